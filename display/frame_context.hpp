@@ -1,0 +1,49 @@
+// What every widget draws with: its rectangle, the draw list, fonts, theme, strings, the instant.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <imgui.h>
+
+#include "display/fonts.hpp"
+#include "display/rect.hpp"
+#include "display/strings.hpp"
+#include "display/theme.hpp"
+#include "model/geometry.hpp"
+#include "model/region.hpp"
+#include "model/time.hpp"
+
+namespace tsur::display {
+
+/// Static data loaded once at start (geometry, municipalities); immutable, shared.
+struct Assets {
+    std::shared_ptr<const model::Region> region;
+    std::shared_ptr<const model::RegionGeometry> geometry;
+};
+
+/// What the wall knows about its own data and health, for the banner and badges.
+struct WallStatus {
+    enum class Mode : std::uint8_t { live, stale, offline, frozen, off };
+    Mode mode = Mode::live;
+    model::Seconds data_age{0};         ///< server now - as_of of the snapshot on screen
+    model::Seconds poll_interval{30};
+    bool has_data = false;
+    bool layout_invalid = false;        ///< the edited layout was rejected: small badge
+    std::string last_error;             ///< short reason for offline ("connection refused")
+};
+
+/// Everything a widget may use for one frame; built by the frame builder, valid for one call.
+struct FrameContext {
+    ImDrawList* draw = nullptr;
+    Rect rect;                 ///< the widget's cell on the canvas
+    const Theme* theme = nullptr;
+    const FontSet* fonts = nullptr;
+    const Strings* strings = nullptr;
+    const Assets* assets = nullptr;
+    const WallStatus* status = nullptr;
+    model::TimePoint now{};    ///< server time of this frame (frozen instant while frozen)
+    double anim_seconds = 0;   ///< monotonic seconds for slow pulses (a pure function of time)
+};
+
+}  // namespace tsur::display

@@ -1,0 +1,51 @@
+// Every user-visible string, in Russian (default) and English: one place to translate.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "model/enums.hpp"
+#include "model/sla.hpp"
+
+namespace tsur::display {
+
+enum class Language : std::uint8_t { ru, en };
+
+/// Immutable table of labels; any thread may read.
+struct Strings {
+    Language language = Language::ru;
+    std::array<std::string_view, model::kSectorCount> sector;        ///< "ЖКХ", "Дороги", …
+    std::array<std::string_view, model::kChannelCount> channel;      ///< "ВКонтакте", "ПОС", …
+    std::array<std::string_view, model::kStatusCount> status;
+    std::array<std::string_view, 5> sla_state;                       ///< by model::SlaState
+    std::array<std::string_view, 12> month_genitive;                 ///< "января", …
+    std::array<std::string_view, 7> weekday;                         ///< "понедельник", …
+    std::string_view title_map, title_board, title_heatmap, title_kpi, title_trends,
+        title_rising, title_risks, title_league, title_ticker;
+    std::string_view kpi_open, kpi_overdue, kpi_at_risk, kpi_answered_today, kpi_median_answer,
+        kpi_created_today, kpi_on_time_share, kpi_solved_share;
+    std::string_view col_due, col_municipality, col_sector, col_agency, col_channel, col_title;
+    std::string_view no_data, waiting_for_data, all_on_time, stale_prefix, offline, frozen,
+        layout_error, few_data, per_10k, legend, overdue_word, at_risk_word, more_word;
+
+    std::string_view sector_name(model::Sector s) const { return sector[model::index_of(s)]; }
+    std::string_view channel_name(model::Channel c) const { return channel[model::index_of(c)]; }
+};
+
+const Strings& strings_for(Language lang);
+
+/// Russian plural form: one (1, 21, …), few (2–4, 22–24, …), many (0, 5–20, 11–14, …).
+std::string_view plural_ru(long long n, std::string_view one, std::string_view few,
+                           std::string_view many);
+
+/// "3 ч 12 мин", "45 мин", "2 дн 4 ч" — compact duration for countdowns (absolute value).
+std::string format_duration_short(long long seconds, Language lang);
+/// "через 45 мин" / "−3 ч 12 мин" (overdue), by the sign of `seconds_left`.
+std::string format_countdown(long long seconds_left, Language lang);
+/// "5 минут", "2 часа", "1 день" with correct plural (for banners).
+std::string format_age(long long seconds, Language lang);
+/// Integer with thin-space thousands separators: "12 345".
+std::string format_count(long long n);
+
+}  // namespace tsur::display

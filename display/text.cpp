@@ -1,0 +1,82 @@
+// Text helpers over ImDrawList; UTF-8 aware eliding because titles are Russian.
+#include "display/text.hpp"
+
+namespace tsur::display {
+namespace {
+
+std::size_t prev_utf8_boundary(std::string_view s, std::size_t pos) {
+    while (pos > 0 && (static_cast<unsigned char>(s[pos - 1]) & 0xC0) == 0x80) --pos;
+    return pos > 0 ? pos - 1 : 0;
+}
+
+}  // namespace
+
+ImVec2 measure_text(const FrameContext& ctx, const TextStyle& style, std::string_view text) {
+    ImFont* font = ctx.fonts->font(style.role, style.bold);
+    const float size = ctx.fonts->px(style.role);
+    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
+}
+
+std::string elide(const FrameContext& ctx, const TextStyle& style, std::string_view text,
+                  float max_width) {
+    if (measure_text(ctx, style, text).x <= max_width) return std::string(text);
+    constexpr std::string_view kEllipsis = "…";
+    const float ell_w = measure_text(ctx, style, kEllipsis).x;
+    if (ell_w > max_width) return {};
+    // Binary search on byte length, then step back to a code-point boundary.
+    std::size_t lo = 0, hi = text.size();
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi + 1) / 2;
+        if (measure_text(ctx, style, text.substr(0, mid)).x + ell_w <= max_width) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    std::size_t cut = lo;
+    if (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+        cut = prev_utf8_boundary(text, cut + 1);
+    }
+    while (cut > 0 && text[cut - 1] == ' ') --cut;
+    std::string out(text.substr(0, cut));
+    out += kEllipsis;
+    return out;
+}
+
+float draw_text(const FrameContext& ctx, const TextStyle& style, float x, float y, float width,
+                std::string_view text, Align align) {
+    const std::string fitted = elide(ctx, style, text, width);
+    if (fitted.empty()) return 0.0f;
+    ImFont* font = ctx.fonts->font(style.role, style.bold);
+    const float size = ctx.fonts->px(style.role);
+    const float w = measure_text(ctx, style, fitted).x;
+    float px = x;
+    if (align == Align::centre) px = x + (width - w) * 0.5f;
+    if (align == Align::right) px = x + width - w;
+    ctx.draw->AddText(font, size, ImVec2(px, y), style.color, fitted.data(),
+                      fitted.data() + fitted.size());
+    return w;
+}
+
+float pad(const FrameContext& ctx) { return ctx.fonts->px(TextRole::small) * 0.5f; }
+
+Rect draw_panel(const FrameContext& ctx, std::string_view title) {
+    const Theme& th = *ctx.theme;
+    const Rect r = ctx.rect;
+    const float rounding = pad(ctx) * 0.6f;
+    ctx.draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), th.panel, rounding);
+    ctx.draw->AddRect(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), th.panel_border, rounding,
+                      0, 2.0f);
+    const float p = pad(ctx);
+    const TextStyle ts{TextRole::heading, true, th.text};
+    const float title_h = ctx.fonts->px(TextRole::heading) * 1.25f;
+    if (!title.empty()) {
+        draw_text(ctx, ts, r.x + 2 * p, r.y + p, r.w - 4 * p, title);
+        ctx.draw->AddLine(ImVec2(r.x + 2 * p, r.y + p + title_h),
+                          ImVec2(r.right() - 2 * p, r.y + p + title_h), th.accent, 3.0f);
+    }
+    const float top = title.empty() ? r.y + p : r.y + 2 * p + title_h;
+    return Rect{r.x + 2 * p, top, r.w - 4 * p, r.bottom() - p - top};
+}
+
+}  // namespace tsur::display

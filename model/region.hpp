@@ -1,0 +1,44 @@
+// The region a wall serves: its municipalities (ids, Russian names, centres, population).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/geo_point.hpp"
+#include "model/time.hpp"
+
+namespace tsur::model {
+
+using MunicipalityIndex = std::uint16_t;
+
+struct Municipality {
+    std::string id;       ///< stable ASCII slug, as in the feed ("izhevsk")
+    std::string name_ru;  ///< "Ижевск", "Алнашский район"
+    std::string name_en;
+    bool urban = false;   ///< городской округ
+    GeoPoint centre;      ///< administrative centre (label anchor)
+    std::int64_t centre_population = 0;       ///< population of the centre settlement only
+    std::optional<std::int64_t> population;   ///< municipal total, when a source gives it
+};
+
+/// Immutable description of a region, loaded once from assets; any thread may read it.
+struct Region {
+    std::string code;       ///< ISO 3166-2, "RU-UD"
+    std::string name_ru;    ///< "Удмуртская Республика"
+    std::string time_zone;  ///< IANA, "Europe/Samara"
+    Seconds utc_offset{4 * 3600};  ///< Russia keeps no DST since 2014: a fixed offset suffices
+    std::vector<Municipality> municipalities;
+    MunicipalityIndex capital = 0;
+
+    std::optional<MunicipalityIndex> find(std::string_view id) const {
+        for (std::size_t i = 0; i < municipalities.size(); ++i) {
+            if (municipalities[i].id == id) return static_cast<MunicipalityIndex>(i);
+        }
+        return std::nullopt;
+    }
+};
+
+}  // namespace tsur::model
