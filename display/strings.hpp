@@ -16,6 +16,7 @@ enum class Language : std::uint8_t { ru, en };
 struct Strings {
     Language language = Language::ru;
     std::array<std::string_view, model::kSectorCount> sector;        ///< "ЖКХ", "Дороги", …
+    std::array<std::string_view, model::kSectorCount> sector_short;  ///< for narrow columns
     std::array<std::string_view, model::kChannelCount> channel;      ///< "ВКонтакте", "ПОС", …
     std::array<std::string_view, model::kStatusCount> status;
     std::array<std::string_view, 5> sla_state;                       ///< by model::SlaState
@@ -28,6 +29,12 @@ struct Strings {
     std::string_view col_due, col_municipality, col_sector, col_agency, col_channel, col_title;
     std::string_view no_data, waiting_for_data, all_on_time, stale_prefix, offline, frozen,
         layout_error, few_data, per_10k, legend, overdue_word, at_risk_word, more_word;
+    /// Widget labels (board, summary, heatmap, rising, trends, risks, ticker); day_* are the
+    /// plural forms of "day" (one/few/many; English uses one and many).
+    std::string_view col_open, col_total, col_top_sector, col_on_time, title_board_public,
+        title_summary, not_available, per_capita_missing, no_spikes, no_risks, no_incidents,
+        times_norm, in_prefix, today_word, tomorrow_word, day_one, day_few, day_many,
+        window_open, window_today, window_week;
 
     std::string_view sector_name(model::Sector s) const { return sector[model::index_of(s)]; }
     std::string_view channel_name(model::Channel c) const { return channel[model::index_of(c)]; }

@@ -1,0 +1,40 @@
+// The command line: which command to run and its options.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/result.hpp"
+
+namespace tsur::app {
+
+enum class Command { wall, screenshot, demo_feed, check_layout, check_config, version, help };
+
+struct Options {
+    Command command = Command::wall;
+    bool demo = false;
+    std::optional<std::string> config_path;
+    std::optional<std::string> layout_path;
+    std::optional<std::string> feed;       ///< URL or file path
+    std::optional<std::string> assets_dir;
+    std::optional<std::pair<int, int>> windowed;  ///< --windowed WxH
+    std::optional<std::string> viewport;          ///< --viewport x,y,w,h (canvas pixels)
+    // screenshot
+    std::string output;
+    int width = 3840;
+    int height = 2160;
+    std::optional<std::string> at;  ///< RFC 3339 instant
+    std::optional<std::string> screen;
+    // demo feed
+    std::string bind = "127.0.0.1";
+    int port = 8311;
+    unsigned seed = 18;
+    double demo_scale = 1.0;
+    std::vector<std::string> positional;
+};
+
+model::Result<Options> parse_command_line(int argc, const char* const* argv);
+const char* usage();
+
+}  // namespace tsur::app

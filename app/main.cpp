@@ -1,0 +1,29 @@
+// tsur-wall's composition root: parse the command line and hand over to the chosen command.
+#include <cstdio>
+#include <exception>
+
+#include "app/command_line.hpp"
+#include "app/screenshot_command.hpp"
+
+int main(int argc, char** argv) {
+    using tsur::app::Command;
+    auto parsed = tsur::app::parse_command_line(argc, argv);
+    if (!parsed) {
+        std::fprintf(stderr, "tsur-wall: %s\n%s", parsed.error().c_str(), tsur::app::usage());
+        return 2;
+    }
+    const auto& options = parsed.value();
+    try {
+        switch (options.command) {
+            case Command::version: std::printf("tsur-wall %s\n", TSUR_VERSION); return 0;
+            case Command::help: std::fputs(tsur::app::usage(), stdout); return 0;
+            case Command::screenshot: return tsur::app::run_screenshot(options);
+            default: break;
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "tsur-wall: fatal: %s\n", e.what());
+        return 1;
+    }
+    std::fprintf(stderr, "tsur-wall: command not available yet\n");
+    return 2;
+}

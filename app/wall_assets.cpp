@@ -1,0 +1,88 @@
+// Startup-time loading; anything wrong here is fatal with a message naming the file, because a
+// wall without its region or fonts cannot show anything truthful.
+#include "app/wall_assets.hpp"
+
+#include "app/file_io.hpp"
+#include "model/geojson_loader.hpp"
+#include "model/holiday_calendar_loader.hpp"
+#include "model/region_loader.hpp"
+#include "model/sla_rules_loader.hpp"
+
+namespace tsur::app {
+namespace fs = std::filesystem;
+
+namespace {
+
+model::Result<std::vector<std::uint8_t>> read_bytes(const fs::path& p) {
+    auto text = read_text_file(p, 64u << 20);
+    if (!text) return model::Error{text.error()};
+    return std::vector<std::uint8_t>(text.value().begin(), text.value().end());
+}
+
+model::Result<display::FontFiles> load_fonts() {
+    const fs::path dir = TSUR_FONT_DIR;
+    // Condensed faces (fonts-dejavu-extra) fit more text per column; plain DejaVu Sans is the
+    // fallback that fonts-dejavu-core always has.
+    for (const auto& [regular, bold] :
+         {std::pair{"DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf"},
+          std::pair{"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"}}) {
+        if (!fs::exists(dir / regular) || !fs::exists(dir / bold)) continue;
+        auto r = read_bytes(dir / regular);
+        auto b = read_bytes(dir / bold);
+        if (r && b) return display::FontFiles{r.take(), b.take()};
+    }
+    return model::Error{(dir / "DejaVuSans.ttf").string() +
+                        ": font not found (install fonts-dejavu-core)"};
+}
+
+}  // namespace
+
+fs::path find_data_dir(const std::optional<std::string>& assets_flag) {
+    if (assets_flag) return fs::path(*assets_flag);
+    if (fs::exists(fs::path(TSUR_SOURCE_DIR) / "assets" / "regions")) return TSUR_SOURCE_DIR;
+    return TSUR_DATA_DIR;
+}
+
+model::Result<WallAssets> load_wall_assets(const fs::path& data_dir,
+                                           const std::string& region_code) {
+    WallAssets out;
+    out.data_dir = data_dir;
+    const fs::path region_dir = data_dir / "assets" / "regions" / region_code;
+
+    auto region_json = read_text_file(region_dir / "region.json");
+    if (!region_json) return model::Error{region_json.error()};
+    auto csv = read_text_file(region_dir / "municipalities.csv");
+    if (!csv) return model::Error{csv.error()};
+    auto region = model::parse_region(region_json.value(), csv.value(),
+                                      (region_dir / "region.json").string(),
+                                      (region_dir / "municipalities.csv").string());
+    if (!region) return model::Error{region.error()};
+    out.assets.region = std::make_shared<const model::Region>(region.take());
+
+    const fs::path outline_path = region_dir / "outline.geojson";
+    auto outline = read_text_file(outline_path);
+    if (!outline) return model::Error{outline.error()};
+    auto geometry = model::parse_region_geometry(outline.value(), outline_path.string());
+    if (!geometry) return model::Error{geometry.error()};
+    out.assets.geometry = std::make_shared<const model::RegionGeometry>(geometry.take());
+
+    const fs::path cal_path = data_dir / "assets" / "calendars" / "ru-holidays.json";
+    auto cal_text = read_text_file(cal_path);
+    if (!cal_text) return model::Error{cal_text.error()};
+    auto calendar = model::parse_holiday_calendar(cal_text.value(), cal_path.string(),
+                                                  out.assets.region->utc_offset);
+    if (!calendar) return model::Error{calendar.error()};
+    const fs::path rules_path = data_dir / "assets" / "sla" / "default-rules.json";
+    auto rules_text = read_text_file(rules_path);
+    if (!rules_text) return model::Error{rules_text.error()};
+    auto rules = model::parse_sla_rules(rules_text.value(), rules_path.string(), calendar.take());
+    if (!rules) return model::Error{rules.error()};
+    out.rules = std::make_shared<const model::SlaRules>(rules.take());
+
+    auto fonts = load_fonts();
+    if (!fonts) return model::Error{fonts.error()};
+    out.fonts = fonts.take();
+    return out;
+}
+
+}  // namespace tsur::app

@@ -1,0 +1,20 @@
+// The staleness banner drawn over the whole screen, escalating with the data's age.
+#pragma once
+
+#include <cstdint>
+
+#include "display/frame_context.hpp"
+#include "model/snapshot.hpp"
+
+namespace tsur::display {
+
+/// quiet: the header's freshness turns amber (older than 2 poll intervals);
+/// prominent: an amber banner (older than 10 minutes); full: red banner and frame (over 1 hour).
+enum class StaleLevel : std::uint8_t { fresh, quiet, prominent, full };
+
+StaleLevel stale_level(const WallStatus& status);
+
+/// Draws the banner for the whole visible canvas `ctx.rect` (nothing when fresh or quiet).
+void draw_status_overlay(const model::Snapshot* snapshot, const FrameContext& ctx);
+
+}  // namespace tsur::display

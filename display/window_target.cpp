@@ -1,0 +1,65 @@
+// SDL picks the video driver (x11, wayland or kmsdrm with no desktop) from the environment; the
+// renderer falls back to software when no GPU driver loads, so the wall still shows something.
+#include "display/window_target.hpp"
+
+#include <stdexcept>
+
+namespace tsur::display {
+
+WindowTarget::WindowTarget(const WindowOptions& options) {
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        throw std::runtime_error(std::string("SDL video: ") + SDL_GetError());
+    }
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+    int x = SDL_WINDOWPOS_CENTERED_DISPLAY(options.display);
+    int y = SDL_WINDOWPOS_CENTERED_DISPLAY(options.display);
+    int w = options.width;
+    int h = options.height;
+    if (options.fullscreen) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        SDL_Rect bounds{};
+        if (SDL_GetDisplayBounds(options.display, &bounds) == 0) {
+            x = bounds.x;
+            y = bounds.y;
+            w = bounds.w;
+            h = bounds.h;
+        }
+    }
+    window_.reset(SDL_CreateWindow("tsur-wall", x, y, w, h, flags));
+    if (!window_) {
+        SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+        throw std::runtime_error(std::string("SDL_CreateWindow: ") + SDL_GetError());
+    }
+    Uint32 rflags = SDL_RENDERER_ACCELERATED | (options.vsync ? SDL_RENDERER_PRESENTVSYNC : 0);
+    renderer_.reset(SDL_CreateRenderer(window_.get(), -1, rflags));
+    if (!renderer_) renderer_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_SOFTWARE));
+    if (!renderer_) {
+        window_.reset();
+        SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+        throw std::runtime_error(std::string("SDL_CreateRenderer: ") + SDL_GetError());
+    }
+    SDL_ShowCursor(SDL_DISABLE);
+}
+
+WindowTarget::~WindowTarget() {
+    renderer_.reset();
+    window_.reset();
+    SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+}
+
+void WindowTarget::output_size(int& w, int& h) const {
+    SDL_GetRendererOutputSize(renderer_.get(), &w, &h);
+}
+
+Image WindowTarget::capture() const {
+    Image img;
+    output_size(img.width, img.height);
+    img.rgba.resize(static_cast<std::size_t>(img.width) * img.height * 4);
+    SDL_RenderReadPixels(renderer_.get(), nullptr, SDL_PIXELFORMAT_ABGR8888, img.rgba.data(),
+                         img.width * 4);
+    return img;
+}
+
+}  // namespace tsur::display
