@@ -29,7 +29,7 @@ struct Options {
     // demo feed
     std::string bind = "127.0.0.1";
     int port = 8311;
-    unsigned seed = 18;
+    std::uint64_t seed = 18;
     double demo_scale = 1.0;
     std::vector<std::string> positional;
 };

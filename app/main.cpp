@@ -3,7 +3,9 @@
 #include <exception>
 
 #include "app/command_line.hpp"
+#include "app/demo_feed_command.hpp"
 #include "app/screenshot_command.hpp"
+#include "app/wall_command.hpp"
 
 int main(int argc, char** argv) {
     using tsur::app::Command;
@@ -18,6 +20,8 @@ int main(int argc, char** argv) {
             case Command::version: std::printf("tsur-wall %s\n", TSUR_VERSION); return 0;
             case Command::help: std::fputs(tsur::app::usage(), stdout); return 0;
             case Command::screenshot: return tsur::app::run_screenshot(options);
+            case Command::wall: return tsur::app::run_wall(options);
+            case Command::demo_feed: return tsur::app::run_demo_feed(options);
             default: break;
         }
     } catch (const std::exception& e) {

@@ -14,6 +14,7 @@
 #include "display/headless_target.hpp"
 #include "display/imgui_session.hpp"
 #include "display/overview_layout.hpp"
+#include "net/demo_feed.hpp"
 #include "net/feed_client.hpp"
 #include "net/feed_parser.hpp"
 
@@ -41,18 +42,40 @@ int run_screenshot(const Options& options) {
     net::FeedStats stats;
     model::ServerClock clock;
     net::FeedClientConfig cfg;
-    cfg.url = to_url(*options.feed);
+    std::unique_ptr<net::DemoFeedServer> demo;
+    if (options.feed) {
+        cfg.url = to_url(*options.feed);
+    } else {
+        net::DemoFeedOptions demo_options;
+        demo_options.simulator.seed = options.seed;
+        demo_options.simulator.scale = options.demo_scale;
+        demo_options.simulator.boundary = net::outer_rings(*wa.assets.geometry);
+        if (options.at) {
+            const auto at = model::parse_rfc3339(*options.at);
+            if (at) demo_options.clock = [t = *at] { return t; };
+        }
+        demo = std::make_unique<net::DemoFeedServer>(io, wa.assets.region, demo_options);
+        auto port = demo->start();
+        if (!port) {
+            std::fprintf(stderr, "tsur-wall: demo feed: %s\n", port.error().c_str());
+            return 1;
+        }
+        cfg.url = net::feed_v1_url(demo->base_url(), wa.assets.region->code);
+    }
     cfg.version = TSUR_VERSION;
     auto region = wa.assets.region;
     net::FeedClient client(
         io, cfg, [region](std::string_view body) { return net::parse_feed_v1(body, *region); },
         region, wa.rules, store, stats, clock);
     net::PollOutcome outcome;
-    client.fetch_once([&](const net::PollOutcome& o) { outcome = o; });
+    client.fetch_once([&](const net::PollOutcome& o) {
+        outcome = o;
+        if (demo) demo->stop();
+    });
     io.run();
     const auto published = store.current_published();
     if (!published || !published->snapshot) {
-        std::fprintf(stderr, "tsur-wall: %s: %s\n", options.feed->c_str(),
+        std::fprintf(stderr, "tsur-wall: %s: %s\n", cfg.url.c_str(),
                      outcome.message.empty() ? outcome.result.c_str() : outcome.message.c_str());
         return 1;
     }
