@@ -40,6 +40,8 @@ public:
     /// Defaults from DOMAIN.md: 24 h social posts, 10 days housing/roads/landscaping on the
     /// platform, 24 h vaccination, 30 days letters, and sensible values for the rest.
     static SlaRules defaults();
+    /// The same rules over a given calendar (holidays loaded from a file).
+    static SlaRules defaults(WorkCalendar calendar);
 
     SlaRules(std::vector<SlaRule> rules, AtRiskPolicy policy, WorkCalendar calendar);
 

@@ -1,0 +1,65 @@
+// Agency league table: centres rate agencies weekly, so the window is a rolling 7 days.
+#include "model/league_table.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "model/sla.hpp"
+
+namespace tsur::model {
+
+double AgencyRow::on_time_share() const {
+    const auto n = cases();
+    return n == 0 ? 0.0 : static_cast<double>(on_time) / n;
+}
+
+LeagueTable agency_league_table(const Snapshot& snapshot, TimePoint now, std::size_t min_cases) {
+    LeagueTable table;
+    table.window_end = now;
+    table.window_begin = now - std::chrono::days{7};
+    const auto in_window = [&](TimePoint t) { return t > table.window_begin && t <= now; };
+
+    std::map<std::string, AgencyRow> rows;
+    const auto row_of = [&](const std::string& agency) -> AgencyRow& {
+        auto& r = rows[agency];
+        r.agency = agency;
+        return r;
+    };
+    for (const auto& inc : snapshot.incidents) {
+        if (inc.answered_at && *inc.answered_at <= now) {
+            if (!in_window(*inc.answered_at)) continue;
+            auto& row = row_of(inc.agency);
+            ++(*inc.answered_at <= inc.due_at ? row.on_time : row.late);
+        } else if (is_open(inc.status) && in_window(inc.due_at)) {
+            // A closed status without answered_at cannot be placed in the window; only open
+            // incidents count as still overdue.
+            ++row_of(inc.agency).overdue;
+        }
+    }
+    for (auto& [name, row] : rows) {
+        (row.cases() >= min_cases ? table.ranked : table.too_few).push_back(std::move(row));
+    }
+    std::sort(table.ranked.begin(), table.ranked.end(), [](const AgencyRow& a, const AgencyRow& b) {
+        // Cross-multiplied shares compare exactly, with no floating-point ties to break.
+        const auto lhs = static_cast<std::uint64_t>(a.on_time) * b.cases();
+        const auto rhs = static_cast<std::uint64_t>(b.on_time) * a.cases();
+        if (lhs != rhs) return lhs < rhs;
+        return std::tuple(b.overdue, b.cases(), a.agency) <
+               std::tuple(a.overdue, a.cases(), b.agency);
+    });
+    return table;
+}
+
+SectorSlaCounts overdue_and_at_risk_by_sector(const Snapshot& snapshot, TimePoint now) {
+    SectorSlaCounts counts;
+    for (const auto i : snapshot.deadlines.by_due()) {
+        const auto& inc = snapshot.incidents[i];
+        const auto state = classify(inc, now);
+        if (state == SlaState::overdue) ++counts.overdue[index_of(inc.sector)];
+        if (state == SlaState::at_risk) ++counts.at_risk[index_of(inc.sector)];
+    }
+    return counts;
+}
+
+}  // namespace tsur::model
