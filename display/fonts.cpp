@@ -29,7 +29,7 @@ void add_text_ranges(ImFontGlyphRangesBuilder& b) {
 void add_number_ranges(ImFontGlyphRangesBuilder& b) {
     static constexpr ImWchar kDigits[] = {0x0020, 0x007E, 0x0430, 0x044F, 0};
     b.AddRanges(kDigits);
-    b.AddText("−×→↑↓%,. ");
+    b.AddText("−×→↑↓%,. \u2009");
 }
 
 void add_huge_ranges(ImFontGlyphRangesBuilder& b) { b.AddText("0123456789:.,−+ %"); }

@@ -1,6 +1,7 @@
 // Russian and English string tables, plural rules and the duration formats of the wall.
 #include "display/strings.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace tsur::display {
@@ -76,9 +77,11 @@ Strings make_ru() {
     s.day_one = "день";
     s.day_few = "дня";
     s.day_many = "дней";
-    s.window_open = "открытые";
-    s.window_today = "за сегодня";
-    s.window_week = "за 7 дней";
+    s.window_open = "открытые обращения";
+    s.window_today = "поступившие сегодня";
+    s.window_week = "поступившие за 7 дней";
+    s.district_word = "район";
+    s.district_abbrev = "р-н";
     return s;
 }
 
@@ -150,9 +153,11 @@ Strings make_en() {
     s.day_one = "day";
     s.day_few = "days";
     s.day_many = "days";
-    s.window_open = "open";
-    s.window_today = "today";
-    s.window_week = "7 days";
+    s.window_open = "open incidents";
+    s.window_today = "new today";
+    s.window_week = "new in 7 days";
+    s.district_word = "District";
+    s.district_abbrev = "Dist.";
     return s;
 }
 
@@ -200,15 +205,15 @@ std::string format_duration_short(long long seconds, Language lang) {
 }
 
 std::string format_countdown(long long seconds_left, Language lang) {
-    // Countdowns tick by the minute: a deadline 30 s away reads "через 0 мин" only at the very
-    // end, so round time left up and time overdue down, as a person reading a clock would.
+    // Countdowns tick by the minute; time left rounds up so "через 0 мин" never shows.
     if (seconds_left > 0) {
         const long long rounded = ((seconds_left + 59) / 60) * 60;
         const std::string d = format_duration_short(rounded, lang);
         return lang == Language::ru ? "через " + d : "in " + d;
     }
+    // Overdue by any part of a minute reads as a whole minute: "−0 мин" would look on time.
     const long long over = -seconds_left;
-    const long long rounded = (over / 60) * 60;
+    const long long rounded = std::max(1LL, (over + 59) / 60) * 60;
     return "\u2212" + format_duration_short(rounded, lang);
 }
 

@@ -34,7 +34,7 @@ struct Strings {
     std::string_view col_open, col_total, col_top_sector, col_on_time, title_board_public,
         title_summary, not_available, per_capita_missing, no_spikes, no_risks, no_incidents,
         times_norm, in_prefix, today_word, tomorrow_word, day_one, day_few, day_many,
-        window_open, window_today, window_week;
+        window_open, window_today, window_week, district_word, district_abbrev;
 
     std::string_view sector_name(model::Sector s) const { return sector[model::index_of(s)]; }
     std::string_view channel_name(model::Channel c) const { return channel[model::index_of(c)]; }

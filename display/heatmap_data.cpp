@@ -1,0 +1,117 @@
+// Heatmap numbers. Totals in per-capita mode are the row's rate over all shown sectors, so the
+// "total" column reads in the same unit as the cells.
+#include "display/heatmap_data.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace tsur::display {
+namespace {
+
+const std::vector<model::SectorCounts>& window_matrix(const model::Aggregates& a,
+                                                      config::Window w) {
+    switch (w) {
+        case config::Window::today: return a.today_by_muni_sector;
+        case config::Window::week: return a.week_by_muni_sector;
+        case config::Window::open: break;
+    }
+    return a.open_by_muni_sector;
+}
+
+}  // namespace
+
+HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec& spec) {
+    HeatmapData data;
+    data.per_capita = spec.per_capita;
+    for (std::size_t s = 0; s < model::kSectorCount; ++s) {
+        data.sector_shown[s] =
+            spec.sectors.empty() ||
+            std::find(spec.sectors.begin(), spec.sectors.end(), static_cast<model::Sector>(s)) !=
+                spec.sectors.end();
+    }
+    const auto& matrix = window_matrix(snap.aggregates, spec.window);
+    const std::size_t munis = snap.region ? snap.region->municipalities.size() : matrix.size();
+    for (std::size_t m = 0; m < munis; ++m) {
+        HeatmapRow row;
+        row.municipality = static_cast<model::MunicipalityIndex>(m);
+        const model::SectorCounts counts = m < matrix.size() ? matrix[m] : model::SectorCounts{};
+        // 0 stands for "unknown": a municipality cannot have no residents.
+        std::int64_t population = 0;
+        if (snap.region && m < snap.region->municipalities.size()) {
+            population = snap.region->municipalities[m].population.value_or(0);
+        }
+        if (spec.per_capita && population <= 0) data.population_missing = true;
+        for (std::size_t s = 0; s < model::kSectorCount; ++s) {
+            if (!data.sector_shown[s]) continue;
+            row.raw_total += counts[s];
+        }
+        const auto value_of = [&](double count) -> std::optional<double> {
+            if (!spec.per_capita) return count;
+            if (population <= 0) return std::nullopt;
+            return count * 10000.0 / static_cast<double>(population);
+        };
+        for (std::size_t s = 0; s < model::kSectorCount; ++s) {
+            if (!data.sector_shown[s]) continue;
+            row.values[s] = value_of(counts[s]);
+            if (row.values[s]) data.max_value = std::max(data.max_value, *row.values[s]);
+        }
+        row.total = value_of(row.raw_total);
+        data.rows.push_back(row);
+    }
+    const model::Region* region = snap.region.get();
+    if (spec.row_order == config::RowOrder::by_name && region != nullptr) {
+        std::stable_sort(data.rows.begin(), data.rows.end(),
+                         [&](const HeatmapRow& a, const HeatmapRow& b) {
+                             return region->municipalities[a.municipality].name_ru <
+                                    region->municipalities[b.municipality].name_ru;
+                         });
+    } else {
+        // By total in the shown unit, so a per-capita view ranks by rate; rows without a rate
+        // go last, ordered by their raw count.
+        std::stable_sort(data.rows.begin(), data.rows.end(),
+                         [](const HeatmapRow& a, const HeatmapRow& b) {
+                             if (a.total.has_value() != b.total.has_value()) return a.total.has_value();
+                             if (a.total && *a.total != *b.total) return *a.total > *b.total;
+                             return a.raw_total > b.raw_total;
+                         });
+    }
+    return data;
+}
+
+void trim_heatmap_rows(HeatmapData& data, std::size_t fit) {
+    data.hidden_rows = 0;
+    if (data.rows.size() <= fit) return;
+    if (fit <= 1) {
+        data.hidden_rows = data.rows.size();
+        data.rows.clear();
+        return;
+    }
+    const std::size_t keep = fit - 1;  // one line says how many were left out
+    std::vector<std::size_t> order(data.rows.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return data.rows[a].raw_total > data.rows[b].raw_total;
+    });
+    std::vector<bool> kept(data.rows.size(), false);
+    for (std::size_t i = 0; i < keep; ++i) kept[order[i]] = true;
+    std::vector<HeatmapRow> rows;
+    rows.reserve(keep);
+    for (std::size_t i = 0; i < data.rows.size(); ++i) {
+        if (kept[i]) rows.push_back(data.rows[i]);
+    }
+    data.hidden_rows = data.rows.size() - keep;
+    data.rows = std::move(rows);
+}
+
+float heat_position(double value, double max_value) {
+    if (max_value <= 0 || value <= 0) return 0.0f;
+    return static_cast<float>(std::sqrt(std::clamp(value / max_value, 0.0, 1.0)));
+}
+
+double heat_value_at(float position, double max_value) {
+    const double p = std::clamp(static_cast<double>(position), 0.0, 1.0);
+    return p * p * max_value;
+}
+
+}  // namespace tsur::display

@@ -1,0 +1,46 @@
+// The heatmap's numbers as plain data: window choice, per-10,000 normalisation, row order, the
+// rows that fit, and the colour-scale position of a value. No ImGui, so it is unit-testable.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <vector>
+
+#include "config/layout.hpp"
+#include "model/snapshot.hpp"
+
+namespace tsur::display {
+
+struct HeatmapRow {
+    model::MunicipalityIndex municipality = 0;
+    /// Per sector: the count (or per-10,000 rate); nullopt when the rate cannot be computed.
+    std::array<std::optional<double>, model::kSectorCount> values{};
+    std::optional<double> total;
+    std::uint32_t raw_total = 0;  ///< incidents in the row, whatever the view (for ordering)
+};
+
+struct HeatmapData {
+    std::vector<HeatmapRow> rows;
+    std::array<bool, model::kSectorCount> sector_shown{};  ///< spec.sectors filter (empty = all)
+    double max_value = 0;           ///< largest cell value shown (0 when all are empty)
+    bool per_capita = false;
+    bool population_missing = false;  ///< per capita asked but some municipality lacks population
+    std::size_t hidden_rows = 0;      ///< rows left out for lack of room ("ещё N")
+};
+
+/// The window's matrix (open / today / 7 days) for every municipality of the region, as counts
+/// or per 10,000 residents, ordered by spec.row_order (by total: largest first; ties by region
+/// order). Municipalities without population get nullopt values in per-capita mode: never a guess.
+HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec& spec);
+
+/// Keeps the `fit` rows with the largest raw totals (in the data's order) when there are more
+/// rows than fit, leaving one line for "N more"; sets hidden_rows. fit == 0 clears the rows.
+void trim_heatmap_rows(HeatmapData& data, std::size_t fit);
+
+/// Position of `value` on the colour scale, 0..1 (square-root scale: one big city does not
+/// flatten every other row into the darkest colour). 1 for the maximum.
+float heat_position(double value, double max_value);
+/// The value at a scale position (inverse of heat_position), for the legend's ticks.
+double heat_value_at(float position, double max_value);
+
+}  // namespace tsur::display

@@ -1,0 +1,240 @@
+// SLA board drawing. Columns give way on narrow cells (channel first, then agency) instead of
+// shrinking text below the readable size; long text is elided, never cut mid-word without "…".
+#include "display/sla_board_widget.hpp"
+
+#include <algorithm>
+#include <array>
+#include <span>
+#include <string>
+
+#include "display/board_rows.hpp"
+#include "display/widget_common.hpp"
+
+namespace tsur::display {
+namespace {
+
+enum Col : std::size_t { kDue, kMuni, kSector, kAgency, kChannel, kTitle, kColCount };
+
+struct Columns {
+    std::array<bool, kColCount> shown{};
+    std::array<float, kColCount> x{};
+    std::array<float, kColCount> w{};
+    /// Narrow cells: the title, agency and channel move to a second, smaller line of each row.
+    bool two_line = false;
+};
+
+float widest_countdown(const FrameContext& ctx, std::span<const BoardRow> rows) {
+    const TextStyle due_style{TextRole::body, true, 0};
+    float w = 0;
+    for (const BoardRow& r : rows) {
+        w = std::max(w, measure_text(ctx, due_style,
+                                     format_countdown(r.time_left.count(), ctx.strings->language)).x);
+    }
+    return w;
+}
+
+Columns layout_columns(const FrameContext& ctx, const Rect& content, float due_w,
+                       config::GroupBy group_by) {
+    const float em = ctx.fonts->px(TextRole::small);
+    const float gap = em * 0.6f;
+    constexpr std::array<float, kColCount> kMinEm = {0, 6, 5, 6, 5, 8};
+    constexpr std::array<float, kColCount> kWeight = {0, 1.3f, 1.0f, 1.4f, 0.9f, 2.4f};
+    // Columns dropped first when the cell is narrow; below due + municipality + sector + title
+    // the row splits into two lines instead of losing the title.
+    constexpr std::array<Col, 2> kDropOrder = {kChannel, kAgency};
+
+    Columns c;
+    c.shown.fill(true);
+    // The group header already names the agency or municipality of every row below it.
+    if (group_by == config::GroupBy::agency) c.shown[kAgency] = false;
+    if (group_by == config::GroupBy::municipality) c.shown[kMuni] = false;
+    auto min_total = [&] {
+        float sum = due_w;
+        for (std::size_t i = 1; i < kColCount; ++i) {
+            if (c.shown[i]) sum += kMinEm[i] * em + gap;
+        }
+        return sum;
+    };
+    for (const Col drop : kDropOrder) {
+        if (min_total() <= content.w) break;
+        c.shown[drop] = false;
+    }
+    if (min_total() > content.w) {
+        c.two_line = true;
+        c.shown[kTitle] = false;
+        c.shown[kAgency] = false;
+        c.shown[kChannel] = false;
+    }
+    float weights = 0;
+    for (std::size_t i = 1; i < kColCount; ++i) {
+        if (c.shown[i]) weights += kWeight[i];
+    }
+    const float spare = std::max(0.0f, content.w - min_total());
+    float x = content.x;
+    c.w[kDue] = due_w;
+    c.x[kDue] = x;
+    x += due_w;
+    for (std::size_t i = 1; i < kColCount; ++i) {
+        if (!c.shown[i]) continue;
+        x += gap;
+        c.x[i] = x;
+        c.w[i] = kMinEm[i] * em + (weights > 0 ? spare * kWeight[i] / weights : 0);
+        x += c.w[i];
+    }
+    // In two-line rows the second line runs the full width: the title matters most there.
+    if (c.two_line) {
+        c.x[kTitle] = content.x;
+        c.w[kTitle] = content.w;
+    }
+    return c;
+}
+
+float row_height(const FrameContext& ctx, const Columns& c) {
+    const float one = line_height(ctx, TextRole::body);
+    return c.two_line ? one + ctx.fonts->px(TextRole::small) * 1.25f : one;
+}
+
+ImU32 countdown_colour(const Theme& th, model::SlaState s) {
+    if (s == model::SlaState::overdue) return th.overdue;
+    if (s == model::SlaState::at_risk) return th.at_risk;
+    return th.text;
+}
+
+void draw_header(const FrameContext& ctx, const Columns& c, float y) {
+    const Strings& s = *ctx.strings;
+    const TextStyle st{TextRole::small, false, ctx.theme->text_dim};
+    const std::array<std::string_view, kColCount> names = {s.col_due,    s.col_municipality,
+                                                           s.col_sector, s.col_agency,
+                                                           s.col_channel, s.col_title};
+    for (std::size_t i = 0; i < kColCount; ++i) {
+        if (c.shown[i]) draw_text(ctx, st, c.x[i], y, c.w[i], names[i]);
+    }
+
+}
+
+void draw_row(const FrameContext& ctx, const model::Snapshot& snap, const Columns& c,
+              const BoardRow& row, const Rect& line, bool stripe) {
+    const Theme& th = *ctx.theme;
+    const Strings& s = *ctx.strings;
+    const model::Incident& inc = snap.incidents[row.incident];
+    const float pad_x = pad(ctx) * 0.5f;
+    if (row.just_overdue) {
+        ctx.draw->AddRectFilled(ImVec2(line.x - pad_x, line.y), ImVec2(line.right() + pad_x, line.bottom()),
+                                th.highlight, pad_x);
+    } else if (stripe) {
+        ctx.draw->AddRectFilled(ImVec2(line.x - pad_x, line.y), ImVec2(line.right() + pad_x, line.bottom()),
+                                with_alpha(th.grid, 70), pad_x);
+    }
+    const float first_h = line_height(ctx, TextRole::body);
+    const float y = line.y + text_offset(ctx, TextRole::body, first_h);
+    const TextStyle due{TextRole::body, true, countdown_colour(th, row.state)};
+    draw_text(ctx, due, c.x[kDue], y, c.w[kDue], format_countdown(row.time_left.count(), s.language));
+    const TextStyle body{TextRole::body, false, th.text};
+    const TextStyle dim{TextRole::body, false, th.text_dim};
+    if (c.shown[kMuni]) {
+        draw_text(ctx, body, c.x[kMuni], y, c.w[kMuni],
+                  municipality_label(ctx, snap, inc.municipality, body, c.w[kMuni]));
+    }
+    if (c.shown[kSector]) {
+        const float chip = ctx.fonts->px(TextRole::body) * 0.6f;
+        draw_sector_chip(ctx, inc.sector, c.x[kSector], line.y + first_h * 0.5f, chip);
+        draw_text(ctx, body, c.x[kSector] + chip * 1.6f, y, c.w[kSector] - chip * 1.6f,
+                  s.sector_short[model::index_of(inc.sector)]);
+    }
+    if (c.shown[kAgency]) draw_text(ctx, dim, c.x[kAgency], y, c.w[kAgency], inc.agency);
+    if (c.shown[kChannel]) draw_text(ctx, dim, c.x[kChannel], y, c.w[kChannel], s.channel_name(inc.channel));
+    if (c.shown[kTitle]) draw_text(ctx, body, c.x[kTitle], y, c.w[kTitle], inc.title);
+    if (c.two_line) {
+        const float y2 = line.y + first_h - ctx.fonts->px(TextRole::small) * 0.1f;
+        const TextStyle small{TextRole::small, false, th.text};
+        const TextStyle small_dim{TextRole::small, false, th.text_dim};
+        const std::string meta = inc.agency + " \u00B7 " + std::string(s.channel_name(inc.channel));
+        const float gap = pad(ctx);
+        const float meta_w = std::min(measure_text(ctx, small_dim, meta).x, c.w[kTitle] * 0.4f);
+        draw_text(ctx, small, c.x[kTitle], y2, c.w[kTitle] - meta_w - gap, inc.title);
+        draw_text(ctx, small_dim, c.x[kTitle] + c.w[kTitle] - meta_w, y2, meta_w, meta, Align::right);
+    }
+}
+
+void draw_group_header(const FrameContext& ctx, const model::Snapshot& snap, const BoardLine& h,
+                       const Rect& line, bool continued) {
+    const Theme& th = *ctx.theme;
+    std::string label = h.group.empty() ? std::string(municipality_name(ctx, snap, h.group_municipality))
+                                        : h.group;
+    if (label.empty()) label = std::string(ctx.strings->no_data);
+    const std::string count = std::to_string(h.group_size);
+    const TextStyle cnt{TextRole::body, true, th.text_dim};
+    const float count_w = measure_text(ctx, cnt, count).x;
+    const float y = line.y + text_offset(ctx, TextRole::body, line.h);
+    const TextStyle st{TextRole::body, true, continued ? th.text_dim : th.accent};
+    draw_text(ctx, st, line.x, y, line.w - count_w - pad(ctx), label);
+    draw_text(ctx, cnt, line.right() - count_w, y, count_w, count);
+    ctx.draw->AddLine(ImVec2(line.x, line.bottom() - 1.0f), ImVec2(line.right(), line.bottom() - 1.0f),
+                      th.grid, 2.0f);
+}
+
+}  // namespace
+
+void draw_page_indicator(const FrameContext& ctx, std::size_t page, std::size_t pages) {
+    if (pages <= 1) return;
+    const std::string text = std::to_string(page + 1) + "/" + std::to_string(pages);
+    const TextStyle st{TextRole::heading, true, ctx.theme->text_dim};
+    const float p = pad(ctx);
+    const float w = measure_text(ctx, st, text).x;
+    const Rect& r = ctx.rect;
+    // Cover the end of a long title so the indicator never overlaps it.
+    ctx.draw->AddRectFilled(ImVec2(r.right() - 2 * p - w - p, r.y + p * 0.5f),
+                            ImVec2(r.right() - 2 * p, r.y + p + ctx.fonts->px(TextRole::heading) * 1.2f),
+                            ctx.theme->panel);
+    draw_text(ctx, st, r.right() - 2 * p - w, r.y + p, w, text);
+}
+
+void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
+                    const FrameContext& ctx) {
+    const Strings& s = *ctx.strings;
+    const auto content = begin_panel(snap, spec, ctx, spec.public_mode ? s.title_board_public
+                                                                       : s.title_board);
+    if (!content) return;
+    if (spec.public_mode) {
+        draw_public_board(*snap, spec, ctx, *content);
+        return;
+    }
+    const std::vector<BoardRow> rows = build_board_rows(*snap, spec, ctx.now);
+    if (rows.empty()) {
+        draw_centred_message(ctx, *content, s.all_on_time);
+        return;
+    }
+    const Columns cols = layout_columns(ctx, *content, widest_countdown(ctx, rows), spec.group_by);
+    const float header_h = line_height(ctx, TextRole::small);
+    draw_header(ctx, cols, content->y);
+    const float top = content->y + header_h;
+    const float row_h = row_height(ctx, cols);
+    std::size_t per_page = lines_that_fit(content->bottom() - top, row_h);
+    if (spec.max_rows > 0) per_page = std::min<std::size_t>(per_page, static_cast<std::size_t>(spec.max_rows));
+    if (per_page == 0) return;
+
+    const std::vector<BoardLine> lines = group_board_rows(*snap, rows, spec.group_by);
+    const std::vector<BoardPage> pages = paginate(lines, per_page);
+    const std::size_t page_index = page_at(ctx.now, spec.page_seconds, pages.size());
+    const BoardPage& page = pages[page_index];
+    draw_page_indicator(ctx, page_index, pages.size());
+
+    float y = top;
+    std::size_t stripe = 0;
+    if (page.repeats_header) {
+        draw_group_header(ctx, *snap, lines[page.header_line], Rect{content->x, y, content->w, row_h}, true);
+        y += row_h;
+    }
+    for (std::size_t i = page.first; i < page.last; ++i) {
+        const Rect line{content->x, y, content->w, row_h};
+        if (lines[i].kind == BoardLine::Kind::group_header) {
+            draw_group_header(ctx, *snap, lines[i], line, false);
+            stripe = 0;
+        } else {
+            draw_row(ctx, *snap, cols, lines[i].row, line, (stripe++ % 2) == 1);
+        }
+        y += row_h;
+    }
+}
+
+}  // namespace tsur::display
