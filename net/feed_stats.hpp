@@ -1,0 +1,72 @@
+// Counters of the feed client for /metrics and /healthz, and the io thread's heartbeat.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tsur::net {
+
+/// Plain copy of every counter at one instant; safe to format on any thread.
+struct FeedStatsSnapshot {
+    std::map<std::string, std::uint64_t> polls;             ///< by result: "ok", "timeout", ...
+    std::map<std::string, std::uint64_t> rejected_records;  ///< by reason, summed over documents
+    std::uint64_t bytes_received = 0;      ///< headers + bodies as they came over the wire
+    std::uint64_t snapshots_published = 0;
+    std::uint64_t cache_writes = 0;
+    std::uint64_t cache_write_failures = 0;
+    std::string last_result;               ///< empty before the first poll
+    std::string last_error;                ///< message of the newest failed poll, kept after recovery
+    std::optional<std::chrono::system_clock::time_point> last_poll;
+    std::optional<std::chrono::system_clock::time_point> last_success;  ///< "ok" or "not_modified"
+    std::chrono::milliseconds last_poll_duration{0};
+    std::uint32_t consecutive_failures = 0;
+    std::chrono::steady_clock::time_point heartbeat{};  ///< epoch until the io thread first beats
+};
+
+/// Written by the io thread, read by any thread (status server, watchdog).
+class FeedStats {
+public:
+    /// Counts one finished poll. `success` resets consecutive_failures and sets last_success.
+    void record_poll(std::string_view result, bool success, std::string_view error,
+                     std::chrono::milliseconds duration);
+    void add_bytes(std::uint64_t n) { bytes_received_.fetch_add(n, std::memory_order_relaxed); }
+    void add_rejected(const std::map<std::string, std::uint32_t>& by_reason);
+    void count_published() { published_.fetch_add(1, std::memory_order_relaxed); }
+    void count_cache_write(bool ok);
+
+    /// Called by the io thread about once a second; the watchdog compares it with steady now.
+    void beat() { heartbeat_ns_.store(steady_ns(), std::memory_order_relaxed); }
+    std::chrono::steady_clock::time_point heartbeat() const;
+    std::uint32_t consecutive_failures() const {
+        return consecutive_failures_.load(std::memory_order_relaxed);
+    }
+
+    FeedStatsSnapshot snapshot() const;
+
+private:
+    static std::int64_t steady_ns();
+
+    std::atomic<std::uint64_t> bytes_received_{0};
+    std::atomic<std::uint64_t> published_{0};
+    std::atomic<std::uint64_t> cache_writes_{0};
+    std::atomic<std::uint64_t> cache_write_failures_{0};
+    std::atomic<std::uint32_t> consecutive_failures_{0};
+    std::atomic<std::int64_t> heartbeat_ns_{0};
+
+    mutable std::mutex mutex_;  // guards the members below; never held across I/O
+    std::map<std::string, std::uint64_t, std::less<>> polls_;
+    std::map<std::string, std::uint64_t, std::less<>> rejected_;
+    std::string last_result_;
+    std::string last_error_;
+    std::optional<std::chrono::system_clock::time_point> last_poll_;
+    std::optional<std::chrono::system_clock::time_point> last_success_;
+    std::chrono::milliseconds last_poll_duration_{0};
+};
+
+}  // namespace tsur::net
