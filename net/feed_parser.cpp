@@ -1,0 +1,159 @@
+// The v1 feed parser: nlohmann_json's SAX interface drives a small state machine
+// (net/feed_v1_sax.hpp), so a 100k incident body is never held as a DOM (the DOM costs ~2x the
+// time and ~7x the body in memory). This file checks the document once the body is read.
+#include "net/feed_parser.hpp"
+
+#include <exception>
+#include <string>
+#include <unordered_set>
+
+#include "net/feed_v1_sax.hpp"
+
+namespace tsur::net {
+namespace v1 {
+
+void FeedSax::finish_history() {
+    const RawValue& start_v = history_fields_[h_start];
+    const RawValue& days_v = history_fields_[h_days];
+    const auto start = start_v.is_string() ? parse_date(start_v.text) : std::nullopt;
+    const bool days_ok = days_v.kind == Kind::number && days_v.integral && !days_v.negative &&
+                         days_v.unsigned_value >= 1 && days_v.unsigned_value <= kMaxHistoryDays;
+    if (!start || !days_ok || !series_array_) {
+        counter_.add(Reason::bad_history);
+        return;
+    }
+    const auto days = static_cast<std::uint32_t>(days_v.unsigned_value);
+    std::vector<bool> seen(region_.municipalities.size() * model::kSectorCount, false);
+    for (std::uint32_t i = 0; i < bad_series_elements_; ++i) {
+        counter_.add(Reason::bad_history_series);
+    }
+    for (const auto& s : series_) {
+        if (!append_series(s, *start, days, municipalities_, seen, doc_.history)) {
+            counter_.add(Reason::bad_history_series);
+        }
+    }
+}
+
+void FeedSax::drop_future_and_duplicates() {
+    // One pass after the whole body: as_of may follow the incidents, and the first record with
+    // an id wins over later ones (string_views stay valid: the vector no longer grows).
+    std::unordered_set<std::string_view> ids;
+    ids.reserve(doc_.incidents.size() * 2);
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < doc_.incidents.size(); ++i) {
+        auto& inc = doc_.incidents[i];
+        if (created_in_future(inc.created_at, doc_.as_of)) {
+            counter_.add(Reason::created_in_future);
+            continue;
+        }
+        if (!ids.insert(inc.id).second) {
+            counter_.add(Reason::duplicate_id);
+            continue;
+        }
+        if (kept != i) {
+            // Moving would leave the set's views pointing at moved-from SSO buffers.
+            ids.erase(inc.id);
+            doc_.incidents[kept] = std::move(inc);
+            ids.insert(doc_.incidents[kept].id);
+        }
+        ++kept;
+    }
+    doc_.incidents.resize(kept);
+}
+
+model::Result<model::FeedDocument> FeedSax::finish() {
+    const RawValue& schema = top_[t_schema];
+    if (!schema.present()) {
+        return model::Error{"feed: field 'schema' is missing; expected \"tsur.feed.v1\""};
+    }
+    if (!schema.is_string() || schema.text != kFeedSchemaV1) {
+        return model::Error{"feed: field 'schema' is " +
+                            (schema.is_string() ? quoted(schema.text)
+                                                : std::string(kind_name(schema.kind))) +
+                            ", expected \"tsur.feed.v1\" (see docs/feed-api.md, Versioning)"};
+    }
+    if (!region_object_) {
+        return model::Error{"feed: field 'region' must be an object with a 'code', got " +
+                            std::string(kind_name(top_[t_region].kind))};
+    }
+    const RawValue& code = region_fields_[g_code];
+    if (!code.is_string()) {
+        return model::Error{"feed: field 'region.code' must be a string like \"" + region_.code +
+                            "\", got " + std::string(kind_name(code.kind))};
+    }
+    if (code.text != region_.code) {
+        return model::Error{"feed: field 'region.code' is " + quoted(code.text) +
+                            " but this wall shows \"" + region_.code + "\""};
+    }
+    for (const FieldIndex f : {g_name, g_time_zone, g_utc_offset}) {
+        const RawValue& v = region_fields_[static_cast<std::size_t>(f)];
+        if (v.present() && !v.is_string()) {
+            return model::Error{"feed: field 'region." + std::string(kRegionFields[f]) +
+                                "' must be a string, got " + std::string(kind_name(v.kind))};
+        }
+    }
+    const RawValue& as_of = top_[t_as_of];
+    const auto as_of_time = as_of.is_string() ? model::parse_rfc3339(as_of.text) : std::nullopt;
+    if (!as_of_time) {
+        return model::Error{"feed: field 'as_of' is " +
+                            (as_of.is_string() ? quoted(as_of.text)
+                                               : std::string(kind_name(as_of.kind))) +
+                            ", expected an RFC 3339 time like \"2026-11-23T10:15:00Z\""};
+    }
+    if (!incidents_array_) {
+        return model::Error{"feed: field 'incidents' must be an array, got " +
+                            std::string(kind_name(top_[t_incidents].kind))};
+    }
+    doc_.schema = schema.text;
+    doc_.region_code = code.text;
+    doc_.region_name = region_fields_[g_name].is_string() ? region_fields_[g_name].text : "";
+    doc_.time_zone = region_fields_[g_time_zone].is_string() ? region_fields_[g_time_zone].text
+                                                             : "";
+    doc_.as_of = *as_of_time;
+    if (history_object_) {
+        finish_history();
+    } else if (top_[t_history].present()) {
+        counter_.add(Reason::bad_history);
+    }
+    if (!risks_array_ && top_[t_risks].present()) counter_.add(Reason::bad_risks);
+    drop_future_and_duplicates();
+    counter_.flush_into(doc_.rejected);
+    return std::move(doc_);
+}
+
+}  // namespace v1
+
+model::Result<model::FeedDocument> parse_feed_v1(std::string_view body,
+                                                 const model::Region& region) {
+    if (body.size() > kMaxFeedBytes) {
+        return model::Error{"feed: body is " + std::to_string(body.size()) +
+                            " bytes, over the limit of " + std::to_string(kMaxFeedBytes) +
+                            " bytes (64 MiB)"};
+    }
+    const auto first = body.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        return model::Error{"feed: body is empty; expected a JSON object"};
+    }
+    if (body[first] == '<') {
+        return model::Error{"feed: body is not JSON: it starts with '<' (an HTML or XML page, "
+                            "e.g. a proxy's error page?); expected a JSON object"};
+    }
+    try {
+        v1::FeedSax sax(region);
+        const bool ok = nlohmann::json::sax_parse(body, &sax);
+        if (!ok || !sax.error().empty()) {
+            return model::Error{sax.error().empty() ? "feed: body is not valid JSON"
+                                                    : sax.error()};
+        }
+        return sax.finish();
+    } catch (const std::exception& e) {
+        // Only allocation failure should get here; the wall keeps its last good snapshot.
+        return model::Error{std::string("feed: cannot parse body: ") + e.what()};
+    }
+}
+
+std::vector<std::string_view> rejection_reasons() {
+    return {kReasonIds.begin(), kReasonIds.end()};
+}
+
+}  // namespace tsur::net

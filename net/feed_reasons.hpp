@@ -1,0 +1,99 @@
+// Why a feed record was dropped: the stable reason ids of /metrics, and the checks that the
+// native v1 parser and the Open311 parser share (times, text, municipality lookup).
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "model/region.hpp"
+#include "model/snapshot.hpp"
+#include "model/time.hpp"
+
+namespace tsur::net {
+
+enum class Reason : std::uint8_t {
+    not_an_object, missing_id, bad_id, duplicate_id,
+    missing_channel, unknown_channel, missing_sector, unknown_sector,
+    missing_municipality, unknown_municipality, missing_status, unknown_status, unknown_priority,
+    bad_latitude, bad_longitude, missing_title, bad_title, bad_category, bad_agency,
+    missing_created_at, bad_created_at, created_in_future, created_too_old,
+    bad_due_at, due_before_created, bad_answered_at, answered_before_created,
+    bad_history, bad_history_series, bad_risks, bad_risk,
+    outside_region,
+};
+inline constexpr std::size_t kReasonCount = 32;
+
+/// The ids as they appear in FeedDocument::rejected and /metrics; never rename one.
+inline constexpr std::array<std::string_view, kReasonCount> kReasonIds = {
+    "not_an_object", "missing_id", "bad_id", "duplicate_id",
+    "missing_channel", "unknown_channel", "missing_sector", "unknown_sector",
+    "missing_municipality", "unknown_municipality", "missing_status", "unknown_status",
+    "unknown_priority",
+    "bad_latitude", "bad_longitude", "missing_title", "bad_title", "bad_category", "bad_agency",
+    "missing_created_at", "bad_created_at", "created_in_future", "created_too_old",
+    "bad_due_at", "due_before_created", "bad_answered_at", "answered_before_created",
+    "bad_history", "bad_history_series", "bad_risks", "bad_risk",
+    "outside_region",
+};
+
+static_assert(static_cast<std::size_t>(Reason::outside_region) + 1 == kReasonCount);
+
+constexpr std::string_view id_of(Reason r) { return kReasonIds[static_cast<std::size_t>(r)]; }
+
+inline constexpr std::size_t kMaxIdBytes = 128;
+inline constexpr std::size_t kMaxTitleBytes = 300;
+inline constexpr std::size_t kMaxShortTextBytes = 200;  ///< category, agency
+/// A record created more than this after the document's as_of comes from a broken clock.
+inline constexpr model::Seconds kFutureTolerance{3600};
+/// Nothing the wall shows predates the ЦУРs; earlier dates are epoch-0 style defaults.
+inline constexpr model::TimePoint kEarliestCreated{std::chrono::sys_days{
+    std::chrono::year{2000} / std::chrono::January / 1}};
+
+/// Counts drops by reason without touching a map per record. Used by one parse at a time.
+class ReasonCounter {
+public:
+    void add(Reason r) { ++counts_[static_cast<std::size_t>(r)]; }
+    std::uint32_t count(Reason r) const { return counts_[static_cast<std::size_t>(r)]; }
+    /// Adds the non-zero counts into the document's map.
+    void flush_into(std::map<std::string, std::uint32_t>& rejected) const;
+
+private:
+    std::array<std::uint32_t, kReasonCount> counts_{};
+};
+
+/// Cuts `text` to at most `max_bytes` at a UTF-8 code point boundary, ending it with "…" when
+/// cut, and turns control characters into spaces so one title cannot break a table row.
+void clean_text(std::string& text, std::size_t max_bytes);
+
+/// Municipality id -> index, built once per parse (the Region's own find() is linear).
+class MunicipalityLookup {
+public:
+    explicit MunicipalityLookup(const model::Region& region);
+    std::optional<model::MunicipalityIndex> find(std::string_view id) const;
+
+private:
+    std::unordered_map<std::string_view, model::MunicipalityIndex> index_;
+};
+
+/// The time checks every record goes through; nullopt when the times are consistent.
+/// `as_of` may be unknown yet (the native document can list incidents before as_of).
+std::optional<Reason> check_times(model::TimePoint created,
+                                  const std::optional<model::TimePoint>& due,
+                                  const std::optional<model::TimePoint>& answered,
+                                  const std::optional<model::TimePoint>& as_of);
+
+/// True when created_at lies more than kFutureTolerance after as_of.
+inline bool created_in_future(model::TimePoint created, model::TimePoint as_of) {
+    return created > as_of + kFutureTolerance;
+}
+
+/// Parses a calendar date "2026-09-24"; nullopt if malformed.
+std::optional<std::chrono::sys_days> parse_date(std::string_view text);
+
+}  // namespace tsur::net

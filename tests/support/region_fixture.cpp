@@ -1,0 +1,20 @@
+// Test support: loads the shipped RU-UD assets once per call (tests stay independent).
+#include "support/region_fixture.hpp"
+
+#include <stdexcept>
+
+#include "model/region_loader.hpp"
+#include "support/paths.hpp"
+
+namespace tsur::test {
+
+model::Region udmurtia_region() {
+    const auto json_path = asset_path("regions/RU-UD/region.json");
+    const auto csv_path = asset_path("regions/RU-UD/municipalities.csv");
+    auto region = model::parse_region(read_file(json_path), read_file(csv_path),
+                                      json_path.string(), csv_path.string());
+    if (!region) throw std::runtime_error("udmurtia_region: " + region.error());
+    return region.take();
+}
+
+}  // namespace tsur::test
