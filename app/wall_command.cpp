@@ -11,6 +11,7 @@
 
 #include "app/io_thread.hpp"
 #include "app/redraw_schedule.hpp"
+#include "app/state_paths.hpp"
 #include "app/wall_assets.hpp"
 #include "app/wall_status.hpp"
 #include "display/frame_builder.hpp"
@@ -75,6 +76,7 @@ int run_wall(const Options& options) {
         return 2;
     }
 
+    cfg.cache_file = cache_file(default_state_dir(), options.demo);
     const Uint32 wake_event = SDL_RegisterEvents(1);
     client = std::make_unique<net::FeedClient>(
         io.context(), cfg,
@@ -86,6 +88,11 @@ int run_wall(const Options& options) {
         SDL_PushEvent(&ev);
     });
     client->on_poll(log_poll);
+    // The last-known-good snapshot is on screen within a second of boot, marked offline until
+    // the feed answers; a corrupt cache is reported and ignored.
+    if (auto restored = client->restore_from_cache(); !restored) {
+        std::fprintf(stderr, "tsur-wall: warning: ignoring cache: %s\n", restored.error().c_str());
+    }
     client->start();
     io.start();
 
