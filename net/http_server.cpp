@@ -1,0 +1,105 @@
+// Acceptor loop of the embedded HTTP server; owns weak references to live sessions for stop().
+#include "net/http_server.hpp"
+
+#include <string>
+#include <vector>
+
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/ip/tcp.hpp>
+
+namespace tsur::net {
+
+using boost::asio::ip::tcp;
+
+/// The accept loop; kept alive by its pending async_accept so a destroyed HttpServer never
+/// leaves a handler pointing at freed memory. io thread only.
+class HttpServer::Listener : public std::enable_shared_from_this<Listener> {
+public:
+    Listener(boost::asio::io_context& io, std::shared_ptr<const HttpHandler> handler,
+             HttpLimits limits)
+        : io_(io), acceptor_(io), handler_(std::move(handler)), limits_(limits) {}
+
+    boost::system::error_code open(const tcp::endpoint& endpoint) {
+        boost::system::error_code ec;
+        acceptor_.open(endpoint.protocol(), ec);
+        if (!ec) acceptor_.set_option(boost::asio::socket_base::reuse_address(true), ec);
+        if (!ec) acceptor_.bind(endpoint, ec);
+        if (!ec) acceptor_.listen(boost::asio::socket_base::max_listen_connections, ec);
+        return ec;
+    }
+
+    std::uint16_t port() const {
+        boost::system::error_code ec;
+        const auto ep = acceptor_.local_endpoint(ec);
+        return ec ? 0 : ep.port();
+    }
+
+    void accept() {
+        acceptor_.async_accept(io_, [self = shared_from_this()](boost::system::error_code ec,
+                                                                tcp::socket socket) {
+            self->on_accept(ec, std::move(socket));
+        });
+    }
+
+    void stop() {
+        if (stopped_) return;
+        stopped_ = true;
+        boost::system::error_code ec;
+        acceptor_.close(ec);
+        for (auto& weak : sessions_) {
+            if (auto session = weak.lock()) session->stop();
+        }
+        sessions_.clear();
+    }
+
+private:
+    void on_accept(boost::system::error_code ec, tcp::socket socket) {
+        if (stopped_) return;
+        if (!ec) {
+            auto session = std::make_shared<HttpSession>(std::move(socket), handler_, limits_);
+            std::erase_if(sessions_, [](const auto& weak) { return weak.expired(); });
+            sessions_.push_back(session);
+            session->start();
+        }
+        // Errors like EMFILE are transient for a long-running server: keep accepting.
+        accept();
+    }
+
+    boost::asio::io_context& io_;
+    tcp::acceptor acceptor_;
+    std::shared_ptr<const HttpHandler> handler_;
+    HttpLimits limits_;
+    std::vector<std::weak_ptr<HttpSession>> sessions_;
+    bool stopped_ = false;
+};
+
+HttpServer::HttpServer(boost::asio::io_context& io, HttpHandler handler, HttpLimits limits)
+    : io_(io), handler_(std::make_shared<const HttpHandler>(std::move(handler))), limits_(limits) {}
+
+HttpServer::~HttpServer() { stop(); }
+
+model::Result<std::uint16_t> HttpServer::listen(std::string_view address, std::uint16_t port) {
+    if (listener_) return model::Error{"http server: already listening on port " +
+                                       std::to_string(port_)};
+    boost::system::error_code ec;
+    const auto ip = boost::asio::ip::make_address(std::string{address}, ec);
+    if (ec) {
+        return model::Error{"http server: bad listen address '" + std::string{address} +
+                            "': expected an IPv4 or IPv6 literal such as 127.0.0.1"};
+    }
+    auto listener = std::make_shared<Listener>(io_, handler_, limits_);
+    if (const auto open_ec = listener->open(tcp::endpoint{ip, port})) {
+        return model::Error{"http server: cannot listen on " + std::string{address} + ":" +
+                            std::to_string(port) + ": " + open_ec.message()};
+    }
+    listener_ = std::move(listener);
+    port_ = listener_->port();
+    listener_->accept();
+    return port_;
+}
+
+void HttpServer::stop() {
+    if (listener_) listener_->stop();
+}
+
+}  // namespace tsur::net
