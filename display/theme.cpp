@@ -52,7 +52,7 @@ Theme make_dark() {
         rgb(230, 159, 0),    // housing: orange
         rgb(86, 180, 233),   // roads: sky blue
         rgb(0, 178, 138),    // waste: bluish green
-        rgb(204, 121, 167),  // healthcare: reddish purple
+        rgb(255, 140, 210),  // healthcare: pink (purple looked grey to deuteranopes)
         rgb(240, 228, 66),   // education: yellow
         rgb(60, 120, 220),   // transport: blue
         rgb(213, 94, 0),     // energy: vermillion

@@ -1,0 +1,43 @@
+// What the map draws over the land and incidents: municipality markers and names, the sector
+// legend, the magnified capital inset with its leader, and the data attribution.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "config/layout.hpp"
+#include "display/frame_context.hpp"
+#include "display/map_layers.hpp"
+#include "display/projection.hpp"
+
+namespace tsur::display {
+
+/// How much the capital inset magnifies the main map.
+inline constexpr float kInsetZoom = 4.0f;
+
+/// Size of the legend (the sectors the widget shows, then the overdue ring) with its entries
+/// flowed into rows no wider than `max_width`; a narrow width gives one column.
+ImVec2 legend_size(const FrameContext& ctx, const config::WidgetSpec& spec, float max_width);
+/// Draws the legend into `box`, flowed as legend_size measured it for `max_width`.
+void draw_legend(const FrameContext& ctx, const config::WidgetSpec& spec, const Rect& box,
+                 float max_width, const MapStyle& style);
+
+/// Municipality centre markers and names placed without overlaps; `reserved` stays free and
+/// `avoid` (counted bins) is kept clear where possible.
+void draw_municipality_labels(const FrameContext& ctx, const model::Region& region,
+                              const Projection& projection, const Rect& bounds,
+                              std::span<const Rect> reserved, std::span<const Rect> avoid,
+                              const MapStyle& style);
+
+/// The capital magnified kInsetZoom times inside `frame`: the area it shows is outlined on the
+/// main map and joined to the frame by a leader line; `points` are main-map positions.
+void draw_capital_inset(const FrameContext& ctx, const model::RegionGeometry& geometry,
+                        const model::Region& region, const Projection& main,
+                        std::span<const MapPoint> points, const Rect& frame,
+                        const MapStyle& style);
+
+/// "© Natural Earth, GeoNames" in the bottom-right corner of `content`; returns its box.
+Rect attribution_box(const FrameContext& ctx, const Rect& content);
+void draw_attribution(const FrameContext& ctx, const Rect& box);
+
+}  // namespace tsur::display
