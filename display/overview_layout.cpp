@@ -19,7 +19,7 @@ config::Cell cell(int col, int row, int col_span, int row_span, const char* type
 config::Layout overview_layout() {
     config::Screen s;
     s.id = "overview";
-    s.columns = {0.37f, 0.36f, 0.27f};
+    s.columns = {0.40f, 0.33f, 0.27f};
     s.rows = {0.07f, 0.15f, 0.78f};
     s.cells = {cell(0, 0, 3, 1, "header"), cell(0, 1, 3, 1, "kpi_strip"),
                cell(0, 2, 1, 1, "map"), cell(1, 2, 1, 1, "sla_board"),

@@ -13,6 +13,8 @@
 namespace tsur::display {
 namespace {
 
+constexpr std::size_t kMaxBoardPages = 5;
+
 enum Col : std::size_t { kDue, kMuni, kSector, kAgency, kChannel, kTitle, kColCount };
 
 struct Columns {
@@ -199,7 +201,11 @@ void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
         draw_public_board(*snap, spec, ctx, *content);
         return;
     }
-    const std::vector<BoardRow> rows = build_board_rows(*snap, spec, ctx.now);
+    // The board is for breaches: overdue and at-risk rows only; "all on time" otherwise.
+    std::vector<BoardRow> rows = build_board_rows(*snap, spec, ctx.now);
+    std::erase_if(rows, [](const BoardRow& r) {
+        return r.state != model::SlaState::overdue && r.state != model::SlaState::at_risk;
+    });
     if (rows.empty()) {
         draw_centred_message(ctx, *content, s.all_on_time);
         return;
@@ -214,7 +220,10 @@ void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
     if (per_page == 0) return;
 
     const std::vector<BoardLine> lines = group_board_rows(*snap, rows, spec.group_by);
-    const std::vector<BoardPage> pages = paginate(lines, per_page);
+    // A wall cycles through the worst few pages; a row shown once every twenty minutes is not
+    // watched. The KPI strip carries the full counts.
+    std::vector<BoardPage> pages = paginate(lines, per_page);
+    if (pages.size() > kMaxBoardPages) pages.resize(kMaxBoardPages);
     const std::size_t page_index = page_at(ctx.now, spec.page_seconds, pages.size());
     const BoardPage& page = pages[page_index];
     draw_page_indicator(ctx, page_index, pages.size());
