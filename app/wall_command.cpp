@@ -4,6 +4,7 @@
 #include "app/wall_command.hpp"
 
 #include <SDL.h>
+#include <malloc.h>
 #include <systemd/sd-daemon.h>
 
 #include <cstdio>
@@ -86,6 +87,9 @@ int run_wall(const Options& options) {
         SDL_Event ev{};
         ev.type = wake_event;
         SDL_PushEvent(&ev);
+        // The previous snapshot and response body were just freed; give the pages back so a
+        // months-long run holds one snapshot's worth of memory, not its high-water mark.
+        malloc_trim(0);
     });
     client->on_poll(log_poll);
     // The last-known-good snapshot is on screen within a second of boot, marked offline until

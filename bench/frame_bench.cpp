@@ -1,0 +1,148 @@
+// Frame cost of the overview at 3840x2160: the CPU work of building one frame (ImGui NewFrame +
+// draw_screen + ImGui::Render, no rasteriser) for 1k-100k incidents, and the full software-rendered
+// frame for reference. Target: frame build at most 4 ms at 50k incidents.
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <map>
+#include <memory>
+
+#include <imgui.h>
+
+#include "bench/bench_data.hpp"
+#include "display/frame_builder.hpp"
+#include "display/headless_target.hpp"
+#include "display/imgui_session.hpp"
+#include "display/overview_layout.hpp"
+#include "model/snapshot.hpp"
+
+namespace {
+
+constexpr int kWidth = 3840;
+constexpr int kHeight = 2160;
+
+using tsur::bench::bench_now;
+using tsur::bench::wall_assets;
+
+/// A snapshot of exactly `n` incidents from the simulator's typed document (stride-thinned as in
+/// bench_data.hpp), cached per n.
+tsur::model::SnapshotPtr snapshot_of(std::size_t n) {
+    static std::map<std::size_t, tsur::model::SnapshotPtr> cache;
+    auto it = cache.find(n);
+    if (it != cache.end()) return it->second;
+    const auto& wa = wall_assets();
+    auto doc = tsur::bench::make_simulator(tsur::bench::scale_for(n)).generate(bench_now());
+    if (doc.incidents.size() > n) {
+        std::vector<tsur::model::Incident> kept;
+        kept.reserve(n);
+        const double step = static_cast<double>(doc.incidents.size()) / static_cast<double>(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            kept.push_back(std::move(doc.incidents[static_cast<std::size_t>(static_cast<double>(i) * step)]));
+        }
+        doc.incidents = std::move(kept);
+    }
+    auto snap = tsur::model::build_snapshot(std::move(doc), wa.assets.region, *wa.rules);
+    return cache.emplace(n, snap).first->second;
+}
+
+/// Frame inputs as the wall builds them for the built-in overview; `now` moves by the minute.
+struct Scene {
+    tsur::config::Layout layout = tsur::display::overview_layout();
+    tsur::display::WallStatus status;
+    tsur::display::FrameInputs in;
+
+    Scene(const tsur::model::Snapshot& snap, const tsur::display::FontSet& fonts) {
+        status.has_data = true;
+        in.snapshot = &snap;
+        in.screen = &layout.screens.front();
+        in.canvas = tsur::display::Rect{0, 0, static_cast<float>(kWidth), static_cast<float>(kHeight)};
+        in.viewport = in.canvas;
+        in.gap_px = fonts.px(tsur::display::TextRole::small) * 0.4f;
+        in.status = &status;
+        in.theme = &tsur::display::dark_theme();
+        in.strings = &tsur::display::strings_for(tsur::display::Language::ru);
+        in.assets = &wall_assets().assets;
+        set_minute(0);
+    }
+    void set_minute(std::int64_t minute) {
+        in.now = bench_now() + std::chrono::minutes(minute % 60);
+        in.anim_seconds = static_cast<double>(in.now.time_since_epoch().count());
+    }
+};
+
+/// An ImGui context with the wall's fonts and no renderer backend; owns the context.
+class CpuOnlyImGui {
+public:
+    CpuOnlyImGui() : context_(ImGui::CreateContext()) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.LogFilename = nullptr;
+        fonts_ = tsur::display::build_fonts(
+            *io.Fonts, wall_assets().fonts,
+            tsur::display::TypeScale::for_height(static_cast<float>(kHeight)));
+        unsigned char* pixels = nullptr;
+        int w = 0;
+        int h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+        io.DisplaySize = ImVec2(static_cast<float>(kWidth), static_cast<float>(kHeight));
+        // The same style the wall's session sets, so the tessellation work is the same.
+        ImGui::GetStyle().AntiAliasedFill = true;
+        ImGui::GetStyle().AntiAliasedLines = true;
+        ImGui::GetStyle().CircleTessellationMaxError = 0.6f;
+    }
+    ~CpuOnlyImGui() { ImGui::DestroyContext(context_); }
+    CpuOnlyImGui(const CpuOnlyImGui&) = delete;
+    CpuOnlyImGui& operator=(const CpuOnlyImGui&) = delete;
+    const tsur::display::FontSet& fonts() const { return fonts_; }
+
+private:
+    ImGuiContext* context_;
+    tsur::display::FontSet fonts_;
+};
+
+void BM_FrameBuild(benchmark::State& state) {
+    const auto snap = snapshot_of(static_cast<std::size_t>(state.range(0)));
+    CpuOnlyImGui imgui;
+    Scene scene(*snap, imgui.fonts());
+    std::int64_t minute = 0;
+    for (auto _ : state) {
+        scene.set_minute(minute++);
+        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+        ImGui::NewFrame();
+        tsur::display::draw_screen(ImGui::GetBackgroundDrawList(), imgui.fonts(), scene.in);
+        ImGui::Render();
+        benchmark::DoNotOptimize(ImGui::GetDrawData());
+    }
+    const ImDrawData* dd = ImGui::GetDrawData();
+    state.counters["incidents"] = static_cast<double>(snap->incidents.size());
+    state.counters["vertices"] = static_cast<double>(dd->TotalVtxCount);
+    state.counters["indices"] = static_cast<double>(dd->TotalIdxCount);
+}
+
+void BM_FrameSoftwareRendered(benchmark::State& state) {
+    const auto snap = snapshot_of(static_cast<std::size_t>(state.range(0)));
+    tsur::display::HeadlessTarget target(kWidth, kHeight);
+    tsur::display::ImGuiSession session(
+        target.renderer(), wall_assets().fonts,
+        tsur::display::TypeScale::for_height(static_cast<float>(kHeight)));
+    Scene scene(*snap, session.fonts());
+    std::int64_t minute = 0;
+    for (auto _ : state) {
+        scene.set_minute(minute++);
+        tsur::display::render_frame(session, scene.in, kWidth, kHeight, 1.0f / 60.0f);
+    }
+    state.counters["incidents"] = static_cast<double>(snap->incidents.size());
+}
+
+BENCHMARK(BM_FrameBuild)
+    ->Arg(1000)->Arg(10000)->Arg(50000)->Arg(100000)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FrameSoftwareRendered)
+    ->Arg(1000)->Arg(50000)
+    ->Iterations(5)
+    ->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
