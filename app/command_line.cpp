@@ -34,6 +34,7 @@ const char* usage() {
            "  tsur-wall demo-feed [--bind ADDR] [--port N] [--seed N] [--scale X]\n"
            "  tsur-wall check-layout FILE\n"
            "  tsur-wall check-config FILE\n"
+           "  tsur-wall ctl freeze [SCREEN]|unfreeze|status\n"
            "  tsur-wall --version\n";
 }
 
@@ -45,6 +46,7 @@ model::Result<Options> parse_command_line(int argc, const char* const* argv) {
         if (first == "demo-feed") o.command = Command::demo_feed, i = 2;
         if (first == "check-layout") o.command = Command::check_layout, i = 2;
         if (first == "check-config") o.command = Command::check_config, i = 2;
+        if (first == "ctl") o.command = Command::ctl, i = 2;
     }
     auto need = [&](std::string_view flag) -> model::Result<std::string> {
         if (i + 1 >= argc) return model::Error{"command line: " + std::string(flag) + " needs a value"};
@@ -106,6 +108,9 @@ model::Result<Options> parse_command_line(int argc, const char* const* argv) {
     }
     if (o.command == Command::screenshot && !o.feed && !o.demo) {
         return model::Error{"command line: --screenshot needs --feed FILE|URL (or --demo)"};
+    }
+    if (o.command == Command::ctl && (o.positional.empty() || o.positional.size() > 2)) {
+        return model::Error{"command line: ctl needs freeze [SCREEN], unfreeze or status"};
     }
     if ((o.command == Command::check_layout || o.command == Command::check_config) &&
         o.positional.size() != 1) {

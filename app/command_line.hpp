@@ -9,7 +9,7 @@
 
 namespace tsur::app {
 
-enum class Command { wall, screenshot, demo_feed, check_layout, check_config, version, help };
+enum class Command { wall, screenshot, demo_feed, check_layout, check_config, ctl, version, help };
 
 struct Options {
     Command command = Command::wall;

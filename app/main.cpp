@@ -5,7 +5,11 @@
 #include <exception>
 
 #include "app/command_line.hpp"
+#include "app/check_config_command.hpp"
+#include "app/check_layout_command.hpp"
+#include "app/ctl_command.hpp"
 #include "app/demo_feed_command.hpp"
+#include "app/state_paths.hpp"
 #include "app/screenshot_command.hpp"
 #include "app/wall_command.hpp"
 
@@ -27,12 +31,15 @@ int main(int argc, char** argv) {
             case Command::screenshot: return tsur::app::run_screenshot(options);
             case Command::wall: return tsur::app::run_wall(options);
             case Command::demo_feed: return tsur::app::run_demo_feed(options);
-            default: break;
+            case Command::check_layout: return tsur::app::run_check_layout(options);
+            case Command::check_config: return tsur::app::run_check_config(options);
+            case Command::ctl:
+                return tsur::app::run_ctl(options.positional,
+                                          tsur::app::default_control_socket().string());
         }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "tsur-wall: fatal: %s\n", e.what());
         return 1;
     }
-    std::fprintf(stderr, "tsur-wall: command not available yet\n");
     return 2;
 }

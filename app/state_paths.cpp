@@ -30,3 +30,19 @@ fs::path cache_file(const fs::path& state_dir, bool demo) {
 }
 
 }  // namespace tsur::app
+
+namespace tsur::app {
+
+std::filesystem::path default_control_socket() {
+    if (const char* rd = std::getenv("RUNTIME_DIRECTORY"); rd && *rd) {
+        std::string first(rd);
+        return std::filesystem::path(first.substr(0, first.find(':'))) / "control.sock";
+    }
+    if (::access("/run/tsur-wall", W_OK) == 0) return "/run/tsur-wall/control.sock";
+    if (const char* xdg = std::getenv("XDG_RUNTIME_DIR"); xdg && *xdg) {
+        return std::filesystem::path(xdg) / "tsur-wall.sock";
+    }
+    return std::filesystem::temp_directory_path() / ("tsur-wall-" + std::to_string(::getuid()) + ".sock");
+}
+
+}  // namespace tsur::app

@@ -15,3 +15,11 @@ std::filesystem::path default_state_dir();
 std::filesystem::path cache_file(const std::filesystem::path& state_dir, bool demo);
 
 }  // namespace tsur::app
+
+namespace tsur::app {
+
+/// The control socket: $RUNTIME_DIRECTORY/control.sock (systemd's RuntimeDirectory=), else
+/// /run/tsur-wall/control.sock when that directory is writable, else $XDG_RUNTIME_DIR/tsur-wall.sock.
+std::filesystem::path default_control_socket();
+
+}  // namespace tsur::app

@@ -1,6 +1,8 @@
 // What a layout file describes: screens on a grid, widgets with options, and a playlist.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,12 +50,50 @@ struct Screen {
 struct PlaylistEntry {
     std::string screen;
     model::Seconds duration{60};
+    std::size_t screen_index = 0;  ///< index into Layout::screens, resolved by the parser
+};
+
+/// Width of a panel's frame on each side, in millimetres or (when `in_px`) in panel pixels.
+struct Bezel {
+    float left = 0, top = 0, right = 0, bottom = 0;
+    bool in_px = false;
+};
+
+/// The physical wall: a grid of identical panels, their visible size and the viewing distance.
+/// Millimetre sizes of 0 mean "unknown" (the built-in layout on an unknown monitor).
+struct Wall {
+    int columns = 1, rows = 1;                    ///< panels across and down
+    int panel_width_px = 1920, panel_height_px = 1080;
+    float panel_width_mm = 0, panel_height_mm = 0;  ///< visible (active) area of one panel
+    Bezel bezel;
+    float viewing_distance_m = 3.0f;
+};
+
+/// One span of a week during which the screen is on, in seconds since Monday 00:00 local time.
+/// `end_s` may exceed a week (604800) for a span that wraps into the next Monday.
+struct OnInterval {
+    std::int64_t start_s = 0, end_s = 0;
+};
+
+/// Opening hours of an unattended screen in the region's local time; outside them it is black.
+struct Schedule {
+    std::vector<OnInterval> on;
+};
+
+/// Burn-in protection: the picture walks over a (2 * amplitude_px + 1)^2 pixel pattern, one
+/// pixel every `step`. amplitude_px == 0 turns it off.
+struct BurnIn {
+    int amplitude_px = 0;
+    model::Seconds step{180};
 };
 
 struct Layout {
     std::string name;
+    Wall wall;
     std::vector<Screen> screens;
     std::vector<PlaylistEntry> playlist;  ///< empty: show screens[0]
+    std::optional<Schedule> schedule;     ///< none: always on
+    BurnIn burn_in;
 };
 
 }  // namespace tsur::config

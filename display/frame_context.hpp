@@ -31,6 +31,7 @@ struct WallStatus {
     bool has_data = false;
     bool layout_invalid = false;        ///< the edited layout was rejected: small badge
     std::string last_error;             ///< short reason for offline ("connection refused")
+    model::TimePoint frozen_as_of{};    ///< as_of of the held snapshot, for the frozen watermark
 };
 
 /// Everything a widget may use for one frame; built by the frame builder, valid for one call.

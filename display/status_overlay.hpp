@@ -14,7 +14,9 @@ enum class StaleLevel : std::uint8_t { fresh, quiet, prominent, full };
 
 StaleLevel stale_level(const WallStatus& status);
 
-/// Draws the banner for the whole visible canvas `ctx.rect` (nothing when fresh or quiet).
+/// Draws the banner for the whole visible canvas `ctx.rect` (nothing when live and fresh or
+/// quiet); offline always gets a banner; frozen gets the "Данные на 10:15 · зафиксировано"
+/// watermark and an accent frame on every output; off paints the whole output black.
 void draw_status_overlay(const model::Snapshot* snapshot, const FrameContext& ctx);
 
 }  // namespace tsur::display

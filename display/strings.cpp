@@ -52,6 +52,7 @@ Strings make_ru() {
     s.stale_prefix = "Данные устарели на";
     s.offline = "Нет связи с сервером";
     s.frozen = "зафиксировано";
+    s.frozen_data_as_of = "Данные на";
     s.layout_error = "ошибка макета";
     s.few_data = "мало данных";
     s.per_10k = "на 10 тыс. жителей";
@@ -128,6 +129,7 @@ Strings make_en() {
     s.stale_prefix = "Data is old by";
     s.offline = "No connection to the server";
     s.frozen = "frozen";
+    s.frozen_data_as_of = "Data as of";
     s.layout_error = "layout error";
     s.few_data = "too few cases";
     s.per_10k = "per 10,000 residents";

@@ -35,6 +35,8 @@ struct Strings {
         title_summary, not_available, per_capita_missing, no_spikes, no_risks, no_incidents,
         times_norm, in_prefix, today_word, tomorrow_word, day_one, day_few, day_many,
         window_open, window_today, window_week, district_word, district_abbrev;
+    /// Frozen watermark: "<frozen_data_as_of> 10:15 · <frozen>".
+    std::string_view frozen_data_as_of;
 
     std::string_view sector_name(model::Sector s) const { return sector[model::index_of(s)]; }
     std::string_view channel_name(model::Channel c) const { return channel[model::index_of(c)]; }

@@ -1,0 +1,44 @@
+// check-config prints the values that will be used, so a reader sees the defaults too.
+#include "app/check_config_command.hpp"
+
+#include <cstdio>
+
+#include "app/file_io.hpp"
+
+namespace tsur::app {
+
+model::Result<config::AppConfig> load_app_config(const std::filesystem::path& path) {
+    // A config is a few kilobytes; anything near this limit is not a config file.
+    auto text = read_text_file(path, 1u << 20);
+    if (!text) return model::Error{text.error()};
+    return config::parse_app_config(text.value(), path.string());
+}
+
+int run_check_config(const Options& options) {
+    const std::filesystem::path path = options.positional.front();
+    const auto loaded = load_app_config(path);
+    if (!loaded) {
+        std::fprintf(stderr, "%s\n", loaded.error().c_str());
+        return 2;
+    }
+    const config::AppConfig& c = loaded.value();
+    std::printf("%s: OK\n", path.c_str());
+    std::printf("  feed: %s %s, every %llds\n",
+                std::string(config::feed_kind_id(c.feed.type)).c_str(), c.feed.url.c_str(),
+                static_cast<long long>(c.feed.poll_interval.count()));
+    std::printf("  region: %s, layout: %s, language: %s\n", c.region.c_str(),
+                c.layout.empty() ? "(built-in overview)" : c.layout.c_str(),
+                c.language == config::Language::ru ? "ru" : "en");
+    if (c.status_server.enabled) {
+        std::printf("  status server: %s:%u%s\n", c.status_server.address.c_str(),
+                    static_cast<unsigned>(c.status_server.port),
+                    c.status_server.token_file ? " (token required)" : "");
+    } else {
+        std::printf("  status server: off\n");
+    }
+    std::printf("  cache: %s, log level: %s\n", c.cache_dir.c_str(),
+                std::string(config::log_level_name(c.log_level)).c_str());
+    return 0;
+}
+
+}  // namespace tsur::app

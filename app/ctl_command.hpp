@@ -1,0 +1,19 @@
+// `tsur-wall ctl freeze [screen-id] | unfreeze | status`: one request to the running wall's
+// control socket, the reply printed as it came.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace tsur::app {
+
+/// Sends args joined by spaces as one line; prints the JSON reply to `out`, problems to `err`.
+/// Returns 0 when the wall answered "ok": true, 1 otherwise. Main thread.
+int run_ctl(const std::vector<std::string>& args, const std::string& socket_path,
+            std::ostream& out, std::ostream& err);
+
+/// The same on stdout and stderr.
+int run_ctl(const std::vector<std::string>& args, const std::string& socket_path);
+
+}  // namespace tsur::app

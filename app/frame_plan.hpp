@@ -1,0 +1,34 @@
+// Which layout the wall shows and how its canvas maps onto this PC's output.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "config/layout.hpp"
+#include "display/fonts.hpp"
+#include "display/wall_geometry.hpp"
+#include "model/result.hpp"
+
+namespace tsur::app {
+
+/// Geometry, viewport and type sizes for one layout on one output; an immutable value.
+struct FramePlan {
+    display::WallGeometry geometry;
+    display::ViewportMap viewport;
+    display::TypeScale type;
+    bool builtin = false;  ///< the overview: its canvas is the output itself
+};
+
+/// The built-in overview fills whatever output it gets; a layout file brings its own canvas, and
+/// `viewport` (--viewport / config) picks this PC's part of it (default: the whole canvas).
+model::Result<FramePlan> plan_frame(const config::Layout& layout, bool builtin, int output_width,
+                                    int output_height, const std::optional<std::string>& viewport);
+
+/// A layout named in config ("situation-room") is looked up in DATA/layouts/NAME.json; a path
+/// is used as it is.
+std::filesystem::path resolve_layout_path(const std::string& name_or_path,
+                                          const std::filesystem::path& data_dir);
+
+}  // namespace tsur::app

@@ -1,0 +1,31 @@
+// The main thread's loop: draw the current layout from the newest snapshot on demand, present,
+// prove it to /healthz and the watchdog, sleep until something changes.
+#pragma once
+
+#include <SDL.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "app/logger.hpp"
+#include "app/wall_assets.hpp"
+#include "app/wall_runtime.hpp"
+#include "display/strings.hpp"
+#include "display/window_target.hpp"
+
+namespace tsur::app {
+
+struct RenderLoopOptions {
+    display::WindowOptions window;
+    std::optional<std::filesystem::path> layout_file;  ///< none: the built-in overview
+    std::optional<std::string> viewport;
+    display::Language language = display::Language::ru;
+    Uint32 wake_event = 0;
+};
+
+/// Runs until SDL_QUIT (SIGTERM/SIGINT); returns the process exit code. Main thread only.
+int run_render_loop(WallRuntime& runtime, const WallAssets& assets, Logger& log,
+                    const RenderLoopOptions& options);
+
+}  // namespace tsur::app

@@ -1,0 +1,119 @@
+// Start-up order matters: the cache is restored before the first poll so the wall shows the last
+// data at once, and servers come up before the io thread runs so their errors are reported here.
+#include "app/wall_runtime.hpp"
+
+#include <malloc.h>
+
+#include "app/freeze_control.hpp"
+#include "net/control_socket.hpp"
+#include "net/demo_feed.hpp"
+#include "net/feed_client.hpp"
+#include "net/feed_parser.hpp"
+#include "net/status_server.hpp"
+
+namespace tsur::app {
+
+WallRuntime::WallRuntime(WallAssets& assets, RuntimeOptions options, Logger& log)
+    : assets_(assets), options_(std::move(options)), log_(log) {}
+
+WallRuntime::~WallRuntime() { stop(); }
+
+model::Result<bool> WallRuntime::start() {
+    const config::AppConfig& conf = options_.conf;
+    auto region = assets_.assets.region;
+    net::FeedClientConfig cfg;
+    cfg.version = TSUR_VERSION;
+    cfg.poll_interval = conf.feed.poll_interval;
+    cfg.token_file = conf.feed.token_file;
+    cfg.insecure = conf.feed.insecure;
+    cfg.ca_file = conf.feed.ca_file ? conf.feed.ca_file->string() : std::string();
+    cfg.feed_kind = std::string(config::feed_kind_id(conf.feed.type));
+    if (options_.demo) {
+        net::DemoFeedOptions demo_options;
+        demo_options.simulator.seed = options_.demo_seed;
+        demo_options.simulator.scale = options_.demo_scale;
+        demo_options.simulator.boundary = net::outer_rings(*assets_.assets.geometry);
+        demo_ = std::make_unique<net::DemoFeedServer>(io_.context(), region, demo_options);
+        auto port = demo_->start();
+        if (!port) return model::Error{"demo feed: " + port.error()};
+        cfg.url = net::feed_v1_url(demo_->base_url(), region->code);
+        cfg.cache_file = conf.cache_dir / "demo.cache";
+    } else {
+        if (conf.feed.type != config::FeedType::tsur_v1) {
+            return model::Error{"feed.type: only \"tsur.v1\" is polled by this version"};
+        }
+        if (conf.feed.url.empty()) return model::Error{"no feed: give --demo, --feed URL or --config"};
+        const bool full = conf.feed.url.starts_with("file://") ||
+                          conf.feed.url.find("/v1/snapshot") != std::string::npos;
+        cfg.url = full ? conf.feed.url : net::feed_v1_url(conf.feed.url, region->code);
+        cfg.cache_file = conf.cache_dir / "feed.cache";
+    }
+    poll_interval = std::chrono::duration_cast<model::Seconds>(cfg.poll_interval);
+
+    client_ = std::make_unique<net::FeedClient>(
+        io_.context(), cfg,
+        [region](std::string_view body) { return net::parse_feed_v1(body, *region); }, region,
+        assets_.rules, store, stats, clock);
+    client_->on_publish([wake = options_.wake](const model::SnapshotPtr&) {
+        if (wake) wake();
+        // The previous snapshot and response body were just freed; give the pages back so a
+        // months-long run holds one snapshot's worth of memory, not its high-water mark.
+        malloc_trim(0);
+    });
+    client_->on_poll([this](const net::PollOutcome& o) {
+        if (!o.success) log_.log(LogLevel::warning, "feed_poll", "feed poll " + o.result + ": " + o.message);
+    });
+    if (auto restored = client_->restore_from_cache(); !restored) {
+        log_.warning("ignoring the last-known-good cache: " + restored.error());
+    }
+    client_->start();
+
+    if (conf.status_server.enabled) {
+        net::StatusServerOptions so;
+        so.address = conf.status_server.address;
+        so.port = conf.status_server.port;
+        so.token_file = conf.status_server.token_file;
+        so.stale_after = conf.status_server.stale_after;
+        so.version = TSUR_VERSION;
+        so.on_screenshot_request = options_.wake;
+        status_ = std::make_unique<net::StatusServer>(io_.context(), std::move(so), store, stats,
+                                                      health, clock);
+        // The wall matters more than its status page: a port in use is logged, not fatal.
+        if (auto p = status_->start(); !p) {
+            log_.error("status server: " + p.error());
+            status_.reset();
+        }
+    }
+    if (!options_.control_socket.empty()) {
+        freeze_controller_ = std::make_unique<FreezeController>(freeze, store, clock);
+        net::ControlSocketOptions co;
+        co.path = options_.control_socket;
+        control_ = std::make_unique<net::ControlSocketServer>(io_.context(), *freeze_controller_, co);
+        if (auto c = control_->start(); !c) {
+            log_.warning("control socket: " + c.error());
+            control_.reset();
+        }
+    }
+    io_.start();
+    started_ = true;
+    return true;
+}
+
+void WallRuntime::stop() {
+    if (!started_) return;
+    started_ = false;
+    // io objects are stopped on their own thread, then destroyed once it has ended.
+    io_.run_and_wait([this] {
+        if (client_) client_->stop();
+        if (demo_) demo_->stop();
+        if (status_) status_->stop();
+        if (control_) control_->stop();
+    });
+    io_.stop();
+    control_.reset();
+    status_.reset();
+    client_.reset();
+    demo_.reset();
+}
+
+}  // namespace tsur::app

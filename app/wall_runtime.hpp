@@ -1,0 +1,72 @@
+// The io side of the running wall: feed client, demo feed, status server and control socket, all
+// on one io thread, and the shared objects the render loop reads.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/freeze_state.hpp"
+#include "app/io_thread.hpp"
+#include "app/logger.hpp"
+#include "app/wall_assets.hpp"
+#include "config/app_config.hpp"
+#include "model/server_clock.hpp"
+#include "net/feed_stats.hpp"
+#include "net/render_health.hpp"
+#include "net/snapshot_store.hpp"
+
+namespace tsur::net {
+class DemoFeedServer;
+class FeedClient;
+class StatusServer;
+class ControlSocketServer;
+}  // namespace tsur::net
+
+namespace tsur::app {
+
+class FreezeController;
+
+struct RuntimeOptions {
+    bool demo = false;
+    std::uint64_t demo_seed = 18;
+    double demo_scale = 1.0;
+    config::AppConfig conf;           ///< feed, status server, cache dir
+    std::string control_socket;       ///< empty: no control socket
+    std::function<void()> wake;       ///< wakes the render loop (thread-safe)
+};
+
+/// Owns the io thread and everything on it; construct, start and destroy on the main thread.
+class WallRuntime {
+public:
+    WallRuntime(WallAssets& assets, RuntimeOptions options, Logger& log);
+    ~WallRuntime();
+    WallRuntime(const WallRuntime&) = delete;
+    WallRuntime& operator=(const WallRuntime&) = delete;
+
+    /// Restores the cache, starts polling and the servers; an error only when the feed cannot
+    /// be set up at all (the status server and control socket failing are logged, not fatal).
+    model::Result<bool> start();
+    void stop();
+
+    net::SnapshotStore store;
+    net::FeedStats stats;
+    model::ServerClock clock;
+    net::RenderHealth health;
+    FreezeState freeze;
+    model::Seconds poll_interval{30};
+
+private:
+    WallAssets& assets_;
+    RuntimeOptions options_;
+    Logger& log_;
+    IoThread io_;
+    std::unique_ptr<net::DemoFeedServer> demo_;
+    std::unique_ptr<net::FeedClient> client_;
+    std::unique_ptr<net::StatusServer> status_;
+    std::unique_ptr<FreezeController> freeze_controller_;
+    std::unique_ptr<net::ControlSocketServer> control_;
+    bool started_ = false;
+};
+
+}  // namespace tsur::app

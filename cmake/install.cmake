@@ -1,0 +1,34 @@
+# What `cmake --install` and the .deb put where. Paths are relative to CMAKE_INSTALL_PREFIX except
+# /etc (configuration never lives under a prefix). Build packages with -DCMAKE_INSTALL_PREFIX=/usr:
+# the binary looks for its data in ${CMAKE_INSTALL_PREFIX}/share/tsur-wall.
+include(GNUInstallDirs)
+
+set(TSUR_SYSTEMD_UNIT_DIR "lib/systemd/system" CACHE STRING
+    "Where the systemd units go, relative to the prefix")
+set(TSUR_CONFIG_DIR "/etc/tsur-wall" CACHE PATH "Where the wall's config.json goes")
+
+install(TARGETS tsur-wall RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/layouts/ DESTINATION ${CMAKE_INSTALL_DATADIR}/tsur-wall/layouts
+        FILES_MATCHING PATTERN "*.json")
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/assets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/tsur-wall/assets)
+
+install(FILES ${CMAKE_SOURCE_DIR}/systemd/tsur-wall.service
+              ${CMAKE_SOURCE_DIR}/systemd/tsur-wall-backoff.service
+        DESTINATION ${TSUR_SYSTEMD_UNIT_DIR})
+install(FILES ${CMAKE_SOURCE_DIR}/systemd/tsur-wall.tmpfiles
+        DESTINATION lib/tmpfiles.d RENAME tsur-wall.conf)
+install(FILES ${CMAKE_SOURCE_DIR}/systemd/tsur-wall.sysusers
+        DESTINATION lib/sysusers.d RENAME tsur-wall.conf)
+
+# The sample twice: as documentation, and as the live config (a dpkg conffile, so an edited
+# config survives upgrades). The wall is not enabled by the package: the feed URL must be set first.
+install(FILES ${CMAKE_SOURCE_DIR}/systemd/config.sample.json
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${CMAKE_SOURCE_DIR}/systemd/config.sample.json
+        DESTINATION ${TSUR_CONFIG_DIR} RENAME config.json)
+foreach(doc README.md docs/operations.md docs/feed-api.md)
+  if(EXISTS ${CMAKE_SOURCE_DIR}/${doc})
+    install(FILES ${CMAKE_SOURCE_DIR}/${doc} DESTINATION ${CMAKE_INSTALL_DOCDIR})
+  endif()
+endforeach()

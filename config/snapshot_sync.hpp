@@ -1,0 +1,32 @@
+// Several PCs of one wall show the same snapshot version with no coordinator: a PC shows a newly
+// fetched snapshot only once its as_of is at least `lag` old, so a PC that fetched it a few
+// seconds later has it too by then and switches at the same instant.
+#pragma once
+
+#include <optional>
+
+#include "model/time.hpp"
+
+namespace tsur::config {
+
+/// Default hold-back. It must exceed the spread between the PCs' fetches of one snapshot (poll
+/// jitter + transfer); with a 30 s poll the PCs may still disagree for part of a poll interval,
+/// so walls of several PCs should poll at <= lag.
+inline constexpr model::Seconds kDefaultSyncLag{10};
+
+/// True when a snapshot with `as_of` may be shown at server time `now`: as_of <= now - lag.
+bool should_show(model::TimePoint as_of, model::TimePoint now,
+                 model::Seconds lag = kDefaultSyncLag);
+
+/// Whether to switch from the snapshot on screen (`shown_as_of`; none before the first) to the
+/// newest fetched one (`candidate_as_of`). A wall with nothing on screen shows the candidate at
+/// once (a blank wall helps nobody); it never goes back to an older snapshot.
+bool should_switch(std::optional<model::TimePoint> shown_as_of, model::TimePoint candidate_as_of,
+                   model::TimePoint now, model::Seconds lag = kDefaultSyncLag);
+
+/// When a held-back candidate becomes showable (schedule a redraw for then).
+inline model::TimePoint show_time(model::TimePoint as_of, model::Seconds lag = kDefaultSyncLag) {
+    return as_of + lag;
+}
+
+}  // namespace tsur::config

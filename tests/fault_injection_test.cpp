@@ -1,0 +1,308 @@
+// The feed client against a hostile server: for every fault the io loop stays up, the last good
+// snapshot stays shown, the failure is counted by reason, the status turns stale/offline on time,
+// the wall still renders, and fresh data is back within a poll interval once the fault ends.
+#include <gtest/gtest.h>
+
+#include <boost/asio/io_context.hpp>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <memory>
+
+#include "app/wall_status.hpp"
+#include "display/status_overlay.hpp"
+#include "model/sla_rules.hpp"
+#include "net/feed_client.hpp"
+#include "net/feed_parser.hpp"
+#include "support/fault_feed_server.hpp"
+#include "support/headless_wall.hpp"
+#include "support/region_fixture.hpp"
+
+namespace tsur {
+namespace {
+
+namespace chr = std::chrono;
+using namespace std::chrono_literals;
+using display::WallStatus;
+using test::Fault;
+
+constexpr chr::milliseconds kPoll = 150ms;
+constexpr chr::milliseconds kBackoffCap = 200ms;
+constexpr chr::milliseconds kRetryAfterCap = 300ms;
+constexpr chr::milliseconds kTransferTimeout = 1000ms;
+/// Scheduling slack on a loaded CI machine (sanitizers, 2 shared cores).
+constexpr chr::milliseconds kSlack = 750ms;
+/// The poll interval the wall status is judged with (the production default).
+constexpr model::Seconds kStatusInterval{30};
+const model::TimePoint kFirstAsOf = *model::parse_rfc3339("2026-11-23T10:00:00Z");
+
+/// What a scenario must show while the fault lasts.
+struct Expect {
+    std::string label;               ///< /metrics poll result counted for each faulty poll
+    std::string rejected_reason;     ///< record-level faults: the reason the bad records carry
+    int polls = 3;                   ///< faulty polls to wait for (3 = enough for "offline")
+    chr::milliseconds in_flight{0};  ///< a transfer that may still be running when it ends
+};
+
+/// A fault seen in the poll result `label`, three polls in a row (enough for offline).
+Expect by_result(std::string label, chr::milliseconds in_flight = 0ms) {
+    Expect e;
+    e.label = std::move(label);
+    e.in_flight = in_flight;
+    return e;
+}
+
+/// A document that is accepted minus its bad records, which are dropped as `reason`.
+Expect dropped_records(std::string reason) {
+    Expect e;
+    e.label = "ok";
+    e.rejected_reason = std::move(reason);
+    e.polls = 2;
+    return e;
+}
+
+class FaultInjection : public ::testing::Test {
+  protected:
+    FaultInjection()
+        : region_(std::make_shared<const model::Region>(test::udmurtia_region())),
+          rules_(std::make_shared<const model::SlaRules>(model::SlaRules::defaults())),
+          server_(io_, kFirstAsOf) {
+        server_.set_slow_interval(1000ms);
+    }
+
+    void SetUp() override {
+        net::FeedClientConfig c;
+        c.url = server_.url();
+        c.poll_interval = kPoll;
+        c.backoff_base = 50ms;
+        c.backoff_cap = kBackoffCap;
+        c.retry_after_cap = kRetryAfterCap;
+        c.connect_timeout = kTransferTimeout;
+        c.total_timeout = kTransferTimeout;
+        c.max_body_bytes = 1u << 20;
+        c.jitter_seed = 7;
+        auto region = region_;
+        auto parser = [region](std::string_view body) { return net::parse_feed_v1(body, *region); };
+        client_ = std::make_unique<net::FeedClient>(io_, c, parser, region_, rules_, store_, stats_,
+                                                    clock_);
+        client_->on_poll([this](const net::PollOutcome& o) { outcomes_.push_back(o); });
+    }
+
+    void TearDown() override {
+        client_->stop();
+        client_.reset();
+    }
+
+    bool run_until(const std::function<bool()>& done, chr::milliseconds limit) {
+        const auto deadline = chr::steady_clock::now() + limit;
+        while (!done() && chr::steady_clock::now() < deadline) io_.run_for(5ms);
+        return done();
+    }
+
+    std::uint64_t polls(const std::string& label) const {
+        const auto s = stats_.snapshot();
+        const auto it = s.polls.find(label);
+        return it == s.polls.end() ? 0 : it->second;
+    }
+    std::uint64_t rejected(const std::string& reason) const {
+        const auto s = stats_.snapshot();
+        const auto it = s.rejected_records.find(reason);
+        return it == s.rejected_records.end() ? 0 : it->second;
+    }
+    bool shows_newest() const {
+        const auto snap = store_.current();
+        return snap && snap->as_of == server_.newest_as_of();
+    }
+
+    static bool holds(const model::Snapshot& snap, const std::string& id) {
+        for (const auto& inc : snap.incidents) {
+            if (inc.id == id) return true;
+        }
+        return false;
+    }
+    static void expect_good_records_only(const model::Snapshot& snap) {
+        for (const auto& id : test::good_incident_ids()) EXPECT_TRUE(holds(snap, id)) << id;
+        EXPECT_EQ(snap.incidents.size(), test::good_incident_ids().size());
+    }
+
+    WallStatus status_at(model::TimePoint server_now) const {
+        const auto published = store_.current_published();
+        const auto s = stats_.snapshot();
+        return app::wall_status(published.get(), s.consecutive_failures, s.last_error, server_now,
+                                kStatusInterval);
+    }
+
+    /// Healthy start, the fault, the checks while it lasts, then recovery.
+    void run_fault(Fault fault, const Expect& e) {
+        client_->start();
+        ASSERT_TRUE(run_until([&] { return shows_newest(); }, 5s)) << "no healthy first snapshot";
+        const model::SnapshotPtr good = store_.current();
+        expect_good_records_only(*good);
+        EXPECT_EQ(status_at(good->as_of).mode, WallStatus::Mode::live);
+
+        const auto label_before = polls(e.label);
+        const auto rejected_before = e.rejected_reason.empty() ? 0 : rejected(e.rejected_reason);
+        server_.set_fault(fault);
+        ASSERT_TRUE(run_until([&] { return polls(e.label) >= label_before + e.polls; }, 8s))
+            << "fewer than " << e.polls << " polls counted as '" << e.label << "'; last result '"
+            << stats_.snapshot().last_result << "'";
+
+        // The io loop is alive: its heartbeat (about once a second) is recent.
+        EXPECT_LT(chr::steady_clock::now() - stats_.heartbeat(), 3s) << "the io heartbeat stopped";
+        const auto shown = store_.current();
+        ASSERT_TRUE(shown);
+        const bool record_fault = !e.rejected_reason.empty();
+        if (record_fault) {
+            // Bad records are dropped one by one; the document's good records are published.
+            EXPECT_GT(rejected(e.rejected_reason), rejected_before) << e.rejected_reason;
+            expect_good_records_only(*shown);
+        } else {
+            EXPECT_EQ(shown, good) << "the last good snapshot must stay published";
+            EXPECT_FALSE(stats_.snapshot().last_error.empty() && e.label != "not_modified");
+        }
+
+        const bool failing = e.label != "ok" && e.label != "not_modified";
+        const auto as_of = shown->as_of;
+        const WallStatus before_threshold = status_at(as_of + 2 * kStatusInterval - 1s);
+        const WallStatus after_threshold = status_at(as_of + 2 * kStatusInterval);
+        const WallStatus ten_minutes = status_at(as_of + 10min);
+        if (failing) {
+            EXPECT_GE(stats_.consecutive_failures(), 3u);
+            EXPECT_EQ(before_threshold.mode, WallStatus::Mode::offline);
+            EXPECT_FALSE(before_threshold.last_error.empty());
+        } else {
+            EXPECT_EQ(before_threshold.mode, WallStatus::Mode::live);
+            EXPECT_EQ(after_threshold.mode, WallStatus::Mode::stale);
+        }
+        EXPECT_EQ(display::stale_level(before_threshold), display::StaleLevel::fresh);
+        EXPECT_EQ(display::stale_level(after_threshold), display::StaleLevel::quiet);
+        EXPECT_EQ(display::stale_level(ten_minutes), display::StaleLevel::prominent);
+        render_check(*shown, ten_minutes);
+
+        // End the fault right after a faulty poll, so the client waits its full delay (rendering
+        // took long enough for a pending timer to have expired already).
+        const auto polls_seen = polls(e.label);
+        ASSERT_TRUE(run_until([&] { return polls(e.label) > polls_seen; }, 5s));
+        const auto fault_end = chr::steady_clock::now();
+        const auto last_shown = store_.current()->as_of;
+        server_.set_fault(Fault::none);
+        const auto bound = std::max({kPoll, kBackoffCap, kRetryAfterCap}) + e.in_flight + kSlack;
+        ASSERT_TRUE(run_until(
+            [&] { return shows_newest() && store_.current()->as_of > last_shown; }, bound + 3s))
+            << "no fresh data after the fault ended";
+        const auto took =
+            chr::duration_cast<chr::milliseconds>(chr::steady_clock::now() - fault_end);
+        EXPECT_LE(took, bound) << "fresh data came back too late";
+        std::printf("[ fault ] %s: %zu requests, fresh data %lld ms after the fault ended\n",
+                    e.label.c_str(), server_.requests(), static_cast<long long>(took.count()));
+        expect_good_records_only(*store_.current());
+        EXPECT_EQ(stats_.consecutive_failures(), 0u);
+        EXPECT_EQ(status_at(store_.current()->as_of).mode, WallStatus::Mode::live);
+    }
+
+    void render_check(const model::Snapshot& snap, const WallStatus& status) {
+        test::HeadlessWall wall(480, 270);
+        const auto image = wall.render(&snap, status, snap.as_of + 10min);
+        ASSERT_EQ(image.rgba.size(), 480u * 270u * 4u);
+        EXPECT_GT(test::non_background_pixels(image), 2000u) << "the wall went blank";
+    }
+
+    boost::asio::io_context io_;
+    std::shared_ptr<const model::Region> region_;
+    std::shared_ptr<const model::SlaRules> rules_;
+    net::SnapshotStore store_;
+    net::FeedStats stats_;
+    model::ServerClock clock_;
+    test::FaultFeedServer server_;
+    std::unique_ptr<net::FeedClient> client_;
+    std::vector<net::PollOutcome> outcomes_;
+};
+
+TEST_F(FaultInjection, ConnectionRefused) {
+    run_fault(Fault::refused, by_result("connect_failed"));
+}
+
+TEST_F(FaultInjection, ResetMidBody) {
+    run_fault(Fault::reset_mid_body, by_result("transfer_failed"));
+}
+
+TEST_F(FaultInjection, InternalServerError) {
+    run_fault(Fault::http_500, by_result("http_5xx"));
+}
+
+TEST_F(FaultInjection, UnavailableWithRetryAfter) {
+    run_fault(Fault::http_503_retry_after, by_result("http_5xx"));
+    bool honoured = false;
+    for (const auto& o : outcomes_) {
+        if (o.http_status != 503) continue;
+        honoured = true;
+        // Retry-After: 1 is honoured, but only up to the configured cap.
+        EXPECT_EQ(o.next_poll, kRetryAfterCap);
+    }
+    EXPECT_TRUE(honoured);
+}
+
+TEST_F(FaultInjection, EndlessNotModified) {
+    run_fault(Fault::endless_304, by_result("not_modified"));
+}
+
+TEST_F(FaultInjection, SlowBody) {
+    run_fault(Fault::slow_body, by_result("timeout", kTransferTimeout));
+}
+
+TEST_F(FaultInjection, TruncatedJson) {
+    run_fault(Fault::truncated_json, by_result("bad_document"));
+}
+
+TEST_F(FaultInjection, HtmlInsteadOfJson) {
+    run_fault(Fault::html, by_result("bad_document"));
+}
+
+TEST_F(FaultInjection, InvalidUtf8InTitle) {
+    run_fault(Fault::invalid_utf8_title, by_result("bad_document"));
+}
+
+TEST_F(FaultInjection, HugeBodyWithLengthIsCut) {
+    run_fault(Fault::huge_body, by_result("too_large"));
+    std::printf("[ fault ] huge body: %llu bytes streamed of %llu per request\n",
+                static_cast<unsigned long long>(server_.huge_bytes_sent()),
+                static_cast<unsigned long long>(test::FaultFeedServer::kHugeBytes));
+    EXPECT_LT(server_.huge_bytes_sent(), 3 * (16ull << 20)) << "the client read on past its cap";
+}
+
+TEST_F(FaultInjection, HugeChunkedBodyIsCut) {
+    run_fault(Fault::huge_chunked, by_result("too_large"));
+    std::printf("[ fault ] huge chunked body: %llu bytes streamed\n",
+                static_cast<unsigned long long>(server_.huge_bytes_sent()));
+    EXPECT_LT(server_.huge_bytes_sent(), 3 * (16ull << 20)) << "the client read on past its cap";
+}
+
+TEST_F(FaultInjection, WrongSchemaVersion) {
+    run_fault(Fault::wrong_schema, by_result("bad_document"));
+}
+
+TEST_F(FaultInjection, OutOfRangeCoordinates) {
+    run_fault(Fault::bad_coordinates, dropped_records("bad_latitude"));
+    EXPECT_GT(rejected("bad_longitude"), 0u) << "lon -181 must be dropped as bad_longitude";
+}
+
+TEST_F(FaultInjection, NumberOverflowInCoordinate) {
+    // 1e999 does not fit a double: the JSON reader refuses the whole document.
+    run_fault(Fault::number_overflow, by_result("bad_document"));
+}
+
+TEST_F(FaultInjection, DuplicateIds) {
+    run_fault(Fault::duplicate_ids, dropped_records("duplicate_id"));
+}
+
+TEST_F(FaultInjection, DatesFarInPastAndFuture) {
+    run_fault(Fault::extreme_dates, dropped_records("created_too_old"));
+    EXPECT_GT(rejected("created_in_future"), 0u);
+}
+
+TEST_F(FaultInjection, AsOfGoingBackwards) {
+    run_fault(Fault::as_of_backwards, by_result("as_of_backwards"));
+}
+
+}  // namespace
+}  // namespace tsur

@@ -1,0 +1,43 @@
+// The wall drawn off-screen for robustness tests: the shipped overview layout, the Udmurt assets
+// and DejaVu fonts, rendered through the same frame builder as the real wall.
+#pragma once
+
+#include <memory>
+
+#include "app/wall_assets.hpp"
+#include "config/layout.hpp"
+#include "display/frame_context.hpp"
+#include "display/headless_target.hpp"
+#include "display/image.hpp"
+#include "display/imgui_session.hpp"
+#include "model/snapshot.hpp"
+
+namespace tsur::test {
+
+/// One headless screen of `width` x `height` kept across frames (as the wall keeps its session).
+/// Render thread only; one per test.
+class HeadlessWall {
+  public:
+    HeadlessWall(int width, int height);
+
+    /// Draws two frames (ImGui hides auto-sized windows on the first) and captures the second.
+    display::Image render(const model::Snapshot* snapshot, const display::WallStatus& status,
+                          model::TimePoint now);
+
+    /// The region the assets hold, for parsers and build_snapshot.
+    std::shared_ptr<const model::Region> region() const { return assets_.assets.region; }
+    const model::SlaRules& rules() const { return *assets_.rules; }
+
+  private:
+    int width_;
+    int height_;
+    app::WallAssets assets_;
+    config::Layout layout_;
+    display::HeadlessTarget target_;
+    std::unique_ptr<display::ImGuiSession> session_;
+};
+
+/// Pixels that differ from the top-left pixel (the background): a blank frame has none.
+std::size_t non_background_pixels(const display::Image& image);
+
+}  // namespace tsur::test
