@@ -17,6 +17,7 @@
 #include "display/frame_builder.hpp"
 #include "display/imgui_session.hpp"
 #include "display/overview_layout.hpp"
+#include "display/viewport_render.hpp"
 
 namespace tsur::app {
 namespace {
@@ -109,7 +110,10 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
         if (rt.store.generation() != shown_generation || rt.freeze.generation() != shown_freeze) {
             dirty = true;
         }
-        const config::LayoutFrame lf = config::layout_frame(*layout, now, utc_offset);
+        // The playlist follows the NTP-kept system clock, not the per-PC server-clock estimate:
+        // that is what keeps several PCs of one wall on the same screen at the same second.
+        const auto wall_now = std::chrono::floor<model::Seconds>(std::chrono::system_clock::now());
+        const config::LayoutFrame lf = config::layout_frame(*layout, wall_now, utc_offset);
         if (dirty || now >= next_due) {
             shown_generation = rt.store.generation();
             shown_freeze = rt.freeze.generation();
@@ -124,6 +128,12 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
                                                  published ? published->snapshot : nullptr, now,
                                                  live_status);
             std::size_t screen_index = lf.screen < layout->screens.size() ? lf.screen : 0;
+            // A briefing freeze may hold the playlist on one screen.
+            if (const auto view = rt.freeze.view(); view.frozen && !view.screen_id.empty()) {
+                for (std::size_t i = 0; i < layout->screens.size(); ++i) {
+                    if (layout->screens[i].id == view.screen_id) screen_index = i;
+                }
+            }
             const config::Screen* screen =
                 layout->screens.empty() ? nullptr : &layout->screens[screen_index];
             display::FrameInputs in;
@@ -141,10 +151,9 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
             in.strings = &strings;
             in.assets = &assets.assets;
             const auto t0 = SteadyClock::now();
-            display::render_viewport_frame(*session, plan.viewport, in,
-                                           std::chrono::duration<float>(t0 - last_frame).count(),
-                                           static_cast<float>(lf.shift.dx),
-                                           static_cast<float>(lf.shift.dy));
+            display::render_viewport(*session, in, plan.viewport,
+                                     std::chrono::duration<float>(t0 - last_frame).count(),
+                                     lf.shift);
             const auto build = SteadyClock::now() - t0;
             const bool prove = want_png || steady_now - last_proof >= kProofInterval;
             if (prove) {
@@ -164,7 +173,7 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
             want_png = false;
             last_frame = t0;
             next_due = next_redraw(src.now, src.snapshot.get(), screen);
-            if (lf.next_change) next_due = std::min(next_due, *lf.next_change);
+            if (lf.next_change) next_due = std::min(next_due, now + (*lf.next_change - wall_now));
             if (src.status.mode == display::WallStatus::Mode::frozen) {
                 next_due = now + std::chrono::minutes{1};
             }

@@ -8,12 +8,17 @@
 #include <filesystem>
 
 #include "app/file_io.hpp"
+#include "app/frame_plan.hpp"
+#include "app/layout_file.hpp"
+#include "config/layout_parser.hpp"
+#include "config/playlist.hpp"
 #include "app/wall_assets.hpp"
 #include "app/wall_status.hpp"
 #include "display/frame_builder.hpp"
 #include "display/headless_target.hpp"
 #include "display/imgui_session.hpp"
 #include "display/overview_layout.hpp"
+#include "display/viewport_render.hpp"
 #include "net/demo_feed.hpp"
 #include "net/feed_client.hpp"
 #include "net/feed_parser.hpp"
@@ -92,19 +97,58 @@ int run_screenshot(const Options& options) {
         now = *at;
     }
 
-    const config::Layout layout = display::overview_layout();
-    const display::WallStatus status =
-        wall_status(published.get(), 0, {}, now, std::chrono::duration_cast<model::Seconds>(cfg.poll_interval));
-    display::HeadlessTarget target(options.width, options.height);
-    display::ImGuiSession session(target.renderer(), wa.fonts,
-                                  display::TypeScale::for_height(static_cast<float>(options.height)));
+    // A layout file brings its own canvas (--size is then ignored); the overview fills --size.
+    std::shared_ptr<const config::Layout> layout =
+        std::make_shared<const config::Layout>(display::overview_layout());
+    bool builtin = true;
+    if (options.layout_path) {
+        const auto path = resolve_layout_path(*options.layout_path, data_dir);
+        auto text = read_text_file(path);
+        if (!text) {
+            std::fprintf(stderr, "tsur-wall: %s\n", text.error().c_str());
+            return 2;
+        }
+        const auto types = widget_type_names();
+        auto parsed = config::parse_layout(text.value(), path.string(), types);
+        if (!parsed) {
+            std::fprintf(stderr, "tsur-wall: %s\n", parsed.error().c_str());
+            return 2;
+        }
+        layout = std::make_shared<const config::Layout>(parsed.take());
+        builtin = false;
+    }
+    auto plan = plan_frame(*layout, builtin, options.width, options.height, options.viewport);
+    if (!plan) {
+        std::fprintf(stderr, "tsur-wall: %s\n", plan.error().c_str());
+        return 2;
+    }
+    const config::LayoutFrame lf = config::layout_frame(*layout, now, region->utc_offset);
+    std::size_t screen_index = lf.screen < layout->screens.size() ? lf.screen : 0;
+    if (options.screen) {
+        screen_index = layout->screens.size();
+        for (std::size_t i = 0; i < layout->screens.size(); ++i) {
+            if (layout->screens[i].id == *options.screen) screen_index = i;
+        }
+        if (screen_index == layout->screens.size()) {
+            std::fprintf(stderr, "tsur-wall: --screen: no screen \"%s\" in the layout\n",
+                         options.screen->c_str());
+            return 2;
+        }
+    }
+    display::WallStatus status = wall_status(
+        published.get(), 0, {}, now, std::chrono::duration_cast<model::Seconds>(cfg.poll_interval));
+    if (!lf.on && !options.screen) status.mode = display::WallStatus::Mode::off;
+    const int out_w = plan.value().viewport.output_width;
+    const int out_h = plan.value().viewport.output_height;
+    display::HeadlessTarget target(out_w, out_h);
+    display::ImGuiSession session(target.renderer(), wa.fonts, plan.value().type);
+    const config::Screen& screen = layout->screens[screen_index];
+    const bool off = status.mode == display::WallStatus::Mode::off;
     display::FrameInputs in;
-    in.snapshot = &snap;
-    in.screen = &layout.screens.front();
-    in.canvas = display::Rect{0, 0, static_cast<float>(options.width),
-                              static_cast<float>(options.height)};
-    in.viewport = in.canvas;
-    in.gap_px = session.fonts().px(display::TextRole::small) * 0.4f;
+    in.snapshot = off ? nullptr : &snap;
+    in.screen = off ? nullptr : &screen;
+    in.canvas = display::canvas_rect(plan.value().geometry);
+    in.gap_px = display::cell_gap_px(plan.value().geometry, screen, plan.value().type.px[0] * 0.4f);
     in.now = now;
     in.anim_seconds = static_cast<double>(now.time_since_epoch().count());
     in.status = &status;
@@ -113,7 +157,7 @@ int run_screenshot(const Options& options) {
     in.assets = &wa.assets;
     // ImGui hides auto-sized windows on their first frame; two frames make the capture stable.
     for (int i = 0; i < 2; ++i) {
-        display::render_frame(session, in, options.width, options.height, 1.0f / 60.0f);
+        display::render_viewport(session, in, plan.value().viewport, 1.0f / 60.0f, lf.shift);
     }
     const auto png = display::encode_png(target.capture());
     auto written = write_file_atomic(options.output, png);
@@ -122,7 +166,7 @@ int run_screenshot(const Options& options) {
         return 1;
     }
     std::fprintf(stderr, "tsur-wall: wrote %s (%dx%d, %zu incidents, as_of %s)\n",
-                 options.output.c_str(), options.width, options.height, snap.incidents.size(),
+                 options.output.c_str(), out_w, out_h, snap.incidents.size(),
                  model::format_rfc3339(snap.as_of).c_str());
     return 0;
 }

@@ -2,6 +2,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <numbers>
 
 #include "config/layout_json.hpp"
 
@@ -178,8 +179,8 @@ Wall read_wall(Reader& r, const json& obj, const std::string& path) {
     }
     // Text legible at the distance (20 arcminutes) must leave room for content on the wall.
     const double wall_mm = static_cast<double>(w.rows) * w.panel_height_mm;
-    const double text_mm = 2.0 * w.viewing_distance_m * 1000.0 * std::tan(20.0 / 60.0 / 2.0 *
-                                                                          3.14159265358979 / 180.0);
+    const double text_mm =
+        2.0 * w.viewing_distance_m * 1000.0 * std::tan(20.0 / 60.0 / 2.0 * std::numbers::pi / 180.0);
     if (mm && wall_mm > 0 && text_mm > wall_mm / 12.0) {
         char msg[200];
         std::snprintf(msg, sizeof msg,

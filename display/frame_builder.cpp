@@ -68,25 +68,3 @@ void render_frame(ImGuiSession& session, const FrameInputs& in, int width, int h
 
 }  // namespace tsur::display
 
-namespace tsur::display {
-
-void render_viewport_frame(ImGuiSession& session, const ViewportMap& map, FrameInputs in,
-                           float delta_seconds, float shift_x, float shift_y) {
-    session.begin_frame(map.output_width, map.output_height, delta_seconds);
-    ImDrawList* draw = ImGui::GetBackgroundDrawList();
-    for (const OutputPart& part : map.parts) {
-        // A part shows canvas rectangle `part.canvas` at output rectangle `part.output`: the
-        // viewport origin that maps one onto the other is their difference.
-        in.viewport = Rect{part.canvas.x - part.output.x - shift_x,
-                           part.canvas.y - part.output.y - shift_y,
-                           static_cast<float>(map.output_width),
-                           static_cast<float>(map.output_height)};
-        draw->PushClipRect(ImVec2(part.output.x, part.output.y),
-                           ImVec2(part.output.right(), part.output.bottom()), false);
-        draw_screen(draw, session.fonts(), in);
-        draw->PopClipRect();
-    }
-    session.end_frame(in.theme->background);
-}
-
-}  // namespace tsur::display

@@ -38,14 +38,3 @@ void render_frame(ImGuiSession& session, const FrameInputs& in, int width, int h
 
 }  // namespace tsur::display
 
-#include "display/wall_geometry.hpp"
-
-namespace tsur::display {
-
-/// Draws every part of a viewport map (one per monitor of a spanning window) into one output
-/// frame, each clipped to its output rectangle; `shift` moves the picture against burn-in.
-/// `in.viewport` is ignored (each part supplies it). Render thread.
-void render_viewport_frame(ImGuiSession& session, const ViewportMap& map, FrameInputs in,
-                           float delta_seconds, float shift_x = 0, float shift_y = 0);
-
-}  // namespace tsur::display

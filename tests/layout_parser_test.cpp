@@ -196,7 +196,7 @@ TEST(LayoutParser, ReportsAWallTooFarOrTooBigToDraw) {
     const LayoutCheck c = check(doc);
     const LayoutProblem* far = at(c, "wall.viewing_distance_m");
     ASSERT_NE(far, nullptr) << all(c);
-    EXPECT_NE(far->message.find("expected a distance under 1.4 m"), std::string::npos)
+    EXPECT_NE(far->message.find("expected a distance under 1.0 m"), std::string::npos)
         << far->message;
     EXPECT_NE(at(c, "wall.panels"), nullptr) << all(c);
 }
