@@ -202,7 +202,7 @@ LayoutCheck check_layout(std::string_view text, std::string_view file_name,
     json doc;
     try {
         doc = json::parse(text, nullptr, true, /*ignore_comments=*/true);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
         // e.what() says "at line L, column C", which is how a person finds the spot.
         r.problem("", std::string("not valid JSON: ") + e.what());
         return out;

@@ -1,4 +1,5 @@
-// JSON parsing for config files; nlohmann's exception is turned into a value right here.
+// JSON parsing for config files; nlohmann's exceptions (syntax, and number overflow such as
+// 1e999, which is out_of_range, not parse_error) become a value right here.
 #include "model/json_config.hpp"
 
 namespace tsur::model {
@@ -7,7 +8,7 @@ Result<nlohmann::json> parse_json_config(std::string_view json_text, std::string
     try {
         return nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/true,
                                      /*ignore_comments=*/true);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
         // e.what() already says "at line L, column C"; keep it so the user can find the spot.
         return Error{std::string(file_name) + ": not valid JSON: " + e.what()};
     }

@@ -197,3 +197,11 @@ TEST(AppConfig, SyntaxErrorNamesTheFile) {
 
 }  // namespace
 }  // namespace tsur::config
+
+// Found by config_fuzz: a number too large for a double is nlohmann's out_of_range, not a
+// parse_error; it must become an error message, not std::terminate.
+TEST(AppConfig, RejectsNumberOverflowWithoutCrashing) {
+    const auto r = tsur::config::parse_app_config(R"({"feed": 1e999})", "config.json");
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().find("config.json"), std::string::npos) << r.error();
+}

@@ -261,3 +261,10 @@ TEST(LayoutParser, EveryShippedLayoutParsesCleanly) {
 
 }  // namespace
 }  // namespace tsur::config
+
+TEST(LayoutParser, RejectsNumberOverflowWithoutCrashing) {
+    const std::vector<std::string_view> types = {"map"};
+    const auto r = tsur::config::parse_layout(R"({"name": "x", "wall": {"viewing_distance_m": 1e999}})",
+                                              "x.json", types);
+    EXPECT_FALSE(r.ok());
+}
