@@ -106,6 +106,11 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
             }
         }
         if (rt.health.take_screenshot_request()) dirty = want_png = true;
+        if (!options.freeze_schedule.empty()) {
+            rt.freeze.apply_schedule(
+                config::frozen_by_schedule(options.freeze_schedule, now, utc_offset),
+                rt.store.current(), now);
+        }
         // The wake event can be lost if it raced SDL's start-up; the generations cannot.
         if (rt.store.generation() != shown_generation || rt.freeze.generation() != shown_freeze) {
             dirty = true;
@@ -176,6 +181,9 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
             if (lf.next_change) next_due = std::min(next_due, now + (*lf.next_change - wall_now));
             if (src.status.mode == display::WallStatus::Mode::frozen) {
                 next_due = now + std::chrono::minutes{1};
+            }
+            if (auto change = config::next_change_after(options.freeze_schedule, now, utc_offset)) {
+                next_due = std::min(next_due, *change);
             }
             dirty = false;
             if (first_frame) {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/logger.hpp"
+#include "config/freeze_schedule.hpp"
 #include "app/wall_assets.hpp"
 #include "app/wall_runtime.hpp"
 #include "display/strings.hpp"
@@ -22,6 +23,7 @@ struct RenderLoopOptions {
     std::optional<std::string> viewport;
     display::Language language = display::Language::ru;
     Uint32 wake_event = 0;
+    config::FreezeSchedule freeze_schedule;  ///< briefing freezes by the clock
 };
 
 /// Runs until SDL_QUIT (SIGTERM/SIGINT); returns the process exit code. Main thread only.

@@ -76,6 +76,7 @@ int run_wall(const Options& options) {
     const std::string layout_name = options.layout_path.value_or(conf.layout);
     if (!layout_name.empty()) lo.layout_file = resolve_layout_path(layout_name, data_dir);
     lo.viewport = options.viewport;
+    lo.freeze_schedule = conf.freeze_schedule;
     if (!lo.viewport && conf.display.viewport) {
         const auto& v = *conf.display.viewport;
         lo.viewport = std::to_string(v.x) + "," + std::to_string(v.y) + "," +

@@ -216,7 +216,7 @@ model::Result<AppConfig> parse_app_config(std::string_view text, std::string_vie
     AppConfig c;
     ConfigSection s(root, "", file_name, errors);
     s.allow_only({"feed", "region", "layout", "display", "language", "status_server", "cache_dir",
-                  "log_level"});
+                  "log_level", "freeze_schedule"});
     if (auto feed = s.section("feed")) {
         read_feed(*feed, c.feed);
     } else if (!s.get("feed")) {
@@ -241,6 +241,14 @@ model::Result<AppConfig> parse_app_config(std::string_view text, std::string_vie
     if (auto dir = absolute_path(s, "cache_dir")) c.cache_dir = *dir;
     if (auto lvl = s.choice("log_level", {"error", "warning", "info", "debug"})) {
         c.log_level = static_cast<LogLevel>(*lvl);
+    }
+    if (const nlohmann::json* fs = s.get("freeze_schedule")) {
+        auto sched = parse_freeze_schedule(*fs, "freeze_schedule");
+        if (sched) {
+            c.freeze_schedule = sched.take();
+        } else {
+            errors.push_back(std::string(file_name) + ": " + sched.error());
+        }
     }
     if (!errors.empty()) {
         std::string message;

@@ -2,6 +2,8 @@
 // layout, display geometry, language, status server, cache and logging.
 #pragma once
 
+#include "config/freeze_schedule.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -75,6 +77,8 @@ struct AppConfig {
     StatusServerSettings status_server;
     std::filesystem::path cache_dir = "/var/lib/tsur-wall";
     LogLevel log_level = LogLevel::info;
+    /// Briefing freezes by the clock, in the region's local time (e.g. Monday 10:00-11:00).
+    FreezeSchedule freeze_schedule;
 };
 
 /// Parses and validates a whole config file. Every setting is checked; unknown keys are refused so

@@ -205,3 +205,18 @@ TEST(AppConfig, RejectsNumberOverflowWithoutCrashing) {
     ASSERT_FALSE(r.ok());
     EXPECT_NE(r.error().find("config.json"), std::string::npos) << r.error();
 }
+
+TEST(AppConfig, ReadsTheBriefingFreezeSchedule) {
+    const auto ok = tsur::config::parse_app_config(
+        R"({"feed": {"url": "https://tsur.example/api"},
+            "freeze_schedule": [{"weekday": "mon", "from": "10:00", "to": "11:00"}]})",
+        "c.json");
+    ASSERT_TRUE(ok.ok()) << ok.error();
+    ASSERT_EQ(ok.value().freeze_schedule.size(), 1u);
+    const auto bad = tsur::config::parse_app_config(
+        R"({"feed": {"url": "https://tsur.example/api"},
+            "freeze_schedule": [{"weekday": "monday", "from": "10:00", "to": "11:00"}]})",
+        "c.json");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().find("freeze_schedule"), std::string::npos) << bad.error();
+}
