@@ -9,9 +9,36 @@
 #include "net/demo_feed.hpp"
 #include "net/feed_client.hpp"
 #include "net/feed_parser.hpp"
+#include "net/open311_parser.hpp"
+#include "app/file_io.hpp"
 #include "net/status_server.hpp"
 
 namespace tsur::app {
+namespace {
+
+// Open311 has no snapshot time of its own: the poll's instant stands in for as_of, so staleness
+// counts from the last good poll for this feed type (docs/feed-api.md).
+model::Result<net::FeedParserFn> open311_parser(const WallAssets& assets) {
+    const auto path = assets.data_dir / "assets" / "open311" / "mapping.json";
+    auto text = read_text_file(path);
+    if (!text) return model::Error{text.error()};
+    auto region = assets.assets.region;
+    auto mapping = net::parse_open311_mapping(text.value(), *region, path.string());
+    if (!mapping) return model::Error{mapping.error()};
+    auto shared = std::make_shared<const net::Open311Mapping>(mapping.take());
+    return net::FeedParserFn{[region, shared](std::string_view body)
+                                 -> model::Result<model::FeedDocument> {
+        const auto first = body.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+        const bool xml = first != std::string_view::npos && body[first] == '<';
+        auto requests = xml ? net::parse_open311_requests_xml(body)
+                            : net::parse_open311_requests_json(body);
+        if (!requests) return model::Error{requests.error()};
+        const auto now = std::chrono::floor<model::Seconds>(std::chrono::system_clock::now());
+        return net::map_open311_requests(requests.value(), {}, *shared, *region, now);
+    }};
+}
+
+}  // namespace
 
 WallRuntime::WallRuntime(WallAssets& assets, RuntimeOptions options, Logger& log)
     : assets_(assets), options_(std::move(options)), log_(log) {}
@@ -38,10 +65,13 @@ model::Result<bool> WallRuntime::start() {
         if (!port) return model::Error{"demo feed: " + port.error()};
         cfg.url = net::feed_v1_url(demo_->base_url(), region->code);
         cfg.cache_file = conf.cache_dir / "demo.cache";
+    } else if (conf.feed.type == config::FeedType::open311) {
+        auto parser = open311_parser(assets_);
+        if (!parser) return model::Error{parser.error()};
+        parser_ = parser.take();
+        cfg.url = conf.feed.url;
+        cfg.cache_file = conf.cache_dir / "feed.cache";
     } else {
-        if (conf.feed.type != config::FeedType::tsur_v1) {
-            return model::Error{"feed.type: only \"tsur.v1\" is polled by this version"};
-        }
         if (conf.feed.url.empty()) return model::Error{"no feed: give --demo, --feed URL or --config"};
         const bool full = conf.feed.url.starts_with("file://") ||
                           conf.feed.url.find("/v1/snapshot") != std::string::npos;
@@ -50,10 +80,11 @@ model::Result<bool> WallRuntime::start() {
     }
     poll_interval = std::chrono::duration_cast<model::Seconds>(cfg.poll_interval);
 
-    client_ = std::make_unique<net::FeedClient>(
-        io_.context(), cfg,
-        [region](std::string_view body) { return net::parse_feed_v1(body, *region); }, region,
-        assets_.rules, store, stats, clock);
+    if (!parser_) {
+        parser_ = [region](std::string_view body) { return net::parse_feed_v1(body, *region); };
+    }
+    client_ = std::make_unique<net::FeedClient>(io_.context(), cfg, parser_, region,
+                                                assets_.rules, store, stats, clock);
     client_->on_publish([wake = options_.wake](const model::SnapshotPtr&) {
         if (wake) wake();
         // The previous snapshot and response body were just freed; give the pages back so a

@@ -61,6 +61,7 @@ private:
     RuntimeOptions options_;
     Logger& log_;
     IoThread io_;
+    std::function<model::Result<model::FeedDocument>(std::string_view)> parser_;
     std::unique_ptr<net::DemoFeedServer> demo_;
     std::unique_ptr<net::FeedClient> client_;
     std::unique_ptr<net::StatusServer> status_;
