@@ -85,7 +85,9 @@ TEST(DemoIntegration, ClientPublishesWhatTheSimulatorGenerated) {
         EXPECT_EQ(a.municipality, e.municipality) << a.id;
         EXPECT_EQ(a.created_at, e.created_at) << a.id;
         EXPECT_EQ(a.title, e.title) << a.id;
-        if (e.feed_due_at) EXPECT_EQ(a.due_at, *e.feed_due_at) << "feed due time must win";
+        if (e.feed_due_at) {
+            EXPECT_EQ(a.due_at, *e.feed_due_at) << "feed due time must win";
+        }
     }
     EXPECT_GT(snap->aggregates.open, 1000u);
     EXPECT_GT(snap->deadlines.overdue_count(rig.now), 0u);
