@@ -86,7 +86,7 @@ for i in $(seq 100); do [ -e "$TMP/ready.bound" ] && break; sleep 0.05; done
 mkdir -p "$TMP/state"
 T0=$(date +%s.%N)
 DISPLAY=":$DISP" NOTIFY_SOCKET="$TMP/notify.sock" STATE_DIRECTORY="$TMP/state" \
-  SDL_RENDER_DRIVER="${SDL_RENDER_DRIVER:-software}" "$BIN" --feed "$URL" --windowed "$RES" >"$TMP/wall.log" 2>&1 &
+  "$BIN" --feed "$URL" --windowed "$RES" >"$TMP/wall.log" 2>&1 &
 WALL_PID=$!; PIDS+=("$WALL_PID")
 wait "$LPID" || { log "no READY=1"; tail -n 5 "$TMP/wall.log" >&2; exit 1; }
 STARTUP_S=$(python3 -c "print('%.3f' % ($(cat "$TMP/ready") - $T0))")

@@ -81,7 +81,7 @@ start_wall() {
   mkdir -p "$state"
   local t0
   t0=$(date +%s.%N)
-  SDL_RENDER_DRIVER="${SDL_RENDER_DRIVER:-software}" DISPLAY=":$DISP" NOTIFY_SOCKET="$sock" STATE_DIRECTORY="$state" "$BIN" "$@" >"$TMP/$name.log" 2>&1 &
+  DISPLAY=":$DISP" NOTIFY_SOCKET="$sock" STATE_DIRECTORY="$state" "$BIN" "$@" >"$TMP/$name.log" 2>&1 &
   WALL_PID=$!; PIDS+=("$WALL_PID")
   wait "$lpid" || { log "$name: no READY=1"; tail -n 5 "$TMP/$name.log" >&2; return 1; }
   STARTUP_S=$(python3 -c "print('%.3f' % ($(cat "$out") - $t0))")
