@@ -14,6 +14,7 @@
 #include "display/widget_registry.hpp"
 #include "model/sla_rules.hpp"
 #include "support/paths.hpp"
+#include "support/test_fonts.hpp"
 
 namespace tsur::display {
 namespace {
@@ -21,14 +22,6 @@ namespace {
 constexpr int kWidth = 1920;
 constexpr int kHeight = 1080;
 const model::TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
-
-FontFiles dejavu() {
-    auto bytes = [](const char* name) {
-        const std::string s = test::read_file(std::filesystem::path(TSUR_FONT_DIR) / name);
-        return std::vector<std::uint8_t>(s.begin(), s.end());
-    };
-    return FontFiles{bytes("DejaVuSans.ttf"), bytes("DejaVuSans-Bold.ttf")};
-}
 
 std::shared_ptr<const model::Region> small_region() {
     auto r = std::make_shared<model::Region>();
@@ -59,7 +52,7 @@ model::SnapshotPtr one_incident(model::Seconds due_from_now, const std::string& 
 /// Renders one widget filling a 1920x1080 frame.
 Image render(WidgetFn draw, const model::Snapshot* snap, const config::WidgetSpec& spec) {
     HeadlessTarget target(kWidth, kHeight);
-    ImGuiSession session(target.renderer(), dejavu(), TypeScale::for_height(kHeight));
+    ImGuiSession session(target.renderer(), test::dejavu_fonts(), TypeScale::for_height(kHeight));
     for (int frame = 0; frame < 2; ++frame) {
         session.begin_frame(kWidth, kHeight, 1.0f / 60.0f);
         FrameContext ctx;

@@ -11,6 +11,7 @@
 #include "display/imgui_session.hpp"
 #include "model/sla_rules.hpp"
 #include "support/paths.hpp"
+#include "support/test_fonts.hpp"
 
 namespace tsur::display {
 namespace {
@@ -18,14 +19,6 @@ namespace {
 constexpr int kWidth = 1280;
 constexpr int kHeight = 720;
 const model::TimePoint kAsOf = *model::parse_rfc3339("2026-11-23T06:15:00Z");  // 10:15 local
-
-FontFiles dejavu() {
-    auto bytes = [](const char* name) {
-        const std::string s = test::read_file(std::filesystem::path(TSUR_FONT_DIR) / name);
-        return std::vector<std::uint8_t>(s.begin(), s.end());
-    };
-    return FontFiles{bytes("DejaVuSans.ttf"), bytes("DejaVuSans-Bold.ttf")};
-}
 
 Assets small_assets() {
     auto r = std::make_shared<model::Region>();
@@ -70,7 +63,7 @@ config::Screen header_and_board() {
 /// Renders one frame the way the wall loop does: through app::frame_source().
 class Renderer {
 public:
-    Renderer() : target_(kWidth, kHeight), session_(target_.renderer(), dejavu(),
+    Renderer() : target_(kWidth, kHeight), session_(target_.renderer(), test::dejavu_fonts(),
                                                     TypeScale::for_height(kHeight)) {}
 
     Image render(const app::FrameSource& src) {

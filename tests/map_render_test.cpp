@@ -16,6 +16,7 @@
 #include "model/sla_rules.hpp"
 #include "model/triangulate.hpp"
 #include "support/paths.hpp"
+#include "support/test_fonts.hpp"
 #include "support/region_fixture.hpp"
 
 namespace tsur::display {
@@ -24,14 +25,6 @@ namespace {
 constexpr int kWidth = 1920;
 constexpr int kHeight = 1080;
 const model::TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
-
-FontFiles dejavu() {
-    auto bytes = [](const char* name) {
-        const std::string s = test::read_file(std::filesystem::path(TSUR_FONT_DIR) / name);
-        return std::vector<std::uint8_t>(s.begin(), s.end());
-    };
-    return FontFiles{bytes("DejaVuSans.ttf"), bytes("DejaVuSans-Bold.ttf")};
-}
 
 Assets udmurtia_assets() {
     Assets a;
@@ -83,7 +76,7 @@ struct Rendered {
 /// the bins it drew (computed on a scratch draw list with the same inputs).
 Rendered render(const model::Snapshot* snap, const config::WidgetSpec& spec, const Assets& assets) {
     HeadlessTarget target(kWidth, kHeight);
-    ImGuiSession session(target.renderer(), dejavu(), TypeScale::for_height(kHeight));
+    ImGuiSession session(target.renderer(), test::dejavu_fonts(), TypeScale::for_height(kHeight));
     Rendered out;
     for (int frame = 0; frame < 2; ++frame) {
         session.begin_frame(kWidth, kHeight, 1.0f / 60.0f);

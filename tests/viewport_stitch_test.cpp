@@ -15,6 +15,7 @@
 #include "model/geojson_loader.hpp"
 #include "model/sla_rules.hpp"
 #include "support/paths.hpp"
+#include "support/test_fonts.hpp"
 #include "support/region_fixture.hpp"
 
 namespace tsur::display {
@@ -34,14 +35,6 @@ constexpr const char* kLayout = R"({
       {"col": 2, "row": 1, "span": [1, 2], "widget": {"type": "sla_board"}},
       {"col": 0, "row": 2, "span": [2, 1], "widget": {"type": "map"}}]}]
 })";
-
-FontFiles dejavu() {
-    auto bytes = [](const char* name) {
-        const std::string s = test::read_file(std::filesystem::path(TSUR_FONT_DIR) / name);
-        return std::vector<std::uint8_t>(s.begin(), s.end());
-    };
-    return FontFiles{bytes("DejaVuSans.ttf"), bytes("DejaVuSans-Bold.ttf")};
-}
 
 Assets assets() {
     Assets a;
@@ -106,7 +99,7 @@ const Wall& wall() {
 Image render(const ViewportMap& map) {
     const Wall& w = wall();
     HeadlessTarget target(map.output_width, map.output_height);
-    ImGuiSession session(target.renderer(), dejavu(), w.scale);
+    ImGuiSession session(target.renderer(), test::dejavu_fonts(), w.scale);
     FrameInputs in;
     in.snapshot = w.snapshot.get();
     in.screen = &w.layout.screens.front();
