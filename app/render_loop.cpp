@@ -16,6 +16,7 @@
 #include "config/playlist.hpp"
 #include "display/frame_builder.hpp"
 #include "display/imgui_session.hpp"
+#include "display/map_memo.hpp"
 #include "display/overview_layout.hpp"
 #include "display/viewport_render.hpp"
 
@@ -75,6 +76,7 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
     apply_logical_size();
 
     Watchdog watchdog(watchdog_interval());
+    display::MapMemo map_memo;
     const display::Strings& strings = display::strings_for(options.language);
     const model::Seconds utc_offset = assets.assets.region->utc_offset;
     bool running = true, first_frame = true, dirty = true, want_png = false;
@@ -155,6 +157,7 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
             in.theme = &display::dark_theme();
             in.strings = &strings;
             in.assets = &assets.assets;
+            in.map_memo = &map_memo;
             const auto t0 = SteadyClock::now();
             display::render_viewport(*session, in, plan.viewport,
                                      std::chrono::duration<float>(t0 - last_frame).count(),

@@ -41,6 +41,7 @@ int run_screenshot(const Options& options) {
         return 2;
     }
     WallAssets& wa = loaded.value();
+    for (const std::string& w : wa.warnings) std::fprintf(stderr, "tsur-wall: %s\n", w.c_str());
 
     boost::asio::io_context io;
     net::SnapshotStore store;

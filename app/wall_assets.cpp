@@ -5,6 +5,7 @@
 #include "app/file_io.hpp"
 #include "model/geojson_loader.hpp"
 #include "model/holiday_calendar_loader.hpp"
+#include "model/population_loader.hpp"
 #include "model/region_loader.hpp"
 #include "model/sla_rules_loader.hpp"
 
@@ -57,6 +58,21 @@ model::Result<WallAssets> load_wall_assets(const fs::path& data_dir,
                                       (region_dir / "region.json").string(),
                                       (region_dir / "municipalities.csv").string());
     if (!region) return model::Error{region.error()};
+    // Population totals are optional: without them the wall still works and the per-capita
+    // heatmap says which figures are missing, so a bad table is a warning, not a dead wall.
+    const fs::path population_path = region_dir / "population.csv";
+    if (fs::exists(population_path)) {
+        auto text = read_text_file(population_path);
+        auto report = text ? model::apply_population_csv(text.value(), population_path.string(),
+                                                         region.value())
+                           : model::Result<model::PopulationReport>{model::Error{text.error()}};
+        if (!report) {
+            out.warnings.push_back(report.error() + " (per-capita figures disabled)");
+        } else if (!report.value().unknown_ids.empty()) {
+            out.warnings.push_back(population_path.string() + ": skipped unknown ids, first \"" +
+                                   report.value().unknown_ids.front() + "\"");
+        }
+    }
     out.assets.region = std::make_shared<const model::Region>(region.take());
 
     const fs::path outline_path = region_dir / "outline.geojson";

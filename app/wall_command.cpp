@@ -43,6 +43,7 @@ int run_wall(const Options& options) {
         return 2;
     }
     WallAssets& assets = loaded.value();
+    for (const std::string& w : assets.warnings) log.warning(w);
 
     const Uint32 wake_event = SDL_RegisterEvents(1);
     RuntimeOptions ro;

@@ -22,7 +22,7 @@ bool passes_filter(const model::Incident& incident, const config::WidgetSpec& sp
 }
 
 std::vector<BoardRow> build_board_rows(const model::Snapshot& snap, const config::WidgetSpec& spec,
-                                       model::TimePoint now) {
+                                       model::TimePoint now, bool breaches_only) {
     const auto order = snap.deadlines.most_urgent(snap.deadlines.by_due().size());
     std::vector<BoardRow> rows;
     rows.reserve(order.size());
@@ -34,6 +34,10 @@ std::vector<BoardRow> build_board_rows(const model::Snapshot& snap, const config
         row.incident = idx;
         row.time_left = model::time_to_due(inc, now);
         row.state = model::classify(inc, now);
+        if (breaches_only && row.state != model::SlaState::overdue &&
+            row.state != model::SlaState::at_risk) {
+            continue;
+        }
         const model::Seconds late = now - inc.due_at;
         row.just_overdue = row.state == model::SlaState::overdue && late >= model::Seconds{0} &&
                            late < kJustOverdueWindow;

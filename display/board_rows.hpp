@@ -37,9 +37,10 @@ struct BoardLine {
 /// True when the incident passes the widget's sector/channel/status filters (empty = all).
 bool passes_filter(const model::Incident& incident, const config::WidgetSpec& spec);
 
-/// Open incidents that pass the filters, most urgent first (DeadlineIndex order), classified at now.
+/// Open incidents that pass the filters, most urgent first (DeadlineIndex order), classified at
+/// now; with `breaches_only`, only the overdue and at-risk ones.
 std::vector<BoardRow> build_board_rows(const model::Snapshot& snap, const config::WidgetSpec& spec,
-                                       model::TimePoint now);
+                                       model::TimePoint now, bool breaches_only = false);
 
 /// Rows arranged into lines: unchanged for GroupBy::none; otherwise one header per group followed
 /// by its rows, groups ordered by their most urgent row (so the worst group comes first).

@@ -28,6 +28,7 @@ void draw_screen(ImDrawList* draw, const FontSet& fonts, const FrameInputs& in) 
     ctx.status = in.status;
     ctx.now = in.now;
     ctx.anim_seconds = in.anim_seconds;
+    ctx.map_memo = in.map_memo;
 
     const float ox = in.viewport.x;
     const float oy = in.viewport.y;

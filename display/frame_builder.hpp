@@ -20,6 +20,7 @@ struct FrameInputs {
     const Theme* theme = nullptr;
     const Strings* strings = nullptr;
     const Assets* assets = nullptr;
+    MapMemo* map_memo = nullptr;  ///< optional; what is drawn is the same without it
 };
 
 /// Draws into `draw` (usually ImGui::GetBackgroundDrawList()); render thread only.

@@ -16,6 +16,8 @@
 
 namespace tsur::display {
 
+class MapMemo;
+
 /// Static data loaded once at start (geometry, municipalities); immutable, shared.
 struct Assets {
     std::shared_ptr<const model::Region> region;
@@ -45,6 +47,7 @@ struct FrameContext {
     const WallStatus* status = nullptr;
     model::TimePoint now{};    ///< server time of this frame (frozen instant while frozen)
     double anim_seconds = 0;   ///< monotonic seconds for slow pulses (a pure function of time)
+    MapMemo* map_memo = nullptr;  ///< per-snapshot map data kept between frames; null = none
 };
 
 }  // namespace tsur::display

@@ -2,6 +2,8 @@
 // "total" column reads in the same unit as the cells.
 #include "display/heatmap_data.hpp"
 
+#include <cstdlib>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -41,7 +43,16 @@ HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec&
         if (snap.region && m < snap.region->municipalities.size()) {
             population = snap.region->municipalities[m].population.value_or(0);
         }
-        if (spec.per_capita && population <= 0) data.population_missing = true;
+        if (spec.per_capita && population <= 0) ++data.population_missing;
+        if (spec.per_capita && population > 0) {
+            const std::string& date = snap.region->municipalities[m].population_date;
+            const int year = date.size() >= 4 ? std::atoi(date.substr(0, 4).c_str()) : 0;
+            if (year > 0) {
+                data.population_year_min =
+                    data.population_year_min == 0 ? year : std::min(data.population_year_min, year);
+                data.population_year_max = std::max(data.population_year_max, year);
+            }
+        }
         for (std::size_t s = 0; s < model::kSectorCount; ++s) {
             if (!data.sector_shown[s]) continue;
             row.raw_total += counts[s];
@@ -59,6 +70,7 @@ HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec&
         row.total = value_of(row.raw_total);
         data.rows.push_back(row);
     }
+    data.municipalities = data.rows.size();
     const model::Region* region = snap.region.get();
     if (spec.row_order == config::RowOrder::by_name && region != nullptr) {
         std::stable_sort(data.rows.begin(), data.rows.end(),

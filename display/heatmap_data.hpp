@@ -24,7 +24,9 @@ struct HeatmapData {
     std::array<bool, model::kSectorCount> sector_shown{};  ///< spec.sectors filter (empty = all)
     double max_value = 0;           ///< largest cell value shown (0 when all are empty)
     bool per_capita = false;
-    bool population_missing = false;  ///< per capita asked but some municipality lacks population
+    std::size_t population_missing = 0;  ///< per capita: municipalities without a population figure
+    std::size_t municipalities = 0;      ///< rows before hiding, for "5 of 30"
+    int population_year_min = 0, population_year_max = 0;  ///< reference years of the figures used
     std::size_t hidden_rows = 0;      ///< rows left out for lack of room ("ещё N")
 };
 

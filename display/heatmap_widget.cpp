@@ -114,7 +114,7 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
         head_line * static_cast<float>(cap_lines.size()) + chip_h * 2 + head_line;
     const bool legend_in_corner = corner_need <= g.header_h;
     const float legend_h = legend_in_corner ? 0.0f : chip_h * 2 + head_line * 2;
-    const float note_h = data.population_missing ? head_line : 0.0f;
+    const float note_h = data.per_capita ? head_line : 0.0f;
     const float grid_top = content->y + g.header_h + chip_h + gap;
     const float row_h = line_height(ctx, TextRole::small);
     const float rows_bottom = content->bottom() - legend_h - note_h - gap;
@@ -220,9 +220,23 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
               format_value(heat_value_at(0.5f, data.max_value), data.per_capita, s.language), Align::centre);
     draw_text(ctx, head_st, lr.x + 2 * third, label_y, third,
               format_value(data.max_value, data.per_capita, s.language), Align::right);
-    if (data.population_missing) {
-        draw_text(ctx, TextStyle{TextRole::small, false, th.at_risk}, content->x,
-                  content->bottom() - head_line, content->w, s.per_capita_missing);
+    if (data.per_capita) {
+        // Per-capita figures are only as good as their denominators: say whose and how old, and
+        // how many municipalities have none.
+        std::string note;
+        if (data.population_year_max > 0) {
+            note = std::string(s.population_source) + " " + std::to_string(data.population_year_min);
+            if (data.population_year_max != data.population_year_min) {
+                note += "\u2013" + std::to_string(data.population_year_max);
+            }
+        }
+        if (data.population_missing > 0) {
+            if (!note.empty()) note += " \u00B7 ";
+            note += std::string(s.per_capita_missing) + " (" + std::to_string(data.population_missing) +
+                    "/" + std::to_string(data.municipalities) + ")";
+        }
+        draw_text(ctx, TextStyle{TextRole::small, false, data.population_missing > 0 ? th.at_risk : th.text_dim},
+                  content->x, content->bottom() - head_line, content->w, note);
     }
 }
 

@@ -177,34 +177,52 @@ void draw_land(const FrameContext& ctx, const model::RegionGeometry& geometry,
     }
 }
 
-bool draw_incidents(const FrameContext& ctx, std::span<const MapPoint> points, const Rect& area,
-                    const MapStyle& style, std::vector<Rect>* bin_boxes) {
-    if (hidden_share(points, area, 2 * style.dot_r) <= kAggregateAboveHiddenShare) {
-        draw_dots(ctx, points, area, style, nullptr);
-        return false;
-    }
-    std::vector<std::uint32_t> point_bins;
-    std::vector<HexBin> bins = bin_points(points, area, style.hex_r, &point_bins);
+IncidentLayer plan_incident_layer(const FrameContext& ctx, std::span<const MapPoint> points,
+                                  const Rect& area, const MapStyle& style) {
+    IncidentLayer layer;
+    layer.style = style;
+    if (hidden_share(points, area, 2 * style.dot_r) <= kAggregateAboveHiddenShare) return layer;
+    layer.binned = true;
+    layer.bins = bin_points(points, area, style.hex_r, &layer.point_bins);
     // Bigger hexagons when the largest count would not fit its bin: one re-bin suffices, as a
     // count grows by at most a digit when the cell area doubles or triples.
-    MapStyle st = style;
     std::uint32_t max_count = 0;
-    for (const HexBin& b : bins) max_count = std::max(max_count, b.count);
+    for (const HexBin& b : layer.bins) max_count = std::max(max_count, b.count);
     const TextStyle count_style{TextRole::small, true, ctx.theme->text};
     const float need = measure_text(ctx, count_style, format_count(max_count * 3)).x;
     const float have = hole_diameter(style.hex_r * 0.84f, style);
     if (max_count >= kMinBinCount && need > have) {
-        st.hex_r = std::min(style.hex_r * need / have, std::min(area.w, area.h) / 6.0f);
-        bins = bin_points(points, area, st.hex_r, &point_bins);
+        layer.style.hex_r = std::min(style.hex_r * need / have, std::min(area.w, area.h) / 6.0f);
+        layer.bins = bin_points(points, area, layer.style.hex_r, &layer.point_bins);
     }
+    for (HexBin& b : layer.bins) b.overdue = 0;
+    return layer;
+}
+
+bool draw_incident_layer(const FrameContext& ctx, std::span<const MapPoint> points,
+                         const IncidentLayer& layer, const Rect& area,
+                         std::vector<Rect>* bin_boxes) {
+    if (!layer.binned || layer.point_bins.size() != points.size()) {
+        draw_dots(ctx, points, area, layer.style, nullptr);
+        return false;
+    }
+    std::vector<HexBin> bins = layer.bins;
     std::vector<std::uint8_t> sparse(points.size(), 0);
     for (std::size_t i = 0; i < points.size(); ++i) {
-        const std::uint32_t b = point_bins[i];
-        sparse[i] = b != kNoBin && bins[b].count < kMinBinCount ? 1 : 0;
+        const std::uint32_t b = layer.point_bins[i];
+        if (b == kNoBin) continue;
+        if (points[i].flags & kPointOverdue) ++bins[b].overdue;
+        sparse[i] = bins[b].count < kMinBinCount ? 1 : 0;
     }
-    draw_dots(ctx, points, area, st, &sparse);
-    draw_bins(ctx, bins, st, bin_boxes);
+    draw_dots(ctx, points, area, layer.style, &sparse);
+    draw_bins(ctx, bins, layer.style, bin_boxes);
     return true;
+}
+
+bool draw_incidents(const FrameContext& ctx, std::span<const MapPoint> points, const Rect& area,
+                    const MapStyle& style, std::vector<Rect>* bin_boxes) {
+    return draw_incident_layer(ctx, points, plan_incident_layer(ctx, points, area, style), area,
+                               bin_boxes);
 }
 
 }  // namespace tsur::display

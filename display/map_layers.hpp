@@ -22,6 +22,7 @@ struct MapStyle {
     float marker_r = 0;   ///< municipality centre
     float capital_r = 0;
     float border_w = 0;   ///< region outline
+    bool operator==(const MapStyle&) const = default;
 };
 MapStyle map_style(const FrameContext& ctx);
 
@@ -37,9 +38,30 @@ void draw_land(const FrameContext& ctx, const model::RegionGeometry& geometry,
 /// handful of dots says more (sector, overdue) than a small counted circle.
 inline constexpr std::uint32_t kMinBinCount = 6;
 
-/// Draws the points inside `area` as dots, or, when more than kAggregateAboveHiddenShare of
-/// the dots would hide each other, as counted hexagon bins (sparse bins stay dots). Appends the
-/// boxes of drawn bins to `bin_boxes` (labels avoid them); returns true when binned.
+/// How the incident layer of one map area is drawn, independent of the instant: dots, or counted
+/// hexagon bins (then the bins, with overdue counts left at zero, the bin of each point and the
+/// style with the hexagon size that fits the largest count). Value type; any thread.
+struct IncidentLayer {
+    bool binned = false;
+    MapStyle style;
+    std::vector<HexBin> bins;
+    std::vector<std::uint32_t> point_bins;  ///< per point of the planned span, or kNoBin
+};
+
+/// Plans the points inside `area`: bins when more than kAggregateAboveHiddenShare of the dots
+/// would hide each other (sparse bins stay dots). Only positions, sectors and kPointCritical are
+/// read, so the plan holds for the same points at any instant.
+IncidentLayer plan_incident_layer(const FrameContext& ctx, std::span<const MapPoint> points,
+                                  const Rect& area, const MapStyle& style);
+
+/// Draws `points` (the planned points, in the same order, flags at this instant) as `layer`
+/// says. Appends the boxes of drawn bins to `bin_boxes` (labels avoid them); returns true when
+/// binned.
+bool draw_incident_layer(const FrameContext& ctx, std::span<const MapPoint> points,
+                         const IncidentLayer& layer, const Rect& area,
+                         std::vector<Rect>* bin_boxes = nullptr);
+
+/// plan_incident_layer() then draw_incident_layer().
 bool draw_incidents(const FrameContext& ctx, std::span<const MapPoint> points, const Rect& area,
                     const MapStyle& style, std::vector<Rect>* bin_boxes = nullptr);
 

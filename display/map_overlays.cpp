@@ -145,7 +145,7 @@ void draw_municipality_labels(const FrameContext& ctx, const model::Region& regi
 void draw_capital_inset(const FrameContext& ctx, const model::RegionGeometry& geometry,
                         const model::Region& region, const Projection& main,
                         std::span<const MapPoint> points, const Rect& frame,
-                        const MapStyle& style) {
+                        const MapStyle& style, std::optional<IncidentLayer>* plan) {
     if (region.capital >= region.municipalities.size() || frame.w <= 0 || frame.h <= 0) return;
     const Theme& th = *ctx.theme;
     const model::Municipality& cap = region.municipalities[region.capital];
@@ -179,7 +179,10 @@ void draw_capital_inset(const FrameContext& ctx, const model::RegionGeometry& ge
         z.y = centre.y + (q.y - cap_main.y) * kInsetZoom;
         zoomed.push_back(z);
     }
-    draw_incidents(ctx, zoomed, frame, style);
+    std::optional<IncidentLayer> local;
+    std::optional<IncidentLayer>& slot = plan != nullptr ? *plan : local;
+    if (!slot) slot = plan_incident_layer(ctx, zoomed, frame, style);
+    draw_incident_layer(ctx, zoomed, *slot, frame);
     const ImVec2 c = inset.forward(cap.centre);
     ctx.draw->AddCircle(c, style.capital_r, th.text, 24, style.ring_w);
 

@@ -2,6 +2,7 @@
 // legend, the magnified capital inset with its leader, and the data attribution.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -30,11 +31,13 @@ void draw_municipality_labels(const FrameContext& ctx, const model::Region& regi
                               const MapStyle& style);
 
 /// The capital magnified kInsetZoom times inside `frame`: the area it shows is outlined on the
-/// main map and joined to the frame by a leader line; `points` are main-map positions.
+/// main map and joined to the frame by a leader line; `points` are main-map positions. `plan`,
+/// when given, keeps the plan of the inset's incident layer between frames of the same points
+/// (empty: planned here and stored there).
 void draw_capital_inset(const FrameContext& ctx, const model::RegionGeometry& geometry,
                         const model::Region& region, const Projection& main,
                         std::span<const MapPoint> points, const Rect& frame,
-                        const MapStyle& style);
+                        const MapStyle& style, std::optional<IncidentLayer>* plan = nullptr);
 
 /// "© Natural Earth, GeoNames" in the bottom-right corner of `content`; returns its box.
 Rect attribution_box(const FrameContext& ctx, const Rect& content);

@@ -1,7 +1,8 @@
 // Which incidents a map instance shows (its sector/channel/status filters) and where they land
-// on screen, with the flags their markers need at this instant.
+// on screen; projecting is done once per snapshot, the overdue flags once per frame.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "display/point_binning.hpp"
 #include "display/projection.hpp"
 #include "model/incident.hpp"
+#include "model/time.hpp"
 
 namespace tsur::display {
 
@@ -16,13 +18,31 @@ namespace tsur::display {
 /// only (new, in progress): a map of closed cases would bury what needs action.
 bool map_shows(const model::Incident& incident, const config::WidgetSpec& spec);
 
+/// The shown incidents projected, independent of the instant: points in drawing order with
+/// kPointCritical set, and per point the span of Unix seconds [overdue_from, overdue_until) in
+/// which model::classify() calls it overdue. Drawing order: plain points, then critical ones;
+/// within each, latest deadline first, so that at any instant the overdue points of a group
+/// come after (on top of) its on-time ones.
+struct MapPointSet {
+    std::vector<MapPoint> points;
+    std::vector<std::int64_t> overdue_from;
+    std::vector<std::int64_t> overdue_until;
+    std::size_t without_location = 0;  ///< passed the filters but have no coordinates
+};
+
+/// Filters and projects every incident once. Pure; any thread.
+MapPointSet project_points(std::span<const model::Incident> incidents,
+                           const config::WidgetSpec& spec, const Projection& projection);
+
+/// The points of `set` with kPointOverdue set as model::classify() would at `now`; same order.
+std::vector<MapPoint> points_at(const MapPointSet& set, model::TimePoint now);
+
 struct CollectedPoints {
     std::vector<MapPoint> points;
     std::size_t without_location = 0;  ///< passed the filters but have no coordinates
 };
 
-/// Projects every shown incident; overdue = model::classify(...) == overdue at `now`. Points are
-/// ordered for drawing: plain ones first, then overdue, then critical (on top). Pure; any thread.
+/// project_points() then points_at(): the points a frame at `now` draws. Pure; any thread.
 CollectedPoints collect_points(std::span<const model::Incident> incidents,
                                const config::WidgetSpec& spec, const Projection& projection,
                                model::TimePoint now);

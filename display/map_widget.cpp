@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "display/map_layout.hpp"
+#include "display/map_memo.hpp"
 #include "display/map_overlays.hpp"
 #include "display/map_points.hpp"
 #include "display/text.hpp"
@@ -50,11 +51,27 @@ void draw_map(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
     ctx.draw->PushClipRect(ImVec2(content.x, content.y), ImVec2(content.right(), content.bottom()),
                            true);
     draw_land(ctx, *geometry, layout.projection, style);
-    CollectedPoints collected;
+    std::vector<MapPoint> points;
     std::vector<Rect> bin_boxes;
+    MapCellData local;
+    MapCellData* cell = nullptr;
     if (snapshot != nullptr) {
-        collected = collect_points(snapshot->incidents, spec, layout.projection, ctx.now);
-        draw_incidents(ctx, collected.points, layout.map, style, &bin_boxes);
+        auto compute = [&] {
+            MapCellData d;
+            d.points = project_points(snapshot->incidents, spec, layout.projection);
+            d.layer = plan_incident_layer(ctx, d.points.points, layout.map, style);
+            return d;
+        };
+        if (ctx.map_memo != nullptr) {
+            cell = &ctx.map_memo->get(
+                map_memo_key(*snapshot, spec, layout.projection, layout.map, style, layout.inset),
+                compute);
+        } else {
+            local = compute();
+            cell = &local;
+        }
+        points = points_at(cell->points, ctx.now);
+        draw_incident_layer(ctx, points, cell->layer, layout.map, &bin_boxes);
     }
     const Rect attribution = attribution_box(ctx, content);
     std::vector<Rect> reserved = {layout.legend, attribution};
@@ -64,8 +81,8 @@ void draw_map(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
                                  style);
     }
     if (layout.inset) {
-        draw_capital_inset(ctx, *geometry, *region, layout.projection, collected.points,
-                           *layout.inset, style);
+        draw_capital_inset(ctx, *geometry, *region, layout.projection, points, *layout.inset,
+                           style, cell != nullptr ? &cell->inset_layer : nullptr);
     }
     draw_legend(ctx, spec, layout.legend, layout.legend_column ? 0.0f : content.w, style);
     draw_attribution(ctx, attribution);

@@ -49,6 +49,7 @@ public:
     /// Pixels per kilometre on the ground (north-south).
     double px_per_km() const { return ky_ / 111.195; }
     double ref_lat() const { return ref_lat_; }
+    bool operator==(const Projection&) const = default;
 
 private:
     model::GeoPoint origin_{};

@@ -12,6 +12,7 @@ struct Rect {
     bool overlaps(const Rect& o) const {
         return x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom();
     }
+    bool operator==(const Rect&) const = default;
 };
 
 }  // namespace tsur::display

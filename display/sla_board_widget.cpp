@@ -25,12 +25,18 @@ struct Columns {
     bool two_line = false;
 };
 
-float widest_countdown(const FrameContext& ctx, std::span<const BoardRow> rows) {
+/// The widest countdown among the rows of the first `max_lines` lines: the most a board shows
+/// (kMaxBoardPages pages); measuring every breach of a large snapshot each frame cost more than
+/// the rest of the board.
+float widest_countdown(const FrameContext& ctx, std::span<const BoardLine> lines,
+                       std::size_t max_lines) {
     const TextStyle due_style{TextRole::body, true, 0};
     float w = 0;
-    for (const BoardRow& r : rows) {
+    for (std::size_t i = 0; i < std::min(lines.size(), max_lines); ++i) {
+        if (lines[i].kind != BoardLine::Kind::row) continue;
         w = std::max(w, measure_text(ctx, due_style,
-                                     format_countdown(r.time_left.count(), ctx.strings->language)).x);
+                                     format_countdown(lines[i].row.time_left.count(),
+                                                      ctx.strings->language)).x);
     }
     return w;
 }
@@ -202,24 +208,25 @@ void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
         return;
     }
     // The board is for breaches: overdue and at-risk rows only; "all on time" otherwise.
-    std::vector<BoardRow> rows = build_board_rows(*snap, spec, ctx.now);
-    std::erase_if(rows, [](const BoardRow& r) {
-        return r.state != model::SlaState::overdue && r.state != model::SlaState::at_risk;
-    });
+    const std::vector<BoardRow> rows = build_board_rows(*snap, spec, ctx.now, true);
     if (rows.empty()) {
         draw_centred_message(ctx, *content, s.all_on_time);
         return;
     }
-    const Columns cols = layout_columns(ctx, *content, widest_countdown(ctx, rows), spec.group_by);
+    const std::vector<BoardLine> lines = group_board_rows(*snap, rows, spec.group_by);
     const float header_h = line_height(ctx, TextRole::small);
-    draw_header(ctx, cols, content->y);
     const float top = content->y + header_h;
+    // One-line rows are the shortest, so this bounds the lines of the pages that can be shown.
+    const std::size_t max_lines =
+        kMaxBoardPages * (lines_that_fit(content->bottom() - top, line_height(ctx, TextRole::body)) + 1);
+    const Columns cols =
+        layout_columns(ctx, *content, widest_countdown(ctx, lines, max_lines), spec.group_by);
+    draw_header(ctx, cols, content->y);
     const float row_h = row_height(ctx, cols);
     std::size_t per_page = lines_that_fit(content->bottom() - top, row_h);
     if (spec.max_rows > 0) per_page = std::min<std::size_t>(per_page, static_cast<std::size_t>(spec.max_rows));
     if (per_page == 0) return;
 
-    const std::vector<BoardLine> lines = group_board_rows(*snap, rows, spec.group_by);
     // A wall cycles through the worst few pages; a row shown once every twenty minutes is not
     // watched. The KPI strip carries the full counts.
     std::vector<BoardPage> pages = paginate(lines, per_page);

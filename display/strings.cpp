@@ -67,7 +67,8 @@ Strings make_ru() {
     s.title_board_public = "Обращения по территориям";
     s.title_summary = "Сроки по отраслям";
     s.not_available = "н/д";
-    s.per_capita_missing = "нет данных о населении: расчёт на 10 тыс. жителей невозможен";
+    s.per_capita_missing = "н/д — нет данных о населении";
+    s.population_source = "население: Росстат";
     s.no_spikes = "Всплесков нет";
     s.no_risks = "Ближайших рисков нет";
     s.no_incidents = "Обращений нет";
@@ -144,7 +145,8 @@ Strings make_en() {
     s.title_board_public = "Incidents by municipality";
     s.title_summary = "Deadlines by sector";
     s.not_available = "n/a";
-    s.per_capita_missing = "population data missing: no per-10,000 figures";
+    s.per_capita_missing = "n/a: no population figure";
+    s.population_source = "population: Rosstat";
     s.no_spikes = "No spikes";
     s.no_risks = "No upcoming risks";
     s.no_incidents = "No incidents";

@@ -32,7 +32,7 @@ struct Strings {
     /// Widget labels (board, summary, heatmap, rising, trends, risks, ticker); day_* are the
     /// plural forms of "day" (one/few/many; English uses one and many).
     std::string_view col_open, col_total, col_top_sector, col_on_time, title_board_public,
-        title_summary, not_available, per_capita_missing, no_spikes, no_risks, no_incidents,
+        title_summary, not_available, per_capita_missing, population_source, no_spikes, no_risks, no_incidents,
         times_norm, in_prefix, today_word, tomorrow_word, day_one, day_few, day_many,
         window_open, window_today, window_week, district_word, district_abbrev;
     /// Frozen watermark: "<frozen_data_as_of> 10:15 · <frozen>".

@@ -22,6 +22,7 @@ struct Municipality {
     GeoPoint centre;      ///< administrative centre (label anchor)
     std::int64_t centre_population = 0;       ///< population of the centre settlement only
     std::optional<std::int64_t> population;   ///< municipal total, when a source gives it
+    std::string population_date;              ///< its reference date, ISO ("2021-10-01")
 };
 
 /// Immutable description of a region, loaded once from assets; any thread may read it.

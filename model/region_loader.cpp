@@ -13,52 +13,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/csv_text.hpp"
+
 namespace tsur::model {
 namespace {
-
-struct CsvLine {
-    std::vector<std::string> fields;
-};
-
-/// Splits one physical line into fields; quoted fields may hold commas and doubled quotes but
-/// not line breaks (no asset needs them, and refusing them keeps line numbers honest).
-std::optional<CsvLine> split_csv_line(std::string_view line) {
-    CsvLine out;
-    std::string field;
-    std::size_t i = 0;
-    bool quoted = false;
-    bool after_quote = false;
-    while (i < line.size()) {
-        const char c = line[i];
-        if (quoted) {
-            if (c == '"') {
-                if (i + 1 < line.size() && line[i + 1] == '"') {
-                    field.push_back('"');
-                    ++i;
-                } else {
-                    quoted = false;
-                    after_quote = true;
-                }
-            } else {
-                field.push_back(c);
-            }
-        } else if (c == ',') {
-            out.fields.push_back(std::move(field));
-            field.clear();
-            after_quote = false;
-        } else if (c == '"' && field.empty() && !after_quote) {
-            quoted = true;
-        } else if (after_quote) {
-            return std::nullopt;  // text after a closing quote: the row is malformed
-        } else {
-            field.push_back(c);
-        }
-        ++i;
-    }
-    if (quoted) return std::nullopt;
-    out.fields.push_back(std::move(field));
-    return out;
-}
 
 std::optional<double> parse_double(std::string_view s) {
     double v = 0.0;
@@ -66,13 +24,6 @@ std::optional<double> parse_double(std::string_view s) {
     if (res.ec != std::errc{} || res.ptr != s.data() + s.size() || !std::isfinite(v)) {
         return std::nullopt;
     }
-    return v;
-}
-
-std::optional<std::int64_t> parse_count(std::string_view s) {
-    std::int64_t v = 0;
-    const auto res = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (res.ec != std::errc{} || res.ptr != s.data() + s.size() || v < 0) return std::nullopt;
     return v;
 }
 
@@ -90,18 +41,6 @@ enum Column : std::size_t { c_id, c_name_ru, c_name_en, c_kind, c_center_ru, c_l
 constexpr std::array<std::string_view, c_count> kColumns = {
     "id", "name_ru", "name_en", "kind", "center_ru", "lat", "lon", "population"};
 
-std::string where(std::string_view file, std::size_t line) {
-    return std::string(file) + ":" + std::to_string(line) + ": ";
-}
-
-/// Returns the next line (without its terminator) and advances `pos` past it.
-std::string_view next_line(std::string_view text, std::size_t& pos) {
-    const std::size_t end = text.find('\n', pos);
-    std::string_view line = text.substr(pos, end == std::string_view::npos ? text.npos : end - pos);
-    pos = end == std::string_view::npos ? text.size() : end + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    return line;
-}
 
 Result<Municipality> parse_row(const CsvLine& row, const std::array<std::size_t, c_count>& col,
                                std::size_t width, std::string_view file, std::size_t line_no) {

@@ -41,7 +41,7 @@ TEST(HeatmapData, RawCountsOrderedByTotal) {
     EXPECT_EQ(*d.rows[0].total, 10.0);
     EXPECT_EQ(d.rows[1].municipality, 2);
     EXPECT_EQ(d.max_value, 9.0);
-    EXPECT_FALSE(d.population_missing);
+    EXPECT_EQ(d.population_missing, 0u);
 }
 
 TEST(HeatmapData, WindowSelectsTheMatrix) {
@@ -63,7 +63,8 @@ TEST(HeatmapData, PerCapitaPer10000AndNeverGuessesMissingPopulation) {
     config::WidgetSpec spec;
     spec.per_capita = true;
     const HeatmapData d = build_heatmap(snap, spec);
-    EXPECT_TRUE(d.population_missing);
+    EXPECT_EQ(d.population_missing, 1u) << "one of two municipalities has no figure";
+    EXPECT_EQ(d.municipalities, 2u);
     ASSERT_EQ(d.rows.size(), 2u);
     EXPECT_EQ(d.rows[0].municipality, 0);
     EXPECT_DOUBLE_EQ(*d.rows[0].values[kRoads], 2.5);
