@@ -5,11 +5,13 @@
 #include <malloc.h>
 
 #include "app/freeze_control.hpp"
+#include "app/history_store.hpp"
 #include "net/control_socket.hpp"
 #include "net/demo_feed.hpp"
 #include "net/feed_client.hpp"
 #include "net/feed_parser.hpp"
 #include "net/open311_parser.hpp"
+#include "net/open311_poll.hpp"
 #include "app/file_io.hpp"
 #include "net/status_server.hpp"
 
@@ -18,7 +20,8 @@ namespace {
 
 // Open311 has no snapshot time of its own: the poll's instant stands in for as_of, so staleness
 // counts from the last good poll for this feed type (docs/feed-api.md).
-model::Result<net::FeedParserFn> open311_parser(const WallAssets& assets) {
+model::Result<net::FeedParserFn> open311_parser(
+    const WallAssets& assets, std::shared_ptr<const net::Open311ServiceBook> services) {
     const auto path = assets.data_dir / "assets" / "open311" / "mapping.json";
     auto text = read_text_file(path);
     if (!text) return model::Error{text.error()};
@@ -26,16 +29,37 @@ model::Result<net::FeedParserFn> open311_parser(const WallAssets& assets) {
     auto mapping = net::parse_open311_mapping(text.value(), *region, path.string());
     if (!mapping) return model::Error{mapping.error()};
     auto shared = std::make_shared<const net::Open311Mapping>(mapping.take());
-    return net::FeedParserFn{[region, shared](std::string_view body)
+    return net::FeedParserFn{[region, shared, services](std::string_view body)
                                  -> model::Result<model::FeedDocument> {
-        const auto first = body.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-        const bool xml = first != std::string_view::npos && body[first] == '<';
-        auto requests = xml ? net::parse_open311_requests_xml(body)
-                            : net::parse_open311_requests_json(body);
+        auto requests = net::parse_open311_requests(body);
         if (!requests) return model::Error{requests.error()};
         const auto now = std::chrono::floor<model::Seconds>(std::chrono::system_clock::now());
-        return net::map_open311_requests(requests.value(), {}, *shared, *region, now);
+        return net::map_open311_requests(requests.value(), *services->get(), *shared, *region,
+                                         now);
     }};
+}
+
+// A file:// feed is one document read as it is: no window, no pages, no service list.
+std::shared_ptr<net::FeedPollPlan> open311_plan(const config::FeedSettings& feed,
+                                                std::shared_ptr<net::Open311ServiceBook> services,
+                                                Logger& log) {
+    if (feed.url.starts_with("file://")) return nullptr;
+    net::Open311PollSettings s;
+    s.requests_url = feed.url;
+    s.services_url = !feed.services_url.empty()
+                         ? feed.services_url
+                         : net::open311_services_url(feed.url).value_or(std::string());
+    if (s.services_url.empty()) {
+        log.warning("open311: no services URL beside " + feed.url +
+                    " (set feed.services_url); requests carrying only a service_code get no name");
+    }
+    s.window_days = feed.window_days;
+    s.page_size = feed.page_size;
+    s.max_pages = feed.max_pages;
+    s.page_size_param = feed.page_size_param;
+    return std::make_shared<net::Open311PollPlan>(
+        std::move(s), std::move(services),
+        [&log](std::string_view message) { log.warning(message); });
 }
 
 }  // namespace
@@ -66,10 +90,12 @@ model::Result<bool> WallRuntime::start() {
         cfg.url = net::feed_v1_url(demo_->base_url(), region->code);
         cfg.cache_file = conf.cache_dir / "demo.cache";
     } else if (conf.feed.type == config::FeedType::open311) {
-        auto parser = open311_parser(assets_);
+        auto services = std::make_shared<net::Open311ServiceBook>();
+        auto parser = open311_parser(assets_, services);
         if (!parser) return model::Error{parser.error()};
         parser_ = parser.take();
         cfg.url = conf.feed.url;
+        cfg.plan = open311_plan(conf.feed, services, log_);
         cfg.cache_file = conf.cache_dir / "feed.cache";
     } else {
         if (conf.feed.url.empty()) return model::Error{"no feed: give --demo, --feed URL or --config"};
@@ -90,6 +116,14 @@ model::Result<bool> WallRuntime::start() {
         // The previous snapshot and response body were just freed; give the pages back so a
         // months-long run holds one snapshot's worth of memory, not its high-water mark.
         malloc_trim(0);
+    });
+    // Feeds without a daily history (Open311, a v1 feed that omits it) get the wall's own,
+    // and it is loaded before the cache is restored so even the first snapshot has it.
+    history_ = std::make_unique<HistoryStore>(history_file(conf.cache_dir, options_.demo), region,
+                                              log_);
+    history_->load();
+    client_->on_document([history = history_.get()](model::FeedDocument& doc) {
+        history->on_document(doc);
     });
     client_->on_poll([this](const net::PollOutcome& o) {
         if (!o.success) log_.log(LogLevel::warning, "feed_poll", "feed poll " + o.result + ": " + o.message);
@@ -136,6 +170,9 @@ void WallRuntime::stop() {
     // io objects are stopped on their own thread, then destroyed once it has ended.
     io_.run_and_wait([this] {
         if (client_) client_->stop();
+        if (history_) {
+            if (auto saved = history_->flush(); !saved) log_.warning("history: " + saved.error());
+        }
         if (demo_) demo_->stop();
         if (status_) status_->stop();
         if (control_) control_->stop();
@@ -144,6 +181,7 @@ void WallRuntime::stop() {
     control_.reset();
     status_.reset();
     client_.reset();
+    history_.reset();
     demo_.reset();
 }
 

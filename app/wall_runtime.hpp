@@ -26,6 +26,7 @@ class ControlSocketServer;
 namespace tsur::app {
 
 class FreezeController;
+class HistoryStore;
 
 struct RuntimeOptions {
     bool demo = false;
@@ -63,6 +64,7 @@ private:
     IoThread io_;
     std::function<model::Result<model::FeedDocument>(std::string_view)> parser_;
     std::unique_ptr<net::DemoFeedServer> demo_;
+    std::unique_ptr<HistoryStore> history_;  // declared before client_, whose hook points at it
     std::unique_ptr<net::FeedClient> client_;
     std::unique_ptr<net::StatusServer> status_;
     std::unique_ptr<FreezeController> freeze_controller_;

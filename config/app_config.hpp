@@ -34,6 +34,12 @@ struct FeedSettings {
     model::Seconds poll_interval{30};
     bool insecure = false;  ///< no TLS verification: a lab only
     std::optional<std::filesystem::path> ca_file;
+    /// open311 only: the service list's URL; empty: beside url (requests.json -> services.json).
+    std::string services_url;
+    int window_days = 30;   ///< open311: each poll asks for the last N days (1 to 90)
+    int page_size = 1000;   ///< open311: requests per page; 0: the server does not page
+    int max_pages = 20;     ///< open311: pages per poll at most; more is logged as truncated
+    std::string page_size_param = "page_size";  ///< open311: "page_size" or "per_page"
 };
 
 /// A rectangle of the wall's canvas, in canvas pixels.

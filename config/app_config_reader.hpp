@@ -46,4 +46,10 @@ class ConfigSection {
     std::vector<std::string>* errors_;
 };
 
+struct FeedSettings;
+
+/// Reads the Open311-only feed keys (window, paging, services) into `f`, whose type and url are
+/// already read; the keys are refused for other feed types.
+void read_open311_feed(ConfigSection& s, FeedSettings& f);
+
 }  // namespace tsur::config

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "net/feed_client_impl.hpp"
+#include "net/feed_poll_plan.hpp"
 
 namespace tsur::net {
 
@@ -85,19 +86,37 @@ void FeedClient::Impl::schedule(chr::milliseconds delay) {
 
 void FeedClient::Impl::poll() {
     if (transfer_) return;
-    PollOutcome failed;
-    std::string token;
+    token_.clear();
     if (config_.token_file) {
         auto read = read_token_file(*config_.token_file);
         if (!read) {
+            PollOutcome failed;
             failed.result = "token_unreadable";
             failed.message = read.error();
             finish_poll(std::move(failed), std::nullopt);
             return;
         }
-        token = read.take();
+        token_ = read.take();
     }
-    auto created = FeedTransfer::create(config_, etag_, token);
+    poll_started_ = chr::steady_clock::now();
+    if (config_.plan) {
+        auto step = config_.plan->start(chr::system_clock::now());
+        begin_transfer(std::move(step.url), step.may_fail);
+    } else {
+        begin_transfer(config_.url, false);
+    }
+}
+
+void FeedClient::Impl::begin_transfer(std::string url, bool may_fail) {
+    current_url_ = std::move(url);
+    step_may_fail_ = may_fail;
+    PollOutcome failed;
+    auto created = [&] {
+        if (!config_.plan) return FeedTransfer::create(config_, etag_, token_);
+        FeedClientConfig step = config_;
+        step.url = current_url_;
+        return FeedTransfer::create(step, {}, token_);
+    }();
     if (!created) {
         failed.result = "transfer_failed";
         failed.message = created.error();
@@ -108,16 +127,29 @@ void FeedClient::Impl::poll() {
     if (!curl_.add(transfer_->handle(), [this](CURLcode code) { on_done(code); })) {
         transfer_.reset();
         failed.result = "transfer_failed";
-        failed.message = "curl refused the transfer for " + config_.url;
+        failed.message = "curl refused the transfer for " + current_url_;
         finish_poll(std::move(failed), std::nullopt);
     }
 }
 
+std::string FeedClient::Impl::failure_message(const FeedResponse& r,
+                                              std::string_view result) const {
+    if (result == "too_large") {
+        return "the document from " + current_url_ + " exceeds " +
+               std::to_string(config_.max_body_bytes) + " bytes; transfer aborted";
+    }
+    if (r.code != CURLE_OK) return std::string(result) + ": " + r.error + " (" + current_url_ + ")";
+    if (result != "not_modified" && result != "ok") {
+        return "HTTP " + std::to_string(r.status) + " from " + current_url_;
+    }
+    return {};
+}
+
 void FeedClient::Impl::on_done(CURLcode code) {
     const auto transfer = std::move(transfer_);
-    const FeedResponse& r = transfer->finish(code);
+    FeedResponse& r = transfer->finish(code);
     PollOutcome out;
-    out.duration = chr::duration_cast<chr::milliseconds>(chr::steady_clock::now() - transfer->started());
+    out.duration = chr::duration_cast<chr::milliseconds>(chr::steady_clock::now() - poll_started_);
     out.http_status = r.status;
     out.result = classify(r, is_file_);
     stats_.add_bytes(r.wire_bytes);
@@ -126,15 +158,31 @@ void FeedClient::Impl::on_done(CURLcode code) {
         estimator_.add_date_sample(*r.date, r.date_received);
         update_clock();
     }
+    if (config_.plan && (out.result == "ok" || step_may_fail_)) {
+        const bool ok = out.result == "ok";
+        auto next = config_.plan->advance(ok ? &r.body : nullptr,
+                                          ok ? std::string() : failure_message(r, out.result));
+        if (!next) {
+            out.result = "bad_document";
+            out.message = next.error() + " (" + current_url_ + "); kept the shown snapshot";
+            finish_poll(std::move(out), std::nullopt);
+            return;
+        }
+        if (next.value()) {
+            auto step = std::move(*next.value());
+            begin_transfer(std::move(step.url), step.may_fail);
+            return;
+        }
+        // The poll is complete: its merged document is parsed, published and cached as one.
+        r.body = config_.plan->take_document();
+        r.etag.clear();
+        out.result = "ok";
+        if (config_.plan->truncated()) stats_.count_truncated();
+    }
     if (out.result == "ok") {
         accept_body(r, out);
-    } else if (out.result == "too_large") {
-        out.message = "the document from " + config_.url + " exceeds " +
-                      std::to_string(config_.max_body_bytes) + " bytes; transfer aborted";
-    } else if (r.code != CURLE_OK) {
-        out.message = out.result + ": " + r.error + " (" + config_.url + ")";
-    } else if (out.result != "not_modified") {
-        out.message = "HTTP " + std::to_string(r.status) + " from " + config_.url;
+    } else {
+        out.message = failure_message(r, out.result);
     }
     std::optional<chr::seconds> retry_after;
     if (r.status == 429 || r.status == 503) retry_after = r.retry_after;

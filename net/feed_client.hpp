@@ -51,6 +51,9 @@ public:
     void on_publish(std::function<void(const model::SnapshotPtr&)> callback);
     /// Called after each poll, e.g. to log failures.
     void on_poll(std::function<void(const PollOutcome&)> callback);
+    /// Called with each parsed document (cache or poll) just before it becomes a snapshot; it may
+    /// change it, e.g. fill in a history the feed does not send.
+    void on_document(std::function<void(model::FeedDocument&)> hook);
 
     /// Loads the last-known-good cache (if configured and present) and publishes it with
     /// origin `cache`. Returns true when published, false when there is none; an Error when it

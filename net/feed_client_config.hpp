@@ -4,11 +4,14 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace tsur::net {
+
+class FeedPollPlan;
 
 struct FeedClientConfig {
     /// The document's full URL: https://host/v1/snapshot?region=RU-UD, or file:///path.json.
@@ -37,6 +40,9 @@ struct FeedClientConfig {
     std::optional<std::filesystem::path> cache_file;
     /// Seeds the backoff jitter; 0 = from std::random_device.
     std::uint64_t jitter_seed = 0;
+    /// Several GETs per poll, merged into one document (Open311 pages); null: one GET of url.
+    /// Such polls send no If-None-Match: their URLs carry a moving window, so no tag matches.
+    std::shared_ptr<FeedPollPlan> plan;
 };
 
 /// "{base}/v1/snapshot?region={code}", tolerating a trailing slash on base.

@@ -35,6 +35,7 @@ public:
 
     std::function<void(const model::SnapshotPtr&)> publish_callback;
     std::function<void(const PollOutcome&)> poll_callback;
+    std::function<void(model::FeedDocument&)> document_hook;
 
     model::Result<bool> restore_from_cache();
     void start();
@@ -45,7 +46,9 @@ private:
     void beat();
     void schedule(std::chrono::milliseconds delay);
     void poll();
+    void begin_transfer(std::string url, bool may_fail);
     void on_done(CURLcode code);
+    std::string failure_message(const FeedResponse& response, std::string_view result) const;
     void accept_body(const FeedResponse& response, PollOutcome& out);
     model::Result<model::SnapshotPtr> build(model::FeedDocument doc) const;
     void update_clock() { clock_.set_offset(estimator_.offset(std::chrono::system_clock::now())); }
@@ -67,6 +70,10 @@ private:
     bool is_file_;
     bool polling_ = false;
     std::string etag_;  // of the newest accepted document only, so a rejected one is re-fetched
+    std::string token_;        // read once per poll, sent with each of its GETs
+    std::string current_url_;  // of the GET in flight (a plan's page, or config_.url)
+    bool step_may_fail_ = false;
+    std::chrono::steady_clock::time_point poll_started_;
     std::unique_ptr<FeedTransfer> transfer_;
     std::function<void(const PollOutcome&)> once_;
     std::shared_ptr<int> alive_ = std::make_shared<int>(0);  // handlers hold a weak_ptr to it

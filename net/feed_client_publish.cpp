@@ -9,12 +9,19 @@ namespace tsur::net {
 model::Result<model::SnapshotPtr> FeedClient::Impl::build(model::FeedDocument doc) const {
     // An exception escaping an Asio handler would stop the whole io thread: contain it here.
     try {
+        // Before build_snapshot: the snapshot is immutable, and copying one to add a history
+        // would cost as much as building it.
+        if (document_hook) document_hook(doc);
         auto snap = model::build_snapshot(std::move(doc), region_, *rules_);
         if (!snap) return model::Error{"building the snapshot produced nothing"};
         return snap;
     } catch (const std::exception& e) {
         return model::Error{std::string("building the snapshot failed: ") + e.what()};
     }
+}
+
+void FeedClient::on_document(std::function<void(model::FeedDocument&)> hook) {
+    impl_->document_hook = std::move(hook);
 }
 
 model::Result<bool> FeedClient::Impl::restore_from_cache() {

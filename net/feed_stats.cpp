@@ -49,6 +49,7 @@ FeedStatsSnapshot FeedStats::snapshot() const {
     s.snapshots_published = published_.load(std::memory_order_relaxed);
     s.cache_writes = cache_writes_.load(std::memory_order_relaxed);
     s.cache_write_failures = cache_write_failures_.load(std::memory_order_relaxed);
+    s.truncated_polls = truncated_.load(std::memory_order_relaxed);
     s.consecutive_failures = consecutive_failures_.load(std::memory_order_relaxed);
     s.heartbeat = heartbeat();
     std::lock_guard lock(mutex_);

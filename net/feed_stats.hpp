@@ -20,6 +20,7 @@ struct FeedStatsSnapshot {
     std::uint64_t snapshots_published = 0;
     std::uint64_t cache_writes = 0;
     std::uint64_t cache_write_failures = 0;
+    std::uint64_t truncated_polls = 0;     ///< polls that stopped at a page limit (Open311)
     std::string last_result;               ///< empty before the first poll
     std::string last_error;                ///< message of the newest failed poll, kept after recovery
     std::optional<std::chrono::system_clock::time_point> last_poll;
@@ -39,6 +40,7 @@ public:
     void add_rejected(const std::map<std::string, std::uint32_t>& by_reason);
     void count_published() { published_.fetch_add(1, std::memory_order_relaxed); }
     void count_cache_write(bool ok);
+    void count_truncated() { truncated_.fetch_add(1, std::memory_order_relaxed); }
 
     /// Called by the io thread about once a second; the watchdog compares it with steady now.
     void beat() { heartbeat_ns_.store(steady_ns(), std::memory_order_relaxed); }
@@ -56,6 +58,7 @@ private:
     std::atomic<std::uint64_t> published_{0};
     std::atomic<std::uint64_t> cache_writes_{0};
     std::atomic<std::uint64_t> cache_write_failures_{0};
+    std::atomic<std::uint64_t> truncated_{0};
     std::atomic<std::uint32_t> consecutive_failures_{0};
     std::atomic<std::int64_t> heartbeat_ns_{0};
 

@@ -44,12 +44,14 @@ std::optional<model::MunicipalityIndex> nearest_within(const model::Region& regi
     return best;
 }
 
-model::Sector sector_of(const Open311Request& r, const Open311Mapping& m,
-                        const std::unordered_map<std::string_view, std::string_view>& groups) {
+using ServiceIndex = std::unordered_map<std::string_view, const Open311Service*>;
+
+model::Sector sector_of(const Open311Request& r, const std::string& name, const Open311Mapping& m,
+                        const Open311Service* service) {
     if (const auto it = m.by_code.find(r.service_code); it != m.by_code.end()) return it->second;
-    if (const auto it = m.by_name.find(r.service_name); it != m.by_name.end()) return it->second;
-    if (const auto g = groups.find(r.service_code); g != groups.end()) {
-        if (const auto it = m.by_group.find(std::string(g->second)); it != m.by_group.end()) {
+    if (const auto it = m.by_name.find(name); it != m.by_name.end()) return it->second;
+    if (service && !service->group.empty()) {
+        if (const auto it = m.by_group.find(service->group); it != m.by_group.end()) {
             return it->second;
         }
     }
@@ -67,8 +69,7 @@ std::optional<Reason> time_field(const std::string& text, Reason bad,
 /// Everything but the duplicate check; fills `out` when the request is usable.
 std::optional<Reason> build(const Open311Request& r, const Open311Mapping& m,
                             const model::Region& region, model::TimePoint as_of,
-                            const std::unordered_map<std::string_view, std::string_view>& groups,
-                            model::Incident& out) {
+                            const ServiceIndex& services, model::Incident& out) {
     if (r.bad_id) return Reason::bad_id;
     if (r.service_request_id.empty()) return Reason::missing_id;
     out.id = m.id_prefix + r.service_request_id;
@@ -111,11 +112,16 @@ std::optional<Reason> build(const Open311Request& r, const Open311Mapping& m,
         }
     }
 
+    const auto known = services.find(r.service_code);
+    const Open311Service* service = known != services.end() ? known->second : nullptr;
+    // Many servers send only the code in requests; the service list knows its name.
+    const std::string& name =
+        !r.service_name.empty() || !service ? r.service_name : service->service_name;
     out.channel = m.channel;
-    out.sector = sector_of(r, m, groups);
+    out.sector = sector_of(r, name, m, service);
     out.category = r.service_code;
     clean_text(out.category, kMaxShortTextBytes);
-    out.title = !r.service_name.empty() ? r.service_name
+    out.title = !name.empty()             ? name
                 : !r.service_code.empty() ? "Open311 " + r.service_code
                                           : std::string("Open311");
     if (!r.address.empty()) out.title += " — " + r.address;
@@ -141,15 +147,15 @@ model::FeedDocument map_open311_requests(const Open311Requests& requests,
     doc.region_name = region.name_ru;
     doc.time_zone = region.time_zone;
     doc.as_of = as_of;
-    std::unordered_map<std::string_view, std::string_view> groups;
-    for (const auto& s : services) groups.emplace(s.service_code, s.group);
+    ServiceIndex index;
+    for (const auto& s : services) index.emplace(s.service_code, &s);
 
     ReasonCounter counter;
     for (std::uint32_t i = 0; i < requests.not_objects; ++i) counter.add(Reason::not_an_object);
     std::unordered_set<std::string> ids;
     for (const auto& r : requests.requests) {
         model::Incident incident;
-        if (const auto reason = build(r, mapping, region, as_of, groups, incident)) {
+        if (const auto reason = build(r, mapping, region, as_of, index, incident)) {
             counter.add(*reason);
         } else if (!ids.insert(incident.id).second) {
             counter.add(Reason::duplicate_id);

@@ -197,6 +197,25 @@ model::Result<Open311Requests> parse_open311_requests_json(std::string_view body
     }
 }
 
+namespace {
+
+bool looks_like_xml(std::string_view body) {
+    const auto first = body.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    return first != std::string_view::npos && body[first] == '<';
+}
+
+}  // namespace
+
+model::Result<std::vector<Open311Service>> parse_open311_services(std::string_view body) {
+    return looks_like_xml(body) ? parse_open311_services_xml(body)
+                                : parse_open311_services_json(body);
+}
+
+model::Result<Open311Requests> parse_open311_requests(std::string_view body) {
+    return looks_like_xml(body) ? parse_open311_requests_xml(body)
+                                : parse_open311_requests_json(body);
+}
+
 model::Result<Open311Mapping> parse_open311_mapping(std::string_view json,
                                                     const model::Region& region,
                                                     std::string_view file_name) {

@@ -68,8 +68,13 @@ model::Result<Open311Requests> parse_open311_requests_json(std::string_view body
 model::Result<std::vector<Open311Service>> parse_open311_services_xml(std::string_view body);
 model::Result<Open311Requests> parse_open311_requests_xml(std::string_view body);
 
+/// Either form, told apart by the first byte after whitespace and a BOM ('<': XML).
+model::Result<std::vector<Open311Service>> parse_open311_services(std::string_view body);
+model::Result<Open311Requests> parse_open311_requests(std::string_view body);
+
 /// Validates and maps requests into a document at `as_of` (Open311 has no server time: pass
-/// the HTTP Date). Bad requests are dropped and counted like native records.
+/// the HTTP Date). Bad requests are dropped and counted like native records. `services` gives
+/// a request that carries only a service_code its service_name (title, name lookup) and group.
 model::FeedDocument map_open311_requests(const Open311Requests& requests,
                                          const std::vector<Open311Service>& services,
                                          const Open311Mapping& mapping,

@@ -150,6 +150,9 @@ std::string metrics_text(const StatusInputs& in, const HealthVerdict& verdict) {
     m.family("tsur_cache_write_failures_total", "counter",
              "Last-known-good cache writes that failed.");
     m.sample("tsur_cache_write_failures_total", static_cast<double>(f.cache_write_failures));
+    m.family("tsur_feed_truncated_polls_total", "counter",
+             "Polls that stopped at the page limit with more data on the server (Open311).");
+    m.sample("tsur_feed_truncated_polls_total", static_cast<double>(f.truncated_polls));
 
     const bool has_data = in.published && in.published->snapshot;
     m.family("tsur_snapshot_incidents", "gauge", "Incidents in the newest snapshot.");

@@ -312,6 +312,125 @@ TEST_F(FeedParser, SurvivesRandomlyCorruptedBodies) {
     EXPECT_GT(parsed, 0u);
 }
 
+/// A document around one incident: `extra` is spliced in after the required fields (a leading
+/// comma included), `tail` after the incidents array.
+std::string one_incident(const std::string& extra, const std::string& tail = "") {
+    return R"({"schema":"tsur.feed.v1","region":{"code":"RU-UD"},"as_of":"2026-11-23T10:15:00Z",
+        "incidents":[{"id":"UD-1","channel":"vk","sector":"roads","municipality":"izhevsk",
+        "title":"Яма","status":"new","created_at":"2026-11-23T08:00:00Z")" +
+           extra + "}]" + tail + "}";
+}
+
+TEST_F(FeedParser, AcceptsUtf8ByteOrderMark) {
+    const auto doc = parse("\xEF\xBB\xBF" + feed_fixture("valid_udmurtia.json"));
+    ASSERT_TRUE(doc.ok()) << doc.error();
+    EXPECT_EQ(doc.value().incidents.size(), 10u);
+}
+
+TEST_F(FeedParser, RejectsInvalidUtf8InAString) {
+    std::string body = one_incident("");
+    body.replace(body.find("Яма"), 2, "\xFF\xFE");
+    const auto doc = parse(body);
+    ASSERT_FALSE(doc.ok());
+    EXPECT_NE(doc.error().find("not valid JSON"), std::string::npos) << doc.error();
+}
+
+TEST_F(FeedParser, RejectsContentAfterTheTopLevelObject) {
+    const auto doc = parse(one_incident("") + R"( {"schema":"tsur.feed.v1"})");
+    ASSERT_FALSE(doc.ok());
+    EXPECT_NE(doc.error().find("not valid JSON"), std::string::npos) << doc.error();
+}
+
+TEST_F(FeedParser, RejectsMalformedValueInsideAnIgnoredField) {
+    for (const std::string extra : {R"(,"note":[1 2])", R"(,"note":{"a" 1})", R"(,"note":[tru])",
+                                    R"(,"note":{"a":[1,]})", R"(,"note":"\x")"}) {
+        const auto doc = parse(one_incident(extra));
+        ASSERT_FALSE(doc.ok()) << extra;
+        EXPECT_NE(doc.error().find("not valid JSON"), std::string::npos) << doc.error();
+    }
+}
+
+TEST_F(FeedParser, RejectsNumberTooLargeForADoubleInsideAnIgnoredField) {
+    const auto doc = parse(one_incident(R"(,"note":{"weights":[1, 1e999]})"));
+    ASSERT_FALSE(doc.ok());
+    EXPECT_NE(doc.error().find("1e999"), std::string::npos) << doc.error();
+}
+
+TEST_F(FeedParser, IgnoresWellFormedUnknownFieldsInsideRecords) {
+    const auto doc = parse(one_incident(
+        R"(,"note":{"tags":["a",{"b":[null,true,false,-1.5e3]}]},"lat":56.85,"lon":53.2,"n":null)"));
+    ASSERT_TRUE(doc.ok()) << doc.error();
+    ASSERT_EQ(doc.value().incidents.size(), 1u);
+    ASSERT_TRUE(doc.value().incidents[0].location.has_value());
+    EXPECT_DOUBLE_EQ(doc.value().incidents[0].location->lat, 56.85);
+}
+
+TEST_F(FeedParser, ReadsCoordinateWithMoreThanNineteenDigits) {
+    const auto doc = parse(one_incident(R"(,"lat":56.852100000000000000000001,"lon":53.2)"));
+    ASSERT_TRUE(doc.ok()) << doc.error();
+    ASSERT_EQ(doc.value().incidents.size(), 1u);
+    ASSERT_TRUE(doc.value().incidents[0].location.has_value());
+    EXPECT_DOUBLE_EQ(doc.value().incidents[0].location->lat, 56.8521);
+}
+
+TEST_F(FeedParser, ReadsExponentOfManyDigitsAsJsonAllowsIt) {
+    const auto tiny = parse(one_incident(R"(,"lat":1e-99999999999999999999,"lon":53.2)"));
+    ASSERT_TRUE(tiny.ok()) << tiny.error();
+    ASSERT_EQ(tiny.value().incidents.size(), 1u);
+    ASSERT_TRUE(tiny.value().incidents[0].location.has_value());
+    EXPECT_EQ(tiny.value().incidents[0].location->lat, 0.0);
+
+    const auto huge = parse(one_incident(R"(,"lat":1e99999999999999999999,"lon":53.2)"));
+    ASSERT_FALSE(huge.ok());
+    EXPECT_NE(huge.error().find("1e99999999999999999999"), std::string::npos) << huge.error();
+}
+
+TEST_F(FeedParser, MatchesKeysWrittenWithEscapes) {
+    std::string body = one_incident("");
+    body.replace(body.find(R"("title")"), 7, R"("t\u0069tle")");
+    const auto doc = parse(body);
+    ASSERT_TRUE(doc.ok()) << doc.error();
+    ASSERT_EQ(doc.value().incidents.size(), 1u);
+    EXPECT_EQ(doc.value().incidents[0].title, "Яма");
+}
+
+TEST_F(FeedParser, LastOfDuplicateKeysWins) {
+    const auto doc = parse(one_incident(R"(,"title":"Второй","status":"answered")"));
+    ASSERT_TRUE(doc.ok()) << doc.error();
+    ASSERT_EQ(doc.value().incidents.size(), 1u);
+    EXPECT_EQ(doc.value().incidents[0].title, "Второй");
+    EXPECT_EQ(doc.value().incidents[0].status, model::Status::answered);
+}
+
+TEST_F(FeedParser, HistoryCountsMustFitThirtyTwoBits) {
+    const auto doc = parse(one_incident("", R"(,"history":{"start":"2026-11-21","days":2,"series":[
+        {"municipality":"izhevsk","sector":"roads","counts":[-0,4294967295]},
+        {"municipality":"izhevsk","sector":"waste","counts":[1,4294967296]},
+        {"municipality":"izhevsk","sector":"housing","counts":[1,18446744073709551616]},
+        {"municipality":"izhevsk","sector":"energy","counts":[1,2.0]}]})"));
+    ASSERT_TRUE(doc.ok()) << doc.error();
+    const auto& h = doc.value().history;
+    ASSERT_EQ(h.size(), 2u);
+    EXPECT_EQ(h[0].count, 0u);
+    EXPECT_EQ(h[1].count, 4294967295u);
+    const std::map<std::string, std::uint32_t> expected = {{"bad_history_series", 3}};
+    EXPECT_EQ(doc.value().rejected, expected);
+}
+
+TEST_F(FeedParser, BadDocumentsNeverThrow) {
+    const std::string deep_object = R"({"schema":"tsur.feed.v1","x":)" +
+                                    std::string(50000, '{') + std::string(50000, '}') + "}";
+    for (const std::string& body :
+         {deep_object, std::string(R"({"schema":"tsur.feed.v1","incidents":[{"id":)"),
+          std::string(R"({"a":1}})"), std::string(R"({"a":"\uD800"})"),
+          std::string("{\"a\":\"\x01\"}"), std::string(R"(["a")"), std::string("{\0}", 3)}) {
+        model::Result<model::FeedDocument> doc = model::Error{"not run"};
+        EXPECT_NO_THROW(doc = parse(body));
+        ASSERT_FALSE(doc.ok());
+        EXPECT_EQ(doc.error().rfind("feed: ", 0), 0u) << doc.error();
+    }
+}
+
 TEST_F(FeedParser, ReasonListCoversEveryCountedReason) {
     const auto reasons = net::rejection_reasons();
     const std::set<std::string_view> unique(reasons.begin(), reasons.end());
