@@ -232,8 +232,8 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
         }
         if (data.population_missing > 0) {
             if (!note.empty()) note += " \u00B7 ";
-            note += std::string(s.per_capita_missing) + " (" + std::to_string(data.population_missing) +
-                    "/" + std::to_string(data.municipalities) + ")";
+            note += std::string(s.per_capita_missing) + " " + std::to_string(data.population_missing) +
+                    "/" + std::to_string(data.municipalities);
         }
         draw_text(ctx, TextStyle{TextRole::small, false, data.population_missing > 0 ? th.at_risk : th.text_dim},
                   content->x, content->bottom() - head_line, content->w, note);

@@ -67,8 +67,8 @@ Strings make_ru() {
     s.title_board_public = "Обращения по территориям";
     s.title_summary = "Сроки по отраслям";
     s.not_available = "н/д";
-    s.per_capita_missing = "н/д — нет данных о населении";
-    s.population_source = "население: Росстат";
+    s.per_capita_missing = "н/д:";
+    s.population_source = "население — Росстат";
     s.no_spikes = "Всплесков нет";
     s.no_risks = "Ближайших рисков нет";
     s.no_incidents = "Обращений нет";
@@ -145,8 +145,8 @@ Strings make_en() {
     s.title_board_public = "Incidents by municipality";
     s.title_summary = "Deadlines by sector";
     s.not_available = "n/a";
-    s.per_capita_missing = "n/a: no population figure";
-    s.population_source = "population: Rosstat";
+    s.per_capita_missing = "n/a:";
+    s.population_source = "population — Rosstat";
     s.no_spikes = "No spikes";
     s.no_risks = "No upcoming risks";
     s.no_incidents = "No incidents";
@@ -236,7 +236,11 @@ std::string format_age(long long seconds, Language lang) {
         const long long h = s / 3600;
         const long long m = (s % 3600) / 60;
         std::string out = unit(h, "час", "часа", "часов", "hour", "hours");
-        if (m > 0) out += " " + unit(m, "минуту", "минуты", "минут", "minute", "minutes");
+        // Two appends, not " " + unit(...): GCC 12 at -O3 warns (-Wrestrict) on the latter.
+        if (m > 0) {
+            out += ' ';
+            out += unit(m, "минуту", "минуты", "минут", "minute", "minutes");
+        }
         return out;
     }
     return unit(s / 86400, "день", "дня", "дней", "day", "days");
