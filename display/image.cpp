@@ -1,6 +1,8 @@
 // PNG encoding and frame fingerprints; stb's implementation comes from Debian's libstb.
 #include "display/image.hpp"
 
+#include <algorithm>
+
 #include <stb_image_write.h>
 
 #include <cstring>
@@ -43,6 +45,31 @@ bool is_blank(const Image& image) {
         if (px != first) return false;
     }
     return true;
+}
+
+std::vector<int> proof_rows(int height, int rows) {
+    std::vector<int> ys;
+    if (height <= 0) return ys;
+    const int n = std::clamp(rows, 1, height);
+    ys.reserve(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        ys.push_back(static_cast<int>((static_cast<long long>(2 * i + 1) * height) / (2 * n)));
+    }
+    return ys;
+}
+
+Image take_rows(const Image& image, int rows) {
+    Image out;
+    out.width = image.width;
+    const std::vector<int> ys = proof_rows(image.height, rows);
+    out.height = static_cast<int>(ys.size());
+    const std::size_t stride = static_cast<std::size_t>(image.width) * 4;
+    out.rgba.resize(stride * ys.size());
+    for (std::size_t i = 0; i < ys.size(); ++i) {
+        std::copy_n(image.rgba.begin() + static_cast<std::ptrdiff_t>(stride * ys[i]), stride,
+                    out.rgba.begin() + static_cast<std::ptrdiff_t>(stride * i));
+    }
+    return out;
 }
 
 }  // namespace tsur::display

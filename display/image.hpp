@@ -29,4 +29,11 @@ std::uint64_t fingerprint(const Image& image);
 /// True when every pixel has the same colour (a blank frame).
 bool is_blank(const Image& image);
 
+/// The y of `rows` rows spread evenly over a frame `height` tall (centres of equal bands),
+/// clamped to 1..height rows: what proof of rendering reads back instead of the whole frame.
+std::vector<int> proof_rows(int height, int rows);
+
+/// Those rows of `image`, stacked: the same pixels a row-wise read-back of the frame gives.
+Image take_rows(const Image& image, int rows);
+
 }  // namespace tsur::display

@@ -2,6 +2,8 @@
 // renderer falls back to software when no GPU driver loads, so the wall still shows something.
 #include "display/window_target.hpp"
 
+#include <vector>
+
 #include <stdexcept>
 
 namespace tsur::display {
@@ -59,6 +61,22 @@ Image WindowTarget::capture() const {
     img.rgba.resize(static_cast<std::size_t>(img.width) * img.height * 4);
     SDL_RenderReadPixels(renderer_.get(), nullptr, SDL_PIXELFORMAT_ABGR8888, img.rgba.data(),
                          img.width * 4);
+    return img;
+}
+
+Image WindowTarget::capture_rows(int rows) const {
+    Image img;
+    int h = 0;
+    output_size(img.width, h);
+    const std::vector<int> ys = proof_rows(h, rows);
+    img.height = static_cast<int>(ys.size());
+    img.rgba.resize(static_cast<std::size_t>(img.width) * img.height * 4);
+    for (std::size_t i = 0; i < ys.size(); ++i) {
+        const SDL_Rect row{0, ys[i], img.width, 1};
+        SDL_RenderReadPixels(renderer_.get(), &row, SDL_PIXELFORMAT_ABGR8888,
+                             img.rgba.data() + i * static_cast<std::size_t>(img.width) * 4,
+                             img.width * 4);
+    }
     return img;
 }
 

@@ -30,6 +30,10 @@ public:
     void output_size(int& w, int& h) const;
     /// Reads back the last rendered frame (before present) for /screenshot.png.
     Image capture() const;
+    /// Reads back `rows` full-width rows spread evenly over the frame, stacked into an image
+    /// `rows` high: enough for proof of rendering (fingerprint, blank test) at a few hundred
+    /// kilobytes instead of two 32 MB buffers for a 4K frame.
+    Image capture_rows(int rows) const;
 
 private:
     SdlWindowPtr window_;

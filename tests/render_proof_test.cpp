@@ -83,5 +83,31 @@ TEST(RenderProof, SubsamplingKeepsBlankBlankAndChangeVisible) {
     EXPECT_NE(display::fingerprint(subsample(big, 4)), display::fingerprint(small));
 }
 
+TEST(RenderProof, SampledRowsSeeAMinuteChangeOfTheClock) {
+    // 64 rows of a 4K frame, as the wall reads back once a minute.
+    const auto ys = display::proof_rows(2160, 64);
+    ASSERT_EQ(ys.size(), 64u);
+    EXPECT_GT(ys.front(), 0);
+    EXPECT_LT(ys.back(), 2159);
+    for (std::size_t i = 1; i < ys.size(); ++i) EXPECT_GT(ys[i], ys[i - 1]);
+    EXPECT_EQ(display::proof_rows(10, 64).size(), 10u) << "never more rows than the frame has";
+    EXPECT_TRUE(display::proof_rows(0, 64).empty());
+
+    display::Image frame = solid(3840, 2160, 30);
+    const display::Image before = display::take_rows(frame, 64);
+    EXPECT_EQ(before.height, 64);
+    EXPECT_TRUE(display::is_blank(before));
+    // A clock digit's stroke 40 px tall anywhere on screen crosses a sampled row.
+    for (int top : {0, 500, 2120}) {
+        display::Image changed = frame;
+        for (int y = top; y < top + 40; ++y) {
+            changed.rgba[(static_cast<std::size_t>(y) * 3840 + 3000) * 4] = 250;
+        }
+        const display::Image after = display::take_rows(changed, 64);
+        EXPECT_NE(display::fingerprint(after), display::fingerprint(before)) << "stroke at y=" << top;
+        EXPECT_FALSE(display::is_blank(after));
+    }
+}
+
 }  // namespace
 }  // namespace tsur::app
