@@ -62,4 +62,25 @@ std::string_view next_line(std::string_view text, std::size_t& pos) {
     return line;
 }
 
+Result<CsvHeader> read_csv_header(std::string_view& csv, std::size_t& pos,
+                                  std::span<const std::string_view> wanted,
+                                  std::string_view file_name, std::string_view expected) {
+    if (csv.substr(0, 3) == "\xEF\xBB\xBF") csv.remove_prefix(3);  // spreadsheet exports add a BOM
+    auto line = split_csv_line(next_line(csv, pos));
+    if (!line) return Error{where(file_name, 1) + "malformed header (unbalanced quotes)"};
+    CsvHeader header{std::move(*line), {}};
+    for (const std::string_view name : wanted) {
+        std::optional<std::size_t> found;
+        for (std::size_t i = 0; i < header.line.fields.size(); ++i) {
+            if (header.line.fields[i] == name) found = i;
+        }
+        if (!found) {
+            return Error{where(file_name, 1) + "header lacks column '" + std::string(name) +
+                         "' (expected " + std::string(expected) + ")"};
+        }
+        header.columns.push_back(*found);
+    }
+    return header;
+}
+
 }  // namespace tsur::model

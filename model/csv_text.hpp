@@ -4,9 +4,12 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "model/result.hpp"
 
 namespace tsur::model {
 
@@ -27,5 +30,18 @@ std::optional<std::int64_t> parse_count(std::string_view s);
 
 /// "file:line: ", the prefix of every located message.
 std::string where(std::string_view file, std::size_t line);
+
+/// A table's header: its fields and, for each wanted column, its index among them.
+struct CsvHeader {
+    CsvLine line;
+    std::vector<std::size_t> columns;  ///< same order as the names asked for
+};
+
+/// Skips a UTF-8 BOM, reads the header line of `csv` (leaving `pos` after it) and finds every
+/// name of `wanted` (order free, extra columns allowed). The error names the file, line 1 and
+/// the first missing column, followed by `expected` (the columns a person should write).
+Result<CsvHeader> read_csv_header(std::string_view& csv, std::size_t& pos,
+                                  std::span<const std::string_view> wanted,
+                                  std::string_view file_name, std::string_view expected);
 
 }  // namespace tsur::model

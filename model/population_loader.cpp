@@ -2,7 +2,6 @@
 #include "model/population_loader.hpp"
 
 #include <array>
-#include <limits>
 #include <optional>
 #include <unordered_set>
 
@@ -20,21 +19,11 @@ constexpr std::array<std::string_view, c_count> kColumns = {"id", "population", 
 
 Result<PopulationReport> apply_population_csv(std::string_view csv, std::string_view file_name,
                                               Region& region) {
-    if (csv.substr(0, 3) == "\xEF\xBB\xBF") csv.remove_prefix(3);
     std::size_t pos = 0;
-    const auto header = split_csv_line(next_line(csv, pos));
-    if (!header) return Error{where(file_name, 1) + "malformed header (unbalanced quotes)"};
-    std::array<std::size_t, c_count> col{};
-    for (std::size_t c = 0; c < c_count; ++c) {
-        col[c] = std::numeric_limits<std::size_t>::max();
-        for (std::size_t i = 0; i < header->fields.size(); ++i) {
-            if (header->fields[i] == kColumns[c]) col[c] = i;
-        }
-        if (col[c] == std::numeric_limits<std::size_t>::max()) {
-            return Error{where(file_name, 1) + "header lacks column '" + std::string(kColumns[c]) +
-                         "' (expected id,population,reference_date,source)"};
-        }
-    }
+    auto head = read_csv_header(csv, pos, kColumns, file_name, "id,population,reference_date,source");
+    if (!head) return Error{head.error()};
+    const std::vector<std::size_t>& col = head.value().columns;
+    const std::size_t width = head.value().line.fields.size();
     struct Row {
         MunicipalityIndex index;
         std::int64_t population;
@@ -49,9 +38,9 @@ Result<PopulationReport> apply_population_csv(std::string_view csv, std::string_
         const std::string_view line = next_line(csv, pos);
         if (line.empty()) continue;
         const auto row = split_csv_line(line);
-        if (!row || row->fields.size() != header->fields.size()) {
+        if (!row || row->fields.size() != width) {
             return Error{where(file_name, line_no) + "expected " +
-                         std::to_string(header->fields.size()) + " fields (quote a field holding a comma)"};
+                         std::to_string(width) + " fields (quote a field holding a comma)"};
         }
         const std::string& id = row->fields[col[c_id]];
         if (!seen.insert(id).second) return Error{where(file_name, line_no) + "duplicate id \"" + id + "\""};

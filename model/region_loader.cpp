@@ -95,22 +95,14 @@ std::optional<std::string> string_field(const nlohmann::json& j, const char* nam
 }  // namespace
 
 Result<Region> parse_region_csv(std::string_view csv, std::string_view file_name) {
-    if (csv.substr(0, 3) == "\xEF\xBB\xBF") csv.remove_prefix(3);  // spreadsheet exports add a BOM
     std::size_t pos = 0;
     std::size_t line_no = 1;
-    const auto header = split_csv_line(next_line(csv, pos));
-    if (!header) return Error{where(file_name, 1) + "malformed header (unbalanced quotes)"};
+    auto head = read_csv_header(csv, pos, kColumns, file_name,
+                                "id,name_ru,name_en,kind,center_ru,lat,lon,population,source");
+    if (!head) return Error{head.error()};
+    const CsvHeader& header = head.value();
     std::array<std::size_t, c_count> col{};
-    for (std::size_t c = 0; c < c_count; ++c) {
-        col[c] = std::numeric_limits<std::size_t>::max();
-        for (std::size_t i = 0; i < header->fields.size(); ++i) {
-            if (header->fields[i] == kColumns[c]) col[c] = i;
-        }
-        if (col[c] == std::numeric_limits<std::size_t>::max()) {
-            return Error{where(file_name, 1) + "header lacks column '" + std::string(kColumns[c]) +
-                         "' (expected id,name_ru,name_en,kind,center_ru,lat,lon,population,source)"};
-        }
-    }
+    std::copy(header.columns.begin(), header.columns.end(), col.begin());
     Region region;
     std::unordered_set<std::string> ids;
     while (pos < csv.size()) {
@@ -119,7 +111,7 @@ Result<Region> parse_region_csv(std::string_view csv, std::string_view file_name
         if (line.empty()) continue;
         const auto row = split_csv_line(line);
         if (!row) return Error{where(file_name, line_no) + "malformed row (unbalanced quotes)"};
-        auto m = parse_row(*row, col, header->fields.size(), file_name, line_no);
+        auto m = parse_row(*row, col, header.line.fields.size(), file_name, line_no);
         if (!m) return Error{m.error()};
         if (!ids.insert(m.value().id).second) {
             return Error{where(file_name, line_no) + "duplicate id \"" + m.value().id + "\""};

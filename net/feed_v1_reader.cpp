@@ -217,35 +217,17 @@ error_code FeedReader::check_skipped(od::value& v, od::json_type type) {
 template <std::size_t N>
 error_code FeedReader::read_fields(od::value& v, const KeyTable<N>& keys,
                                    std::array<RawValue, N>& slots) {
-    od::object object;
-    SIMDJSON_TRY(v.get_object().get(object));
-    std::size_t hint = 0;
-    for (auto item : object) {
-        od::field field;
-        SIMDJSON_TRY(std::move(item).get(field));
-        od::value& value = field.value();
-        od::json_type type{};
-        SIMDJSON_TRY(value.type().get(type));
-        FieldIndex k = kUnknownField;
-        SIMDJSON_TRY(keys.index(field, hint, k));
-        SIMDJSON_TRY(read_value(value, type,
-                                k == kUnknownField ? nullptr : &slots[static_cast<std::size_t>(k)]));
-    }
-    return SUCCESS;
+    return for_each_field(v, keys, [&](FieldIndex k, od::value& value, od::json_type type) {
+        return read_value(value, type,
+                          k == kUnknownField ? nullptr : &slots[static_cast<std::size_t>(k)]);
+    });
 }
 
 error_code FeedReader::read_incidents(od::value& v) {
-    od::array array;
-    SIMDJSON_TRY(v.get_array().get(array));
-    for (auto item : array) {
-        od::value element;
-        SIMDJSON_TRY(item.get(element));
-        od::json_type type{};
-        SIMDJSON_TRY(element.type().get(type));
+    return for_each_element(v, [&](od::value& element, od::json_type type) -> error_code {
         if (type != od::json_type::object) {
             counter_.add(Reason::not_an_object);
-            SIMDJSON_TRY(read_value(element, type, nullptr));
-            continue;
+            return read_value(element, type, nullptr);
         }
         incident_.reset();
         SIMDJSON_TRY(read_fields(element, incident_keys_, incident_.fields));
@@ -257,22 +239,15 @@ error_code FeedReader::read_incidents(od::value& v) {
         } else {
             doc_.incidents.push_back(std::move(incident));
         }
-    }
-    return SUCCESS;
+        return SUCCESS;
+    });
 }
 
 error_code FeedReader::read_risks(od::value& v) {
-    od::array array;
-    SIMDJSON_TRY(v.get_array().get(array));
-    for (auto item : array) {
-        od::value element;
-        SIMDJSON_TRY(item.get(element));
-        od::json_type type{};
-        SIMDJSON_TRY(element.type().get(type));
+    return for_each_element(v, [&](od::value& element, od::json_type type) -> error_code {
         if (type != od::json_type::object) {
             counter_.add(Reason::bad_risk);
-            SIMDJSON_TRY(read_value(element, type, nullptr));
-            continue;
+            return read_value(element, type, nullptr);
         }
         for (auto& f : risk_.fields) f.kind = Kind::absent;
         SIMDJSON_TRY(read_fields(element, risk_keys_, risk_.fields));
@@ -281,8 +256,8 @@ error_code FeedReader::read_risks(od::value& v) {
         } else {
             counter_.add(Reason::bad_risk);
         }
-    }
-    return SUCCESS;
+        return SUCCESS;
+    });
 }
 
 }  // namespace tsur::net::v1

@@ -13,85 +13,42 @@ using simdjson::error_code;
 using simdjson::SUCCESS;
 
 error_code FeedReader::read_history(od::value& v) {
-    od::object object;
-    SIMDJSON_TRY(v.get_object().get(object));
-    std::size_t hint = 0;
-    for (auto item : object) {
-        od::field field;
-        SIMDJSON_TRY(std::move(item).get(field));
-        od::value& value = field.value();
-        od::json_type type{};
-        SIMDJSON_TRY(value.type().get(type));
-        FieldIndex k = kUnknownField;
-        SIMDJSON_TRY(history_keys_.index(field, hint, k));
+    return for_each_field(v, history_keys_, [&](FieldIndex k, od::value& value, od::json_type type) {
         if (k == h_series && type == od::json_type::array) {
             series_array_ = true;
-            SIMDJSON_TRY(read_series_list(value));
-        } else {
-            SIMDJSON_TRY(read_value(
-                value, type,
-                k == kUnknownField ? nullptr : &history_fields_[static_cast<std::size_t>(k)]));
+            return read_series_list(value);
         }
-    }
-    return SUCCESS;
+        return read_value(value, type,
+                          k == kUnknownField ? nullptr : &history_fields_[static_cast<std::size_t>(k)]);
+    });
 }
 
 error_code FeedReader::read_series_list(od::value& v) {
-    od::array array;
-    SIMDJSON_TRY(v.get_array().get(array));
-    for (auto item : array) {
-        od::value element;
-        SIMDJSON_TRY(item.get(element));
-        od::json_type type{};
-        SIMDJSON_TRY(element.type().get(type));
+    return for_each_element(v, [&](od::value& element, od::json_type type) {
         if (type != od::json_type::object) {
             ++bad_series_elements_;
-            SIMDJSON_TRY(read_value(element, type, nullptr));
-            continue;
+            return read_value(element, type, nullptr);
         }
-        SIMDJSON_TRY(read_series(element, series_.emplace_back()));
-    }
-    return SUCCESS;
+        return read_series(element, series_.emplace_back());
+    });
 }
 
 error_code FeedReader::read_series(od::value& v, RawSeries& series) {
-    od::object object;
-    SIMDJSON_TRY(v.get_object().get(object));
-    std::size_t hint = 0;
-    for (auto item : object) {
-        od::field field;
-        SIMDJSON_TRY(std::move(item).get(field));
-        od::value& value = field.value();
-        od::json_type type{};
-        SIMDJSON_TRY(value.type().get(type));
-        FieldIndex k = kUnknownField;
-        SIMDJSON_TRY(series_keys_.index(field, hint, k));
-        if (k == s_counts && type == od::json_type::array) {
-            SIMDJSON_TRY(read_counts(value, series));
-        } else {
-            SIMDJSON_TRY(read_value(
-                value, type,
-                k == kUnknownField ? nullptr : &series.fields[static_cast<std::size_t>(k)]));
-        }
-    }
-    return SUCCESS;
+    return for_each_field(v, series_keys_, [&](FieldIndex k, od::value& value, od::json_type type) {
+        if (k == s_counts && type == od::json_type::array) return read_counts(value, series);
+        return read_value(value, type,
+                          k == kUnknownField ? nullptr : &series.fields[static_cast<std::size_t>(k)]);
+    });
 }
 
 error_code FeedReader::read_counts(od::value& v, RawSeries& series) {
     series.counts.clear();
     series.counts_ok = true;
     series.fields[s_counts].kind = Kind::compound;
-    od::array array;
-    SIMDJSON_TRY(v.get_array().get(array));
-    for (auto item : array) {
-        od::value element;
-        SIMDJSON_TRY(item.get(element));
-        od::json_type type{};
-        SIMDJSON_TRY(element.type().get(type));
+    return for_each_element(v, [&](od::value& element, od::json_type type) -> error_code {
         if (type != od::json_type::number) {
             series.counts_ok = false;
-            SIMDJSON_TRY(read_value(element, type, nullptr));
-            continue;
+            return read_value(element, type, nullptr);
         }
         Number n;
         SIMDJSON_TRY(read_number(element, n));
@@ -99,8 +56,8 @@ error_code FeedReader::read_counts(od::value& v, RawSeries& series) {
                         n.unsigned_value <= std::numeric_limits<std::uint32_t>::max();
         if (ok) series.counts.push_back(static_cast<std::uint32_t>(n.unsigned_value));
         series.counts_ok = series.counts_ok && ok;
-    }
-    return SUCCESS;
+        return SUCCESS;
+    });
 }
 
 }  // namespace tsur::net::v1

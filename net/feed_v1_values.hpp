@@ -89,4 +89,39 @@ struct SyntaxError {
 /// part of the body, with an iterative parser: any depth, no recursion.
 std::optional<SyntaxError> check_json_syntax(std::string_view json);
 
+/// Calls fn(index, value, type) for each field of the object `v`, its key looked up in `keys`
+/// (kUnknownField when not there); stops at the first error, fn's or simdjson's.
+template <std::size_t N, typename Fn>
+simdjson::error_code for_each_field(od::value& v, const KeyTable<N>& keys, Fn&& fn) {
+    od::object object;
+    SIMDJSON_TRY(v.get_object().get(object));
+    std::size_t hint = 0;
+    for (auto item : object) {
+        od::field field;
+        SIMDJSON_TRY(std::move(item).get(field));
+        od::value& value = field.value();
+        od::json_type type{};
+        SIMDJSON_TRY(value.type().get(type));
+        FieldIndex k = kUnknownField;
+        SIMDJSON_TRY(keys.index(field, hint, k));
+        SIMDJSON_TRY(fn(k, value, type));
+    }
+    return simdjson::SUCCESS;
+}
+
+/// Calls fn(element, type) for each element of the array `v`; stops at the first error.
+template <typename Fn>
+simdjson::error_code for_each_element(od::value& v, Fn&& fn) {
+    od::array array;
+    SIMDJSON_TRY(v.get_array().get(array));
+    for (auto item : array) {
+        od::value element;
+        SIMDJSON_TRY(item.get(element));
+        od::json_type type{};
+        SIMDJSON_TRY(element.type().get(type));
+        SIMDJSON_TRY(fn(element, type));
+    }
+    return simdjson::SUCCESS;
+}
+
 }  // namespace tsur::net::v1

@@ -14,6 +14,7 @@
 #include "net/feed_parser.hpp"
 #include "support/paths.hpp"
 #include "support/scripted_http_server.hpp"
+#include "support/temp_dir.hpp"
 
 namespace tsur {
 namespace {
@@ -68,18 +69,7 @@ std::string with_as_of(std::string body, const std::string& as_of) {
     return body;
 }
 
-/// A scratch directory removed after the test.
-struct TempDir {
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path = std::filesystem::temp_directory_path() /
-               ("tsur-feed-client-" + std::to_string(::getpid()) + "-" + info->name());
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    std::filesystem::path path;
-};
+using test::TempDir;
 
 class FeedClientTest : public ::testing::Test {
 protected:

@@ -13,6 +13,7 @@
 
 #include "support/paths.hpp"
 #include "support/region_fixture.hpp"
+#include "support/temp_dir.hpp"
 
 namespace tsur::app {
 namespace {
@@ -25,19 +26,7 @@ using std::chrono::sys_days;
 const sys_days kNov23 = sys_days{std::chrono::year{2026} / 11 / 23};
 
 /// A scratch state directory removed after the test.
-struct TempDir {
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path = fs::temp_directory_path() /
-               ("tsur-history-" + std::to_string(::getpid()) + "-" + info->name());
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    fs::path path;
-};
+using test::TempDir;
 
 /// A logger whose lines the test can read.
 struct CapturedLog {

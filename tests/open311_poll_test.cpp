@@ -12,6 +12,7 @@
 #include "support/paths.hpp"
 #include "support/region_fixture.hpp"
 #include "support/scripted_http_server.hpp"
+#include "support/temp_dir.hpp"
 
 namespace tsur {
 namespace {
@@ -63,18 +64,7 @@ std::string query_value(const std::string& target, const std::string& name) {
 
 bool is_services(const SeenRequest& r) { return r.target.starts_with("/open311/services.json"); }
 
-/// A scratch directory removed after the test.
-struct TempDir {
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path = std::filesystem::temp_directory_path() /
-               ("tsur-open311-poll-" + std::to_string(::getpid()) + "-" + info->name());
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    std::filesystem::path path;
-};
+using test::TempDir;
 
 class Open311Poll : public ::testing::Test {
 protected:

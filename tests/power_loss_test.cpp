@@ -16,6 +16,7 @@
 
 #include "net/snapshot_cache.hpp"
 #include "support/fault_feed_document.hpp"
+#include "support/temp_dir.hpp"
 
 namespace tsur {
 namespace {
@@ -23,18 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-/// A scratch directory removed after the test.
-struct TempDir {
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path = fs::temp_directory_path() /
-               ("tsur-power-loss-" + std::to_string(::getpid()) + "-" + info->name());
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    fs::path path;
-};
+using test::TempDir;
 
 /// One document the writer stores, with the header values it stores it under.
 struct Written {

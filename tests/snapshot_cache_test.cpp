@@ -8,22 +8,12 @@
 #include <iterator>
 
 #include "support/paths.hpp"
+#include "support/temp_dir.hpp"
 
 namespace tsur {
 namespace {
 
-/// A scratch directory removed after the test.
-struct TempDir {
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path = std::filesystem::temp_directory_path() /
-               ("tsur-cache-" + std::to_string(::getpid()) + "-" + info->name());
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    std::filesystem::path path;
-};
+using test::TempDir;
 
 void write_raw(const std::filesystem::path& p, const std::string& bytes) {
     std::ofstream(p, std::ios::binary | std::ios::trunc) << bytes;
