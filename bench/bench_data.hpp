@@ -6,11 +6,14 @@
 #include <cstdlib>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "app/wall_assets.hpp"
 #include "model/time.hpp"
+#include "model/snapshot.hpp"
 #include "net/demo_simulator.hpp"
 
 namespace tsur::bench {
@@ -71,6 +74,26 @@ inline const std::string& feed_json(std::size_t n) {
         all = std::move(kept);
     }
     return cache.emplace(n, doc.dump()).first->second;
+}
+
+/// A snapshot of exactly `n` incidents from the simulator's typed document, stride-thinned so
+/// the mix of statuses, sectors and places stays the simulation's; cached per n.
+inline model::SnapshotPtr snapshot_of(std::size_t n) {
+    static std::map<std::size_t, model::SnapshotPtr> cache;
+    if (auto it = cache.find(n); it != cache.end()) return it->second;
+    const auto& wa = wall_assets();
+    auto doc = make_simulator(scale_for(n)).generate(bench_now());
+    if (doc.incidents.size() > n) {
+        std::vector<model::Incident> kept;
+        kept.reserve(n);
+        const double step = static_cast<double>(doc.incidents.size()) / static_cast<double>(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            kept.push_back(std::move(doc.incidents[static_cast<std::size_t>(static_cast<double>(i) * step)]));
+        }
+        doc.incidents = std::move(kept);
+    }
+    auto snap = model::build_snapshot(std::move(doc), wa.assets.region, *wa.rules);
+    return cache.emplace(n, snap).first->second;
 }
 
 }  // namespace tsur::bench

@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "bench/bench_data.hpp"
+#include "bench/cpu_only_imgui.hpp"
 #include "display/frame_builder.hpp"
 #include "display/headless_target.hpp"
 #include "display/imgui_session.hpp"
@@ -24,27 +25,8 @@ constexpr int kHeight = 2160;
 
 using tsur::bench::bench_now;
 using tsur::bench::wall_assets;
-
-/// A snapshot of exactly `n` incidents from the simulator's typed document (stride-thinned as in
-/// bench_data.hpp), cached per n.
-tsur::model::SnapshotPtr snapshot_of(std::size_t n) {
-    static std::map<std::size_t, tsur::model::SnapshotPtr> cache;
-    auto it = cache.find(n);
-    if (it != cache.end()) return it->second;
-    const auto& wa = wall_assets();
-    auto doc = tsur::bench::make_simulator(tsur::bench::scale_for(n)).generate(bench_now());
-    if (doc.incidents.size() > n) {
-        std::vector<tsur::model::Incident> kept;
-        kept.reserve(n);
-        const double step = static_cast<double>(doc.incidents.size()) / static_cast<double>(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            kept.push_back(std::move(doc.incidents[static_cast<std::size_t>(static_cast<double>(i) * step)]));
-        }
-        doc.incidents = std::move(kept);
-    }
-    auto snap = tsur::model::build_snapshot(std::move(doc), wa.assets.region, *wa.rules);
-    return cache.emplace(n, snap).first->second;
-}
+using tsur::bench::snapshot_of;
+using tsur::bench::CpuOnlyImGui;
 
 /// Frame inputs as the wall builds them for the built-in overview; `now` moves by the minute.
 struct Scene {
@@ -71,41 +53,10 @@ struct Scene {
     }
 };
 
-/// An ImGui context with the wall's fonts and no renderer backend; owns the context.
-class CpuOnlyImGui {
-public:
-    CpuOnlyImGui() : context_(ImGui::CreateContext()) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.LogFilename = nullptr;
-        fonts_ = tsur::display::build_fonts(
-            *io.Fonts, wall_assets().fonts,
-            tsur::display::TypeScale::for_height(static_cast<float>(kHeight)));
-        unsigned char* pixels = nullptr;
-        int w = 0;
-        int h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-        io.DisplaySize = ImVec2(static_cast<float>(kWidth), static_cast<float>(kHeight));
-        // The same style the wall's session sets, so the tessellation work is the same.
-        ImGui::GetStyle().AntiAliasedFill = true;
-        ImGui::GetStyle().AntiAliasedLines = true;
-        ImGui::GetStyle().CircleTessellationMaxError = 0.6f;
-    }
-    ~CpuOnlyImGui() { ImGui::DestroyContext(context_); }
-    CpuOnlyImGui(const CpuOnlyImGui&) = delete;
-    CpuOnlyImGui& operator=(const CpuOnlyImGui&) = delete;
-    const tsur::display::FontSet& fonts() const { return fonts_; }
-
-private:
-    ImGuiContext* context_;
-    tsur::display::FontSet fonts_;
-};
-
 /// One frame build; with `memo`, per-snapshot map data is kept as the wall's render loop keeps it.
 void build_frames(benchmark::State& state, bool fresh_snapshot_each_frame) {
     const auto snap = snapshot_of(static_cast<std::size_t>(state.range(0)));
-    CpuOnlyImGui imgui;
+    CpuOnlyImGui imgui(kWidth, kHeight);
     Scene scene(*snap, imgui.fonts());
     auto memo = std::make_unique<tsur::display::MapMemo>();
     std::int64_t minute = 0;
