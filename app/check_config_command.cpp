@@ -3,7 +3,9 @@
 
 #include <cstdio>
 
+#include "app/config_references.hpp"
 #include "app/file_io.hpp"
+#include "app/wall_assets.hpp"
 
 namespace tsur::app {
 
@@ -22,6 +24,15 @@ int run_check_config(const Options& options) {
         return 2;
     }
     const config::AppConfig& c = loaded.value();
+    const auto problems = check_config_references(c, find_data_dir(options.assets_dir));
+    for (const auto& p : problems) {
+        std::printf("%s: %s: %s\n", path.c_str(), p.key.c_str(), p.message.c_str());
+    }
+    if (!problems.empty()) {
+        std::printf("%s: %zu problem%s\n", path.c_str(), problems.size(),
+                    problems.size() == 1 ? "" : "s");
+        return 1;
+    }
     std::printf("%s: OK\n", path.c_str());
     std::printf("  feed: %s %s, every %llds\n",
                 std::string(config::feed_kind_id(c.feed.type)).c_str(), c.feed.url.c_str(),

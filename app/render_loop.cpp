@@ -39,6 +39,21 @@ std::optional<std::chrono::microseconds> watchdog_interval() {
     return std::nullopt;
 }
 
+// One line that tells an operator on a machine with no display what the wall is doing and where
+// the picture is.
+std::string headless_notice(const display::WindowTarget& target, const std::string& status_address,
+                            int w, int h) {
+    std::string line = "display: running headless (SDL video driver '" + target.video_driver() +
+                       "', " + std::to_string(w) + "x" + std::to_string(h) + ")";
+    if (!target.fallback_reason().empty()) line += " because " + target.fallback_reason();
+    line += "; nothing is shown on a screen. See the picture at ";
+    line += status_address.empty() ? std::string("--screenshot OUT.png")
+                                   : "http://" + status_address + "/screenshot.png or with --screenshot";
+    line += ", or run under X11 (DISPLAY), Wayland (WAYLAND_DISPLAY) or on a console with a GPU "
+            "(SDL_VIDEODRIVER=kmsdrm)";
+    return line;
+}
+
 }  // namespace
 
 int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
@@ -50,6 +65,10 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
     display::WindowTarget target(options.window);
     int out_w = 0, out_h = 0;
     target.output_size(out_w, out_h);
+    if (target.headless()) {
+        rt.health.set_headless(true);
+        log.warning(headless_notice(target, options.status_address, out_w, out_h));
+    }
 
     std::shared_ptr<const config::Layout> layout = builtin;
     if (layout_file) {

@@ -24,6 +24,7 @@ struct RenderLoopOptions {
     display::Language language = display::Language::ru;
     Uint32 wake_event = 0;
     config::FreezeSchedule freeze_schedule;  ///< briefing freezes by the clock
+    std::string status_address;  ///< "127.0.0.1:9311", or empty when the status server is off
 };
 
 /// Runs until SDL_QUIT (SIGTERM/SIGINT); returns the process exit code. Main thread only.

@@ -40,7 +40,11 @@ model::Result<display::FontFiles> load_fonts() {
 
 fs::path find_data_dir(const std::optional<std::string>& assets_flag) {
     if (assets_flag) return fs::path(*assets_flag);
-    if (fs::exists(fs::path(TSUR_SOURCE_DIR) / "assets" / "regions")) return TSUR_SOURCE_DIR;
+#ifdef TSUR_DEV_DATA_DIR
+    // Only a development build looks in its source tree; a packaged one (TSUR_DEV_ASSETS=OFF) is
+    // compiled without the path, so a leftover checkout on the wall PC can never win.
+    if (fs::exists(fs::path(TSUR_DEV_DATA_DIR) / "assets" / "regions")) return TSUR_DEV_DATA_DIR;
+#endif
     return TSUR_DATA_DIR;
 }
 

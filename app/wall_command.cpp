@@ -78,6 +78,10 @@ int run_wall(const Options& options) {
     if (!layout_name.empty()) lo.layout_file = resolve_layout_path(layout_name, data_dir);
     lo.viewport = options.viewport;
     lo.freeze_schedule = conf.freeze_schedule;
+    if (conf.status_server.enabled) {
+        lo.status_address =
+            conf.status_server.address + ":" + std::to_string(conf.status_server.port);
+    }
     if (!lo.viewport && conf.display.viewport) {
         const auto& v = *conf.display.viewport;
         lo.viewport = std::to_string(v.x) + "," + std::to_string(v.y) + "," +

@@ -32,3 +32,18 @@ foreach(doc README.md docs/operations.md docs/feed-api.md)
     install(FILES ${CMAKE_SOURCE_DIR}/${doc} DESTINATION ${CMAKE_INSTALL_DOCDIR})
   endif()
 endforeach()
+
+# Debian's own documentation files: the DEP-5 copyright (every data source and licence) and the
+# changelog, compressed the reproducible way (no name, no time stamp in the gzip header).
+install(FILES ${CMAKE_SOURCE_DIR}/systemd/debian/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
+set(tsur_changelog_gz ${CMAKE_BINARY_DIR}/changelog.gz)
+add_custom_command(OUTPUT ${tsur_changelog_gz}
+                   COMMAND gzip -9nc ${CMAKE_SOURCE_DIR}/systemd/debian/changelog > ${tsur_changelog_gz}
+                   DEPENDS ${CMAKE_SOURCE_DIR}/systemd/debian/changelog VERBATIM)
+set(tsur_man_gz ${CMAKE_BINARY_DIR}/tsur-wall.1.gz)
+add_custom_command(OUTPUT ${tsur_man_gz}
+                   COMMAND gzip -9nc ${CMAKE_SOURCE_DIR}/docs/tsur-wall.1 > ${tsur_man_gz}
+                   DEPENDS ${CMAKE_SOURCE_DIR}/docs/tsur-wall.1 VERBATIM)
+add_custom_target(tsur_debian_docs ALL DEPENDS ${tsur_changelog_gz} ${tsur_man_gz})
+install(FILES ${tsur_changelog_gz} DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${tsur_man_gz} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)

@@ -7,7 +7,10 @@ endif()
 set(CPACK_PACKAGE_NAME "tsur-wall")
 set(CPACK_PACKAGE_VENDOR "tsur-wall")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_CONTACT "tsur-wall maintainers <tsur-wall@localhost>")
+# The project's packaging contact; a centre that rebuilds the package sets its own.
+set(TSUR_DEB_MAINTAINER "tsur-wall maintainers <maintainers@tsur-wall.org>" CACHE STRING
+    "Maintainer field of the .deb")
+set(CPACK_PACKAGE_CONTACT "${TSUR_DEB_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "situation-room video wall renderer for regional management centres (TsUR)")
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
@@ -25,13 +28,16 @@ region, SLA breaches counting down, sector heatmaps and KPIs, fed by the central
 It runs under systemd with a watchdog, directly on KMS/DRM or under X11/Wayland, keeps
 the last good data across reboots, and serves /healthz, /metrics and /screenshot.png
 on loopback.")
-# Libraries the binary links come from dpkg-shlibdeps; SDL dlopen()s the GL/EGL/GBM stack and
-# the Mesa drivers at run time, so those and the fonts are listed by hand.
+# Libraries the binary links (SDL, curl, FreeType, libsystemd, zlib, simdjson) come from
+# dpkg-shlibdeps and are not repeated here. Listed by hand: what SDL dlopen()s at run time (the
+# GL/EGL/GBM stack and the Mesa drivers), the one font family the wall cannot start without,
+# the shadow tools for the system user, and deb-systemd-helper for the maintainer scripts.
+# The condensed DejaVu faces are only preferred (app/wall_assets.cpp falls back to core).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libsdl2-2.0-0, libcurl4, libfreetype6, libsystemd0, zlib1g, fonts-dejavu-core, \
-fonts-dejavu-extra, libegl1, libgles2, libgl1, libgbm1, libegl-mesa0, libgl1-mesa-dri, passwd")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "systemd")
+    "fonts-dejavu-core, libegl1, libgles2, libgl1, libgbm1, libegl-mesa0, libgl1-mesa-dri, \
+passwd, init-system-helpers (>= 1.52)")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "systemd, fonts-dejavu-extra")
 set(tsur_deb_dir ${CMAKE_SOURCE_DIR}/systemd/debian)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     "${tsur_deb_dir}/postinst;${tsur_deb_dir}/prerm;${tsur_deb_dir}/postrm;${tsur_deb_dir}/conffiles")

@@ -12,7 +12,15 @@ WindowTarget::WindowTarget(const WindowOptions& options) {
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
     if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        throw std::runtime_error(std::string("SDL video: ") + SDL_GetError());
+        // No card for kmsdrm, or no X11/Wayland server: run offscreen rather than exit into a
+        // restart loop, so /healthz, /metrics and /screenshot.png still tell the truth.
+        fallback_reason_ = SDL_GetError();
+        // OVERRIDE: a plain hint loses to the SDL_VIDEODRIVER variable that just failed.
+        SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "offscreen", SDL_HINT_OVERRIDE);
+        if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+            throw std::runtime_error("SDL video: " + fallback_reason_ + "; offscreen: " +
+                                     SDL_GetError());
+        }
     }
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     int x = SDL_WINDOWPOS_CENTERED_DISPLAY(options.display);
@@ -43,6 +51,15 @@ WindowTarget::WindowTarget(const WindowOptions& options) {
         throw std::runtime_error(std::string("SDL_CreateRenderer: ") + SDL_GetError());
     }
     SDL_ShowCursor(SDL_DISABLE);
+}
+
+bool is_headless_video_driver(std::string_view driver) {
+    return driver == "offscreen" || driver == "dummy" || driver == "evdev";
+}
+
+std::string WindowTarget::video_driver() const {
+    const char* d = SDL_GetCurrentVideoDriver();
+    return d ? d : "";
 }
 
 WindowTarget::~WindowTarget() {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "display/image.hpp"
 #include "display/sdl_handles.hpp"
@@ -16,6 +17,9 @@ struct WindowOptions {
     bool vsync = true;
 };
 
+/// SDL's drivers that show nothing on a screen. Pure.
+bool is_headless_video_driver(std::string_view driver);
+
 /// Owns SDL video, the window and its renderer; render thread only.
 class WindowTarget {
 public:
@@ -25,6 +29,12 @@ public:
     WindowTarget& operator=(const WindowTarget&) = delete;
 
     SDL_Window* window() const { return window_.get(); }
+    /// The SDL video driver in use ("x11", "wayland", "kmsdrm", "offscreen", ...).
+    std::string video_driver() const;
+    /// True when nothing reaches a screen: SDL's offscreen or dummy driver.
+    bool headless() const { return is_headless_video_driver(video_driver()); }
+    /// Why the wall runs headless, when the driver the environment named failed (else empty).
+    const std::string& fallback_reason() const { return fallback_reason_; }
     SDL_Renderer* renderer() const { return renderer_.get(); }
     /// Output size in pixels (may differ from the window size on HiDPI).
     void output_size(int& w, int& h) const;
@@ -37,6 +47,7 @@ public:
 
 private:
     SdlWindowPtr window_;
+    std::string fallback_reason_;
     SdlRendererPtr renderer_;
 };
 

@@ -65,6 +65,7 @@ RenderHealthSnapshot RenderHealth::snapshot() const {
     s.last_change = Steady::time_point{std::chrono::nanoseconds{last_change_ns_.load()}};
     s.fingerprint = fingerprint_.load();
     s.blank = blank_.load();
+    s.headless = headless_.load(std::memory_order_relaxed);
     s.state = static_cast<DisplayState>(state_.load());
     s.snapshot_version = snapshot_version_.load();
     s.snapshot_as_of = model::TimePoint{model::Seconds{snapshot_as_of_s_.load()}};

@@ -61,6 +61,7 @@ struct RenderHealthSnapshot {
     std::uint64_t snapshot_version = 0;
     model::TimePoint snapshot_as_of{};
     std::optional<std::chrono::seconds> max_unchanged;
+    bool headless = false;  ///< SDL's offscreen/dummy driver: nothing reaches a screen
     std::array<std::uint64_t, kFrameSecondsBuckets.size() + 1> frame_buckets{};  ///< not cumulative
     double frame_seconds_sum = 0;
 };
@@ -89,6 +90,8 @@ class RenderHealth {
     }
 
     std::uint64_t frames() const { return frames_.load(std::memory_order_acquire); }
+    /// Set once by the render thread when its window turns out to show nothing on a screen.
+    void set_headless(bool headless) { headless_.store(headless, std::memory_order_relaxed); }
     RenderHealthSnapshot snapshot() const;
 
   private:
@@ -108,6 +111,7 @@ class RenderHealth {
     std::array<std::atomic<std::uint64_t>, kFrameSecondsBuckets.size() + 1> buckets_{};
     std::atomic<std::uint64_t> frame_ns_sum_{0};
     std::atomic<bool> screenshot_wanted_{false};
+    std::atomic<bool> headless_{false};
 
     mutable std::mutex png_mutex_;  // guards the two members below; held only to copy a pointer
     PngBytes png_;

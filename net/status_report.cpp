@@ -112,6 +112,7 @@ std::string healthz_json(const StatusInputs& in, const HealthVerdict& verdict) {
         r.frames ? json(seconds_between(r.last_change, in.steady_now)) : json(nullptr);
     display["fingerprint"] = r.frames ? json(hex64(r.fingerprint)) : json(nullptr);
     display["blank"] = r.blank;
+    display["headless"] = r.headless;
     display["snapshot_version"] = r.snapshot_version ? json(r.snapshot_version) : json(nullptr);
     display["snapshot_as_of"] =
         r.snapshot_version ? json(model::format_rfc3339(r.snapshot_as_of)) : json(nullptr);

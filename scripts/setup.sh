@@ -8,6 +8,7 @@ packages=(
   libboost-dev libsimdjson-dev libstb-dev libsystemd-dev libgtest-dev libgmock-dev libbenchmark-dev
   fonts-dejavu-core fonts-dejavu-extra xvfb xauth curl
   clang-14 libclang-rt-14-dev
+  dpkg-dev lintian
 )
 
 missing=()

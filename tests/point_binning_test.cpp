@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <random>
 
@@ -117,18 +116,17 @@ TEST(PointBinning, BadGeometryGivesNoBins) {
     EXPECT_FLOAT_EQ(hidden_share(points, Rect{0, 0, 10, 10}, NAN), 0.0f);
 }
 
-TEST(PointBinning, FiftyThousandPointsAreFast) {
+// Speed is measured by bench/map_bench.cpp; here only what 50k points produce.
+TEST(PointBinning, FiftyThousandPointsAreAllBinned) {
     const Rect area{0, 0, 3840, 2160};
     const auto points = random_points(50000, area, 3);
-    const auto t0 = std::chrono::steady_clock::now();
     const float share = hidden_share(points, area, 14);
     const auto bins = bin_points(points, area, 50);
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     EXPECT_GT(share, 0.0f);
-    EXPECT_FALSE(bins.empty());
-    // Generous (sanitizer builds); the benchmark measures the real figure.
-    EXPECT_LT(ms, 40.0);
+    ASSERT_FALSE(bins.empty());
+    std::uint64_t binned = 0;
+    for (const auto& b : bins) binned += b.count;
+    EXPECT_EQ(binned, 50000u);
 }
 
 }  // namespace

@@ -1,0 +1,150 @@
+// check-config checks what a config names: the layout file, the region pack and token files,
+// and the shipped sample and the documents' examples name only things that exist.
+#include "app/config_references.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <regex>
+
+#include "config/app_config.hpp"
+#include "net/feed_parser.hpp"
+#include "support/paths.hpp"
+#include "support/region_fixture.hpp"
+#include "support/temp_dir.hpp"
+
+namespace tsur::app {
+namespace {
+
+config::AppConfig base_config() {
+    config::AppConfig c;
+    c.feed.url = "https://feed.example/api";
+    return c;
+}
+
+std::string keys_of(const std::vector<ConfigReferenceProblem>& problems) {
+    std::string out;
+    for (const auto& p : problems) out += p.key + " (" + p.message + ")\n";
+    return out;
+}
+
+void write_file(const std::filesystem::path& p, const std::string& text, mode_t mode) {
+    std::ofstream(p) << text;
+    ::chmod(p.c_str(), mode);
+}
+
+TEST(ConfigReferences, ShippedLayoutsAndTheDefaultRegionPass) {
+    for (const char* name : {"situation-room", "briefing", "lobby"}) {
+        auto c = base_config();
+        c.layout = name;
+        const auto problems = check_config_references(c, test::source_dir());
+        EXPECT_TRUE(problems.empty()) << name << ": " << keys_of(problems);
+    }
+}
+
+TEST(ConfigReferences, LayoutThatDoesNotExistIsAProblem) {
+    auto c = base_config();
+    c.layout = "wall";
+    const auto problems = check_config_references(c, test::source_dir());
+    ASSERT_EQ(problems.size(), 1u) << keys_of(problems);
+    EXPECT_EQ(problems[0].key, "layout");
+    EXPECT_NE(problems[0].message.find("wall.json"), std::string::npos) << problems[0].message;
+}
+
+TEST(ConfigReferences, LayoutThatDoesNotParseIsAProblem) {
+    test::TempDir dir;
+    const auto file = dir.path / "broken.json";
+    write_file(file, R"({"wall": {"columns": 0}})", 0644);
+    auto c = base_config();
+    c.layout = file.string();
+    const auto problems = check_config_references(c, test::source_dir());
+    ASSERT_FALSE(problems.empty());
+    EXPECT_EQ(problems[0].key, "layout");
+}
+
+TEST(ConfigReferences, MissingRegionPackIsAProblem) {
+    auto c = base_config();
+    c.region = "RU-XX";
+    const auto problems = check_config_references(c, test::source_dir());
+    ASSERT_EQ(problems.size(), 1u) << keys_of(problems);
+    EXPECT_EQ(problems[0].key, "region");
+    EXPECT_NE(problems[0].message.find("RU-XX"), std::string::npos);
+}
+
+TEST(ConfigReferences, TokenFilesMustExistAndBeOwnerOnly) {
+    test::TempDir dir;
+    const auto open_token = dir.path / "open.token";
+    const auto private_token = dir.path / "private.token";
+    write_file(open_token, "secret\n", 0644);
+    write_file(private_token, "secret\n", 0600);
+
+    auto c = base_config();
+    c.feed.token_file = private_token;
+    c.status_server.token_file = private_token;
+    EXPECT_TRUE(check_config_references(c, test::source_dir()).empty());
+
+    c.feed.token_file = open_token;
+    c.status_server.token_file = dir.path / "missing.token";
+    const auto problems = check_config_references(c, test::source_dir());
+    ASSERT_EQ(problems.size(), 2u) << keys_of(problems);
+    EXPECT_EQ(problems[0].key, "feed.token_file");
+    EXPECT_NE(problems[0].message.find("chmod 600"), std::string::npos);
+    EXPECT_EQ(problems[1].key, "status_server.token_file");
+    EXPECT_NE(problems[1].message.find("not found"), std::string::npos);
+}
+
+TEST(ShippedSamples, SampleConfigParsesAndNamesOnlyWhatExists) {
+    const auto path = test::source_dir() / "systemd" / "config.sample.json";
+    auto parsed = config::parse_app_config(test::read_file(path), path.string());
+    ASSERT_TRUE(parsed) << parsed.error();
+    EXPECT_TRUE(check_config_references(parsed.value(), test::source_dir()).empty());
+
+    // Every layout name the sample's comments offer is a shipped layout.
+    const std::string text = test::read_file(path);
+    const auto comment = text.substr(text.find("A shipped layout name"));
+    const std::regex quoted("\"([a-z-]+)\"");
+    const auto line = comment.substr(0, comment.find('\n'));
+    int names = 0;
+    for (std::sregex_iterator it(line.begin(), line.end(), quoted), end; it != end; ++it) {
+        auto c = parsed.value();
+        c.layout = (*it)[1].str();
+        EXPECT_TRUE(check_config_references(c, test::source_dir()).empty()) << c.layout;
+        ++names;
+    }
+    EXPECT_EQ(names, 3);
+}
+
+TEST(ShippedSamples, OperationsGuideNamesOnlyShippedLayouts) {
+    const std::string text = test::read_file(test::source_dir() / "docs" / "operations.md");
+    const auto row = text.substr(text.find("| `layout` |"));
+    const auto line = row.substr(0, row.find('\n'));
+    const std::regex quoted("`([a-z-]+)`");
+    int names = 0;
+    for (std::sregex_iterator it(line.begin(), line.end(), quoted), end; it != end; ++it) {
+        if ((*it)[1].str() == "layout") continue;
+        EXPECT_TRUE(std::filesystem::exists(test::source_dir() / "layouts" /
+                                            ((*it)[1].str() + ".json")))
+            << (*it)[1].str();
+        ++names;
+    }
+    EXPECT_GE(names, 3);
+}
+
+TEST(ShippedSamples, FeedApiDocumentExampleIsAValidV1Document) {
+    const std::string text = test::read_file(test::source_dir() / "docs" / "feed-api.md");
+    const auto start = text.find("```json\n");
+    ASSERT_NE(start, std::string::npos);
+    const auto body_start = start + 8;
+    const auto body = text.substr(body_start, text.find("```", body_start) - body_start);
+    const auto region = test::udmurtia_region();
+    auto doc = net::parse_feed_v1(body, region);
+    ASSERT_TRUE(doc) << doc.error();
+    EXPECT_EQ(doc.value().incidents.size(), 1u);
+    std::string rejected;
+    for (const auto& [reason, n] : doc.value().rejected) rejected += reason + " ";
+    EXPECT_EQ(rejected, "");
+}
+
+}  // namespace
+}  // namespace tsur::app
