@@ -1,4 +1,4 @@
-// Everything on the wall ticks by the minute or slower (DESIGN.md principle 4), so a minute is
+// Everything on the wall ticks by the minute or slower (docs/design.md principle 4), so a minute is
 // the longest the loop may sleep.
 #include "app/redraw_schedule.hpp"
 

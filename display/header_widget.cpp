@@ -1,4 +1,4 @@
-// The clock shows minutes only: a wall that redraws every second pays for it in CPU (DESIGN.md).
+// The clock shows minutes only: a wall that redraws every second pays for it in CPU (docs/design.md).
 #include "display/header_widget.hpp"
 
 #include <cstdio>

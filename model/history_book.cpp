@@ -1,5 +1,5 @@
 // Why only seven days are recounted: the feed snapshot holds every open incident plus those closed
-// in the last 7 days (DOMAIN.md), so every incident CREATED on one of the last 7 local days (today
+// in the last 7 days (docs/domain.md), so every incident CREATED on one of the last 7 local days (today
 // included) is still in it, whatever its status; from the 8th day back, incidents closed since
 // have left the snapshot and the day can no longer be recounted, so it stays frozen as stored.
 #include "model/history_book.hpp"

@@ -1,4 +1,4 @@
-// Default SLA rules from DOMAIN.md, rule matching by specificity, and the at-risk instant.
+// Default SLA rules from docs/domain.md, rule matching by specificity, and the at-risk instant.
 #include "model/sla_rules.hpp"
 
 #include <algorithm>
@@ -58,7 +58,7 @@ SlaRules SlaRules::defaults(WorkCalendar calendar) {
         rule(Channel::pos, std::nullopt, "vaccination", hours(24)),
         // 59-FZ written appeal: 30 days.
         rule(Channel::letter, std::nullopt, "", days(30)),
-        // Not fixed by DOMAIN.md; chosen values, overridable in the rules file.
+        // Not fixed by docs/domain.md; chosen values, overridable in the rules file.
         rule(Channel::hotline, std::nullopt, "", working_days(3)),
         rule(Channel::app, std::nullopt, "", working_days(5)),
         rule(Channel::media, std::nullopt, "", hours(24)),

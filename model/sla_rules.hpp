@@ -37,7 +37,7 @@ struct AtRiskPolicy {
 /// Immutable rule set; built on the io thread, read from any thread.
 class SlaRules {
 public:
-    /// Defaults from DOMAIN.md: 24 h social posts, 10 days housing/roads/landscaping on the
+    /// Defaults from docs/domain.md: 24 h social posts, 10 days housing/roads/landscaping on the
     /// platform, 24 h vaccination, 30 days letters, and sensible values for the rest.
     static SlaRules defaults();
     /// The same rules over a given calendar (holidays loaded from a file).

@@ -22,7 +22,7 @@ struct TitleTemplate {
     Season season;
 };
 
-/// A known trouble spot of the region (DOMAIN.md): more of one sector, and within it more of
+/// A known trouble spot of the region (docs/domain.md): more of one sector, and within it more of
 /// one category.
 struct LocalPattern {
     std::string_view municipality;

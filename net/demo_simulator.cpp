@@ -273,7 +273,7 @@ bool DemoSimulator::draw_incident(Run& r, std::int64_t hour, bool winter, int st
     }();
     s.channel = static_cast<Channel>(demo::pick(kChannelCum, demo::uniform(rng)));
 
-    // Nominal answer times: 24 h for social posts and media (DOMAIN.md), 10 days on the
+    // Nominal answer times: 24 h for social posts and media (docs/domain.md), 10 days on the
     // platform, 30 days for letters (59-FZ); hotline and app are this demo's own choice.
     const bool fast = model::is_social(s.channel) || s.channel == Channel::media;
     double nominal_h = 24.0;

@@ -30,7 +30,7 @@ TEST(GeojsonLoader, LoadsTheShippedUdmurtiaOutline) {
     ASSERT_EQ(g.outline.size(), 1u);
     EXPECT_EQ(g.outline[0].name, "Удмуртская Республика");
     EXPECT_TRUE(g.municipalities.empty());
-    // Bounding box as documented in shared/geo/README.md.
+    // Bounding box of the Natural Earth outline: lon 51.116..54.400, lat 55.857..58.544.
     EXPECT_NEAR(g.min_lon, 51.116, 0.001);
     EXPECT_NEAR(g.max_lon, 54.400, 0.001);
     EXPECT_NEAR(g.min_lat, 55.857, 0.001);

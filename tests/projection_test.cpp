@@ -9,7 +9,7 @@
 namespace tsur::display {
 namespace {
 
-// Udmurtia's bounding box (shared/geo/README.md).
+// Udmurtia's bounding box (the Natural Earth outline: lon 51.116..54.400, lat 55.857..58.544).
 const GeoBounds kUdmurtia{55.857, 58.544, 51.116, 54.400};
 
 TEST(Projection, RoundTripsEveryPointOfTheRegion) {

@@ -1,4 +1,4 @@
-// SLA rules: defaults from DOMAIN.md, rule specificity, feed due_at, at-risk policy, rules file.
+// SLA rules: defaults from docs/domain.md, rule specificity, feed due_at, at-risk policy, rules file.
 #include "model/sla_rules.hpp"
 
 #include <gtest/gtest.h>
