@@ -23,11 +23,11 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 # CPack puts the summary on the Description: line and indents these lines itself.
 set(CPACK_PACKAGE_DESCRIPTION
-    "tsur-wall runs fullscreen and unattended on a Linux mini-PC: a live incident map of the
-region, SLA breaches counting down, sector heatmaps and KPIs, fed by the central API.
-It runs under systemd with a watchdog, directly on KMS/DRM or under X11/Wayland, keeps
-the last good data across reboots, and serves /healthz, /metrics and /screenshot.png
-on loopback.")
+    "tsur-wall runs fullscreen and unattended on a Linux mini-PC: a live incident
+map of the region, SLA breaches counting down, sector heatmaps and KPIs, fed by
+the central API. It runs under systemd with a watchdog, directly on KMS/DRM or
+under X11/Wayland, keeps the last good data across reboots, and serves
+/healthz, /metrics and /screenshot.png on loopback.")
 # Libraries the binary links (SDL, curl, FreeType, libsystemd, zlib, simdjson) come from
 # dpkg-shlibdeps and are not repeated here. Listed by hand: what SDL dlopen()s at run time (the
 # GL/EGL/GBM stack and the Mesa drivers), the one font family the wall cannot start without,
