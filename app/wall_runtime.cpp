@@ -132,6 +132,9 @@ model::Result<bool> WallRuntime::start() {
         if (!o.success) log_.log(LogLevel::warning, "feed_poll", "feed poll " + o.result + ": " + o.message);
         // Already limited per poll by the client; the logger's own limit covers repeats.
         for (const auto& note : o.notes) log_.warning("feed: " + note);
+        // A refused answer publishes nothing, yet the screen must say so now, not at the next
+        // minute's redraw.
+        if (!o.success && options_.wake) options_.wake();
     });
     if (auto restored = client_->restore_from_cache(); !restored) {
         log_.warning("ignoring the last-known-good cache: " + restored.error());

@@ -52,8 +52,8 @@ std::string rejected_summary(const std::map<std::string, std::uint32_t>& rejecte
 std::vector<std::string> rejected_log_lines(const model::FeedDocument& doc) {
     std::vector<std::string> lines;
     for (const auto& e : doc.rejected_examples) {
-        lines.push_back("record " + (e.id.empty() ? std::string("without an id") : "\"" + e.id + "\"") +
-                        " dropped: " + e.reason);
+        const std::string who = e.id.empty() ? "without an id" : "\"" + e.id + "\"";
+        lines.push_back("record " + who + " dropped: " + e.reason);
     }
     std::uint64_t total = 0;
     for (const auto& [reason, n] : doc.rejected) total += n;

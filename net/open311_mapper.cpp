@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "net/feed_reasons.hpp"
+#include "net/http_handler.hpp"
 #include "net/open311_parser.hpp"
 
 namespace tsur::net {
@@ -44,15 +45,6 @@ std::optional<model::MunicipalityIndex> nearest_within(const model::Region& regi
     return best;
 }
 
-bool equals_nocase(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-        if (lower(a[i]) != lower(b[i])) return false;
-    }
-    return true;
-}
-
 using ServiceIndex = std::unordered_map<std::string_view, const Open311Service*>;
 
 model::Sector sector_of(const Open311Request& r, const std::string& name, const Open311Mapping& m,
@@ -87,9 +79,9 @@ std::optional<Reason> build(const Open311Request& r, const Open311Mapping& m,
 
     if (r.status.empty()) return Reason::missing_status;
     // Real servers write "Open" / "Closed" / "OPEN"; the standard's lowercase is only an example.
-    if (equals_nocase(r.status, "open")) {
+    if (iequals_ascii(r.status, "open")) {
         out.status = model::Status::in_progress;
-    } else if (equals_nocase(r.status, "closed")) {
+    } else if (iequals_ascii(r.status, "closed")) {
         out.status = model::Status::resolved;
     } else {
         return Reason::unknown_status;
@@ -99,11 +91,14 @@ std::optional<Reason> build(const Open311Request& r, const Open311Mapping& m,
     const auto created = model::parse_rfc3339(r.requested_datetime, m.timestamp_zone);
     if (!created) return Reason::bad_created_at;
     std::optional<model::TimePoint> due, answered;
-    if (const auto bad = time_field(r.expected_datetime, Reason::bad_due_at, m.timestamp_zone, due)) return bad;
+    if (const auto bad =
+            time_field(r.expected_datetime, Reason::bad_due_at, m.timestamp_zone, due)) {
+        return bad;
+    }
     // Open311 has no answer time; the last update of a closed request is the closest to it.
     if (out.status == model::Status::resolved) {
-        if (const auto bad = time_field(r.updated_datetime, Reason::bad_answered_at, m.timestamp_zone,
-                                         answered)) {
+        if (const auto bad = time_field(r.updated_datetime, Reason::bad_answered_at,
+                                        m.timestamp_zone, answered)) {
             return bad;
         }
     }

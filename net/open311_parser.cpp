@@ -228,11 +228,16 @@ model::Result<Open311Requests> parse_open311_requests(std::string_view body) {
 std::optional<std::string> open311_server_error(std::string_view body) {
     if (body.size() > kMaxFeedBytes) return std::nullopt;
     std::optional<std::string> error;
-    if (looks_like_xml(body)) {
-        error = open311_server_error_xml(body);
-    } else {
-        const Json j = Json::parse(quote_leading_zero_numbers(body), nullptr, false);
-        if (!j.is_discarded()) error = json_server_error(j);
+    // Called on the io thread for any error body: nothing may escape from here.
+    try {
+        if (looks_like_xml(body)) {
+            error = open311_server_error_xml(body);
+        } else {
+            const Json j = Json::parse(quote_leading_zero_numbers(body), nullptr, false);
+            if (!j.is_discarded()) error = json_server_error(j);
+        }
+    } catch (const std::exception&) {
+        return std::nullopt;
     }
     // It goes into log lines and /healthz: one line, and not all of a hostile server's text.
     if (error) clean_text(*error, 300);

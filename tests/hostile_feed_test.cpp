@@ -5,13 +5,13 @@
 #include <boost/asio/io_context.hpp>
 #include <chrono>
 #include <cstdint>
-#include <ctime>
 #include <functional>
 #include <optional>
 
 #include "model/sla_rules.hpp"
 #include "net/feed_client.hpp"
 #include "net/feed_parser.hpp"
+#include "net/http_handler.hpp"
 #include "net/open311_parser.hpp"
 #include "net/snapshot_cache.hpp"
 #include "support/fault_feed_document.hpp"
@@ -31,15 +31,6 @@ const model::TimePoint kYear2099 = *model::parse_rfc3339("2099-01-01T00:00:00Z")
 
 model::TimePoint minutes_ago(int n) {
     return chr::floor<model::Seconds>(chr::system_clock::now()) - chr::minutes{n};
-}
-
-std::string http_date(model::TimePoint t) {
-    const std::time_t tt = chr::system_clock::to_time_t(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[64];
-    std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-    return buf;
 }
 
 ScriptedReply json_reply(std::string body, unsigned status = 200) {
@@ -179,7 +170,7 @@ TEST_F(HostileFeed, DateHeaderFrom2099DoesNotMoveServerTime) {
     const auto now_ish = minutes_ago(1);
     test::ScriptedHttpServer server(io_, [&](const SeenRequest&, std::size_t) {
         auto r = json_reply(test::fault_feed_document(now_ish));
-        r.headers.emplace_back("Date", http_date(kYear2099));
+        r.headers.emplace_back("Date", net::http_date(kYear2099));
         return r;
     });
     auto client = make_client(config_for(server.url()));

@@ -106,7 +106,8 @@ TEST_F(Open311Interop, TimestampZoneMustBeAnOffset) {
     }
     const auto utc = mapping_with("\"timestamp_zone\": \"Z\"");
     ASSERT_TRUE(utc.ok()) << utc.error();
-    EXPECT_EQ(utc.value().timestamp_zone, model::Seconds{0});
+    ASSERT_TRUE(utc.value().timestamp_zone);
+    EXPECT_EQ(*utc.value().timestamp_zone, model::Seconds{0});
 }
 
 TEST_F(Open311Interop, ServerErrorIsReadFromAnyBody) {
