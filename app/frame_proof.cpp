@@ -21,6 +21,8 @@ net::DisplayState display_state(display::WallStatus::Mode mode) {
             return net::DisplayState::frozen;
         case Mode::off:
             return net::DisplayState::off;
+        case Mode::waiting:
+            return net::DisplayState::waiting;
     }
     return net::DisplayState::live;
 }

@@ -149,8 +149,7 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
             const auto published = rt.store.current_published();
             const auto fs = rt.stats.snapshot();
             display::WallStatus live_status =
-                wall_status(published.get(), fs.consecutive_failures, fs.last_error, now,
-                            rt.poll_interval);
+                wall_status(published.get(), fs, now, rt.poll_interval);
             live_status.layout_invalid = layout_file && layout_file->rejected();
             if (!lf.on) live_status.mode = display::WallStatus::Mode::off;
             const FrameSource src = frame_source(rt.freeze.view(),

@@ -69,6 +69,9 @@ int run_screenshot(const Options& options) {
         cfg.url = net::feed_v1_url(demo->base_url(), wa.assets.region->code);
     }
     cfg.version = TSUR_VERSION;
+    // A picture at a chosen instant (--at, or the document's own as_of) caches nothing and keeps
+    // no server time, so a document from the future is what it was asked to draw.
+    cfg.max_server_ahead = std::nullopt;
     auto region = wa.assets.region;
     net::FeedClient client(
         io, cfg, [region](std::string_view body) { return net::parse_feed_v1(body, *region); },
@@ -137,7 +140,7 @@ int run_screenshot(const Options& options) {
         }
     }
     display::WallStatus status = wall_status(
-        published.get(), 0, {}, now, std::chrono::duration_cast<model::Seconds>(cfg.poll_interval));
+        published.get(), {}, now, std::chrono::duration_cast<model::Seconds>(cfg.poll_interval));
     if (!lf.on && !options.screen) status.mode = display::WallStatus::Mode::off;
     const int out_w = plan.value().viewport.output_width;
     const int out_h = plan.value().viewport.output_height;

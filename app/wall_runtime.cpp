@@ -21,8 +21,10 @@ namespace {
 // Open311 has no snapshot time of its own: the poll's instant stands in for as_of, so staleness
 // counts from the last good poll for this feed type (docs/feed-api.md).
 model::Result<net::FeedParserFn> open311_parser(
-    const WallAssets& assets, std::shared_ptr<const net::Open311ServiceBook> services) {
-    const auto path = assets.data_dir / "assets" / "open311" / "mapping.json";
+    const WallAssets& assets, const config::FeedSettings& feed,
+    std::shared_ptr<const net::Open311ServiceBook> services) {
+    const auto path = feed.mapping_file.value_or(assets.data_dir / "assets" / "open311" /
+                                                 "mapping.json");
     auto text = read_text_file(path);
     if (!text) return model::Error{text.error()};
     auto region = assets.assets.region;
@@ -91,11 +93,12 @@ model::Result<bool> WallRuntime::start() {
         cfg.cache_file = conf.cache_dir / "demo.cache";
     } else if (conf.feed.type == config::FeedType::open311) {
         auto services = std::make_shared<net::Open311ServiceBook>();
-        auto parser = open311_parser(assets_, services);
+        auto parser = open311_parser(assets_, conf.feed, services);
         if (!parser) return model::Error{parser.error()};
         parser_ = parser.take();
         cfg.url = conf.feed.url;
         cfg.plan = open311_plan(conf.feed, services, log_);
+        cfg.describe_error = [](std::string_view body) { return net::open311_server_error(body); };
         cfg.cache_file = conf.cache_dir / "feed.cache";
     } else {
         if (conf.feed.url.empty()) return model::Error{"no feed: give --demo, --feed URL or --config"};
@@ -127,6 +130,11 @@ model::Result<bool> WallRuntime::start() {
     });
     client_->on_poll([this](const net::PollOutcome& o) {
         if (!o.success) log_.log(LogLevel::warning, "feed_poll", "feed poll " + o.result + ": " + o.message);
+        // Already limited per poll by the client; the logger's own limit covers repeats.
+        for (const auto& note : o.notes) log_.warning("feed: " + note);
+        // A refused answer publishes nothing, yet the screen must say so now, not at the next
+        // minute's redraw.
+        if (!o.success && options_.wake) options_.wake();
     });
     if (auto restored = client_->restore_from_cache(); !restored) {
         log_.warning("ignoring the last-known-good cache: " + restored.error());

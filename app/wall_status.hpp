@@ -1,4 +1,5 @@
-// Decides what the wall says about its data: live, stale, offline (showing the last good data).
+// Decides what the wall says about its data: waiting, live, stale, offline (showing the last
+// good data), and whether the feed's newest answer was refused.
 #pragma once
 
 #include "display/frame_context.hpp"
@@ -7,9 +8,10 @@
 
 namespace tsur::app {
 
-/// Pure: the same inputs give the same status. `consecutive_failures` >= 3 means offline.
+/// Pure: the same inputs give the same status. Three failed polls in a row mean offline; no
+/// data without that is waiting, never live.
 display::WallStatus wall_status(const net::PublishedSnapshot* published,
-                                std::uint32_t consecutive_failures, std::string_view last_error,
-                                model::TimePoint server_now, model::Seconds poll_interval);
+                                const net::FeedStatsSnapshot& feed, model::TimePoint server_now,
+                                model::Seconds poll_interval);
 
 }  // namespace tsur::app

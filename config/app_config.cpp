@@ -81,7 +81,8 @@ std::optional<Viewport> parse_viewport(std::string_view text) {
 
 void read_feed(ConfigSection s, FeedSettings& f) {
     s.allow_only({"type", "url", "token_file", "poll_interval", "insecure", "ca_file",
-                  "services_url", "window_days", "page_size", "max_pages", "page_size_param"});
+                  "services_url", "window_days", "page_size", "max_pages", "page_size_param",
+                  "mapping"});
     if (auto t = s.choice("type", {"tsur.v1", "open311"})) f.type = static_cast<FeedType>(*t);
     if (auto url = s.string("url")) {
         if (starts_with_any(*url, {"http://", "https://", "file:///"})) {
@@ -100,6 +101,7 @@ void read_feed(ConfigSection s, FeedSettings& f) {
     f.ca_file = absolute_path(s, "ca_file");
     if (f.insecure && f.ca_file) s.fail("insecure", "cannot be true together with ca_file");
     read_open311_feed(s, f);
+    if (f.type == FeedType::open311) f.mapping_file = absolute_path(s, "mapping");
 }
 
 void read_display(ConfigSection s, DisplaySettings& d) {

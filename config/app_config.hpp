@@ -40,6 +40,8 @@ struct FeedSettings {
     int page_size = 1000;   ///< open311: requests per page; 0: the server does not page
     int max_pages = 20;     ///< open311: pages per poll at most; more is logged as truncated
     std::string page_size_param = "page_size";  ///< open311: "page_size" or "per_page"
+    /// open311: the mapping file (absolute); empty: assets/open311/mapping.json of the data dir.
+    std::optional<std::filesystem::path> mapping_file;
 };
 
 /// A rectangle of the wall's canvas, in canvas pixels.

@@ -28,7 +28,7 @@ std::optional<std::string_view> wall_owned_parameter(std::string_view url) {
 void read_open311_feed(ConfigSection& s, FeedSettings& f) {
     const bool open311 = f.type == FeedType::open311;
     for (const std::string_view key :
-         {"services_url", "window_days", "page_size", "max_pages", "page_size_param"}) {
+         {"services_url", "window_days", "page_size", "max_pages", "page_size_param", "mapping"}) {
         // Silently ignoring them on the native feed would hide a wrong feed.type.
         if (!open311 && s.get(key)) s.fail(key, "only for feed.type \"open311\"");
     }

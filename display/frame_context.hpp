@@ -26,8 +26,12 @@ struct Assets {
 
 /// What the wall knows about its own data and health, for the banner and badges.
 struct WallStatus {
-    enum class Mode : std::uint8_t { live, stale, offline, frozen, off };
+    /// waiting: no data yet and no sign of trouble (never "live" without data).
+    enum class Mode : std::uint8_t { live, stale, offline, frozen, off, waiting };
+    /// Why the feed's newest answer was not shown although the server answered.
+    enum class Refusal : std::uint8_t { none, document, all_records };
     Mode mode = Mode::live;
+    Refusal refusal = Refusal::none;
     model::Seconds data_age{0};         ///< server now - as_of of the snapshot on screen
     model::Seconds poll_interval{30};
     bool has_data = false;

@@ -21,6 +21,7 @@ ImU32 freshness_colour(const FrameContext& ctx) {
         case WallStatus::Mode::offline: return ctx.theme->overdue;
         case WallStatus::Mode::frozen: return ctx.theme->accent;
         case WallStatus::Mode::off: return ctx.theme->text_dim;
+        case WallStatus::Mode::waiting: return ctx.theme->text_dim;
     }
     return ctx.theme->text_dim;
 }

@@ -80,21 +80,31 @@ void draw_status_overlay(const model::Snapshot* snapshot, const FrameContext& ct
     const Strings& str = *ctx.strings;
     const Rect r = ctx.rect;
     const StaleLevel level = stale_level(st);
-    const bool offline_no_data = !snapshot && st.mode == WallStatus::Mode::offline;
+    const bool offline = st.mode == WallStatus::Mode::offline;
+    const bool offline_no_data = !snapshot && offline;
+    // What is wrong beside age. A refused answer is named as such: the server did answer, so
+    // "no connection" would send the room to check the wrong thing.
+    std::string_view trouble;
+    if (st.refusal == WallStatus::Refusal::all_records) {
+        trouble = str.all_records_rejected;
+    } else if (st.refusal == WallStatus::Refusal::document && offline) {
+        trouble = str.document_refused;
+    } else if (offline) {
+        trouble = str.offline;
+    }
     // Offline with recent data still gets a banner: the numbers are right now, but will not
     // move, and the room must know that before it trusts the next ones.
-    const bool offline_recent = st.mode == WallStatus::Mode::offline && !offline_no_data &&
-                                level < StaleLevel::prominent;
-    if (level < StaleLevel::prominent && !offline_no_data && !offline_recent) return;
+    if (level < StaleLevel::prominent && trouble.empty()) return;
 
     const bool full = level == StaleLevel::full || offline_no_data;
     const ImU32 bg = full ? th.overdue : th.at_risk;
     const ImU32 fg = full ? rgb(255, 255, 255) : rgb(20, 20, 20);
-    std::string text = offline_no_data || offline_recent ? std::string(str.offline)
-                                       : std::string(str.stale_prefix) + " " +
-                                             format_age(st.data_age.count(), str.language);
-    if (!offline_no_data && !offline_recent && st.mode == WallStatus::Mode::offline) {
-        text += " · " + std::string(str.offline);
+    std::string text;
+    if (level >= StaleLevel::prominent) {
+        text = std::string(str.stale_prefix) + " " + format_age(st.data_age.count(), str.language);
+        if (!trouble.empty()) text += " · " + std::string(trouble);
+    } else {
+        text = std::string(trouble);
     }
     const TextStyle style{full ? TextRole::number : TextRole::heading, true, fg};
     const ImVec2 size = measure_text(ctx, style, text);

@@ -51,6 +51,8 @@ Strings make_ru() {
     s.all_on_time = "Просроченных обращений нет";
     s.stale_prefix = "Данные устарели на";
     s.offline = "Нет связи с сервером";
+    s.all_records_rejected = "Все записи из ответа сервера отклонены проверкой";
+    s.document_refused = "Ответ сервера отклонён проверкой";
     s.frozen = "зафиксировано";
     s.frozen_data_as_of = "Данные на";
     s.layout_error = "ошибка макета";
@@ -129,6 +131,8 @@ Strings make_en() {
     s.all_on_time = "Nothing is overdue";
     s.stale_prefix = "Data is old by";
     s.offline = "No connection to the server";
+    s.all_records_rejected = "Every record the server sent was rejected";
+    s.document_refused = "The server's answer was rejected";
     s.frozen = "frozen";
     s.frozen_data_as_of = "Data as of";
     s.layout_error = "layout error";

@@ -35,6 +35,8 @@ struct Strings {
         title_summary, not_available, per_capita_missing, population_source, no_spikes, no_risks, no_incidents,
         times_norm, in_prefix, today_word, tomorrow_word, day_one, day_few, day_many,
         window_open, window_today, window_week, district_word, district_abbrev;
+    /// Why the feed's last answer is not shown although the server answered (a banner).
+    std::string_view all_records_rejected, document_refused;
     /// Frozen watermark: "<frozen_data_as_of> 10:15 · <frozen>".
     std::string_view frozen_data_as_of;
 

@@ -33,6 +33,13 @@ struct RiskEntry {
 };
 
 /// What came over the wire, before SLA rules and aggregates are applied.
+/// One dropped record as the log names it: its id as sent (shortened; empty without one) and
+/// the reason id.
+struct RejectedRecord {
+    std::string id;
+    std::string reason;
+};
+
 struct FeedDocument {
     std::string schema;
     std::string region_code;
@@ -44,6 +51,8 @@ struct FeedDocument {
     std::vector<RiskEntry> risks;
     /// Dropped records by reason ("bad_latitude" -> 3): ids of the reasons are stable for /metrics.
     std::map<std::string, std::uint32_t> rejected;
+    /// The first few dropped records with their ids, in document order, for the log.
+    std::vector<RejectedRecord> rejected_examples;
 };
 
 /// Immutable after build_snapshot(); read by the render thread through SnapshotPtr.

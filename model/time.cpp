@@ -31,9 +31,10 @@ std::optional<Seconds> parse_utc_offset(std::string_view text) {
     return text[0] == '-' ? -off : off;
 }
 
-std::optional<TimePoint> parse_rfc3339(std::string_view s) {
+std::optional<TimePoint> parse_rfc3339(std::string_view s,
+                                       std::optional<Seconds> zone_if_missing) {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
-    if (s.size() < 20) return std::nullopt;
+    if (s.size() < 19) return std::nullopt;
     if (!read_int(s, 0, 4, y) || s[4] != '-' || !read_int(s, 5, 2, mo) || s[7] != '-' ||
         !read_int(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
         !read_int(s, 11, 2, h) || s[13] != ':' || !read_int(s, 14, 2, mi) || s[16] != ':' ||
@@ -47,7 +48,7 @@ std::optional<TimePoint> parse_rfc3339(std::string_view s) {
         while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
         if (pos == digits_start) return std::nullopt;
     }
-    auto off = parse_utc_offset(s.substr(pos));
+    auto off = pos == s.size() ? zone_if_missing : parse_utc_offset(s.substr(pos));
     if (!off) return std::nullopt;
     if (h > 23 || mi > 59 || se > 60) return std::nullopt;
     const std::chrono::year_month_day ymd{std::chrono::year{y},

@@ -12,7 +12,10 @@ using TimePoint = std::chrono::sys_seconds;
 using Seconds = std::chrono::seconds;
 
 /// Parses "2026-11-23T10:15:00Z" or "...+04:00" (fraction ignored) into UTC; nullopt if malformed.
-std::optional<TimePoint> parse_rfc3339(std::string_view text);
+/// A time without an offset ("2026-11-23T14:15:00") is malformed unless `zone_if_missing` says
+/// which fixed UTC offset the sender meant (an Open311 mapping's timestamp_zone).
+std::optional<TimePoint> parse_rfc3339(std::string_view text,
+                                       std::optional<Seconds> zone_if_missing = std::nullopt);
 
 /// Formats as "2026-11-23T10:15:00Z".
 std::string format_rfc3339(TimePoint t);

@@ -23,3 +23,14 @@ std::chrono::milliseconds Backoff::next_delay() {
 }
 
 }  // namespace tsur::net
+
+namespace tsur::net {
+
+std::chrono::milliseconds retry_after_delay(std::chrono::seconds asked,
+                                            std::chrono::milliseconds cap) {
+    if (asked.count() <= 0) return std::chrono::milliseconds{0};
+    if (asked.count() >= std::chrono::ceil<std::chrono::seconds>(cap).count()) return cap;
+    return std::min<std::chrono::milliseconds>(asked, cap);
+}
+
+}  // namespace tsur::net

@@ -26,4 +26,9 @@ private:
     std::mt19937_64 rng_;
 };
 
+/// The wait a server asked for with Retry-After, at most `cap` and never negative. Compared in
+/// whole seconds, so a header like 9223372036854775807 cannot overflow into a short wait.
+std::chrono::milliseconds retry_after_delay(std::chrono::seconds asked,
+                                            std::chrono::milliseconds cap);
+
 }  // namespace tsur::net

@@ -20,11 +20,12 @@ std::uint64_t seed_from(std::uint64_t configured) {
     return (static_cast<std::uint64_t>(rd()) << 32) ^ rd();
 }
 
-bool content_failure(std::string_view result) {
-    return result == "bad_document" || result == "as_of_backwards";
-}
-
 }  // namespace
+
+bool is_content_failure(std::string_view result) {
+    return result == "bad_document" || result == "as_of_backwards" || result == "as_of_future" ||
+           result == "all_rejected";
+}
 
 FeedClient::Impl::Impl(boost::asio::io_context& io, FeedClientConfig config, FeedParserFn parser,
                        std::shared_ptr<const model::Region> region,
@@ -41,6 +42,7 @@ FeedClient::Impl::Impl(boost::asio::io_context& io, FeedClientConfig config, Fee
       poll_timer_(io),
       heartbeat_timer_(io),
       backoff_(config_.backoff_base, config_.backoff_cap, seed_from(config_.jitter_seed)),
+      estimator_(5, config_.max_server_ahead),
       is_file_(config_.url.starts_with("file://")) {}
 
 void FeedClient::Impl::start() {
@@ -140,7 +142,13 @@ std::string FeedClient::Impl::failure_message(const FeedResponse& r,
     }
     if (r.code != CURLE_OK) return std::string(result) + ": " + r.error + " (" + current_url_ + ")";
     if (result != "not_modified" && result != "ok") {
-        return "HTTP " + std::to_string(r.status) + " from " + current_url_;
+        std::string text = "HTTP " + std::to_string(r.status) + " from " + current_url_;
+        if (config_.describe_error && !r.body.empty()) {
+            if (const auto said = config_.describe_error(r.body)) {
+                text += "; the server says: " + *said;
+            }
+        }
+        return text;
     }
     return {};
 }
@@ -155,8 +163,19 @@ void FeedClient::Impl::on_done(CURLcode code) {
     stats_.add_bytes(r.wire_bytes);
 
     if (r.date && (r.status == 200 || r.status == 304)) {
-        estimator_.add_date_sample(*r.date, r.date_received);
-        update_clock();
+        if (estimator_.add_date_sample(*r.date, r.date_received)) {
+            date_refused_ = false;
+            update_clock();
+        } else if (!date_refused_) {
+            // Once per episode: a server with a broken clock would otherwise fill the log.
+            date_refused_ = true;
+            out.notes.push_back("server Date " + model::format_rfc3339(*r.date) + " from " +
+                                current_url_ + " is more than " +
+                                std::to_string(chr::duration_cast<chr::minutes>(
+                                                   *config_.max_server_ahead)
+                                                   .count()) +
+                                " min from this PC's clock; not used for server time");
+        }
     }
     if (config_.plan && (out.result == "ok" || step_may_fail_)) {
         const bool ok = out.result == "ok";
@@ -194,14 +213,13 @@ void FeedClient::Impl::finish_poll(PollOutcome out, std::optional<chr::seconds> 
     stats_.record_poll(out.result, out.success, out.message, out.duration);
     if (polling_) {
         chr::milliseconds delay = config_.poll_interval;
-        if (out.success || content_failure(out.result)) {
+        if (out.success || is_content_failure(out.result)) {
             // Retrying sooner cannot fix a document the server will send again unchanged.
             backoff_.reset();
         } else {
             delay = backoff_.next_delay();
             if (retry_after) {
-                const auto asked = std::min<chr::milliseconds>(*retry_after, config_.retry_after_cap);
-                delay = std::max(delay, asked);
+                delay = std::max(delay, retry_after_delay(*retry_after, config_.retry_after_cap));
             }
         }
         out.next_poll = delay;

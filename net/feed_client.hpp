@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/region.hpp"
 #include "model/result.hpp"
@@ -31,7 +32,15 @@ struct PollOutcome {
     std::string message;  ///< for a person: what failed and where; empty on success
     std::chrono::milliseconds duration{0};
     std::chrono::milliseconds next_poll{0};  ///< 0 when no further poll is scheduled
+    /// For the log, already limited in number: records dropped (the first few by id, then a
+    /// summary), a Date header that was not believed, a future snapshot replaced.
+    std::vector<std::string> notes;
 };
+
+/// True for poll results where the server answered but its document was refused
+/// ("bad_document", "as_of_backwards", "as_of_future", "all_rejected"): retrying sooner cannot
+/// help, and the screen says the answer was refused rather than "no connection".
+bool is_content_failure(std::string_view result);
 
 /// Conditional GETs with libcurl on the caller's io_context (never blocking it), backoff with
 /// jitter on failure, snapshot publishing, last-known-good cache writes and the server clock

@@ -4,10 +4,13 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "net/clock_estimator.hpp"
 
 namespace tsur::net {
 
@@ -28,6 +31,9 @@ struct FeedClientConfig {
     std::chrono::milliseconds backoff_cap{std::chrono::minutes{5}};
     /// A server's Retry-After is honoured up to this much, so a bogus header cannot mute the wall.
     std::chrono::milliseconds retry_after_cap{std::chrono::hours{1}};
+    /// A Date header or as_of further ahead of the wall's own clock is refused (kMaxServerAhead);
+    /// nullopt: no check, for a screenshot rendered at a chosen --at instant.
+    std::optional<std::chrono::milliseconds> max_server_ahead = kMaxServerAhead;
     /// Decoded body bytes; a larger document is aborted mid-transfer ("too_large").
     std::uint64_t max_body_bytes = 64ull << 20;
     /// Disables TLS peer and host verification. Only for a lab; never the default.
@@ -43,6 +49,9 @@ struct FeedClientConfig {
     /// Several GETs per poll, merged into one document (Open311 pages); null: one GET of url.
     /// Such polls send no If-None-Match: their URLs carry a moving window, so no tag matches.
     std::shared_ptr<FeedPollPlan> plan;
+    /// The server's own description in the body of an HTTP error (any status), one short line,
+    /// or nullopt; shown after "HTTP 403 from ..." (Open311: open311_server_error). Null: none.
+    std::function<std::optional<std::string>(std::string_view body)> describe_error;
 };
 
 /// "{base}/v1/snapshot?region={code}", tolerating a trailing slash on base.

@@ -50,6 +50,8 @@ private:
     void on_done(CURLcode code);
     std::string failure_message(const FeedResponse& response, std::string_view result) const;
     void accept_body(const FeedResponse& response, PollOutcome& out);
+    /// "as_of T is more than 10 min ahead of this wall's clock (E)", for refusals and the log.
+    std::string future_text(model::TimePoint t, std::chrono::system_clock::time_point now) const;
     model::Result<model::SnapshotPtr> build(model::FeedDocument doc) const;
     void update_clock() { clock_.set_offset(estimator_.offset(std::chrono::system_clock::now())); }
     void finish_poll(PollOutcome out, std::optional<std::chrono::seconds> retry_after);
@@ -73,6 +75,7 @@ private:
     std::string token_;        // read once per poll, sent with each of its GETs
     std::string current_url_;  // of the GET in flight (a plan's page, or config_.url)
     bool step_may_fail_ = false;
+    bool date_refused_ = false;  // the last Date header was not believed (logged once per run)
     std::chrono::steady_clock::time_point poll_started_;
     std::unique_ptr<FeedTransfer> transfer_;
     std::function<void(const PollOutcome&)> once_;

@@ -51,7 +51,7 @@ void FeedReader::drop_future_and_duplicates() {
     for (std::size_t i = 0; i < incidents.size(); ++i) {
         auto& inc = incidents[i];
         if (created_in_future(inc.created_at, doc_.as_of)) {
-            counter_.add(Reason::created_in_future);
+            counter_.add(Reason::created_in_future, inc.id);
             continue;
         }
         std::size_t slot = hash(inc.id) & (capacity - 1);
@@ -59,7 +59,7 @@ void FeedReader::drop_future_and_duplicates() {
             slot = (slot + 1) & (capacity - 1);
         }
         if (slots[slot] != kEmpty) {
-            counter_.add(Reason::duplicate_id);
+            counter_.add(Reason::duplicate_id, inc.id);
             continue;
         }
         // Positions at or past `kept` are never in the table, so moving into one is safe.
@@ -126,7 +126,7 @@ model::Result<model::FeedDocument> FeedReader::finish() {
     }
     if (!risks_array_ && top_[t_risks].present()) counter_.add(Reason::bad_risks);
     drop_future_and_duplicates();
-    counter_.flush_into(doc_.rejected);
+    counter_.flush_into(doc_);
     return std::move(doc_);
 }
 
@@ -166,7 +166,11 @@ model::Result<model::FeedDocument> parse_feed_v1(std::string_view body,
             if (!reader.error().empty()) return model::Error{reader.error()};
             std::string where;
             const char* at = nullptr;
-            if (indexed && doc.current_location().get(at) == simdjson::SUCCESS) {
+            if (err == simdjson::INCOMPLETE_ARRAY_OR_OBJECT) {
+                // simdjson finds unbalanced brackets before reading anything, so its location
+                // would be byte 0; the document really breaks off at its end.
+                where = " at byte " + std::to_string(body.size()) + " (the end: truncated?)";
+            } else if (indexed && doc.current_location().get(at) == simdjson::SUCCESS) {
                 where = " at byte " + std::to_string(at - padded.data());
             }
             return model::Error{"feed: body is not valid JSON" + where + ": " +

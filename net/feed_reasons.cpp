@@ -1,14 +1,72 @@
 // Shared record checks of the feed parsers; see feed_reasons.hpp.
 #include "net/feed_reasons.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace tsur::net {
 
-void ReasonCounter::flush_into(std::map<std::string, std::uint32_t>& rejected) const {
+void ReasonCounter::add(Reason r, std::string_view id) {
+    add(r);
+    if (examples_.size() >= kRejectedExamples) return;
+    // The id goes into a log line: no control characters, and not the whole of a hostile one.
+    std::string shown(id);
+    clean_text(shown, 64);
+    examples_.push_back({std::move(shown), std::string(id_of(r))});
+}
+
+void ReasonCounter::flush_into(model::FeedDocument& doc) const {
     for (std::size_t i = 0; i < kReasonCount; ++i) {
-        if (counts_[i] != 0) rejected[std::string(kReasonIds[i])] += counts_[i];
+        if (counts_[i] != 0) doc.rejected[std::string(kReasonIds[i])] += counts_[i];
     }
+    for (const auto& e : examples_) {
+        if (doc.rejected_examples.size() < kRejectedExamples) doc.rejected_examples.push_back(e);
+    }
+}
+
+std::uint64_t rejected_records(const model::FeedDocument& doc) {
+    std::uint64_t n = 0;
+    for (const auto& [reason, count] : doc.rejected) {
+        const bool side_block = reason == id_of(Reason::bad_history) ||
+                                reason == id_of(Reason::bad_history_series) ||
+                                reason == id_of(Reason::bad_risks) ||
+                                reason == id_of(Reason::bad_risk);
+        if (!side_block) n += count;
+    }
+    return n;
+}
+
+std::string rejected_summary(const std::map<std::string, std::uint32_t>& rejected) {
+    std::vector<std::pair<std::string_view, std::uint32_t>> by_count(rejected.begin(),
+                                                                      rejected.end());
+    std::stable_sort(by_count.begin(), by_count.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string out;
+    for (const auto& [reason, n] : by_count) {
+        if (!out.empty()) out += ", ";
+        out += std::string(reason) + " " + std::to_string(n);
+    }
+    return out;
+}
+
+std::vector<std::string> rejected_log_lines(const model::FeedDocument& doc) {
+    std::vector<std::string> lines;
+    for (const auto& e : doc.rejected_examples) {
+        const std::string who = e.id.empty() ? "without an id" : "\"" + e.id + "\"";
+        lines.push_back("record " + who + " dropped: " + e.reason);
+    }
+    std::uint64_t total = 0;
+    for (const auto& [reason, n] : doc.rejected) total += n;
+    if (total > doc.rejected_examples.size()) {
+        std::string line = std::to_string(total) + " records dropped in all (" +
+                           rejected_summary(doc.rejected) + ")";
+        if (!doc.rejected_examples.empty()) {
+            line += "; the first " + std::to_string(doc.rejected_examples.size()) +
+                    " are named above";
+        }
+        lines.push_back(std::move(line));
+    }
+    return lines;
 }
 
 void clean_text(std::string& text, std::size_t max_bytes) {

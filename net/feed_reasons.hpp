@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "model/region.hpp"
 #include "model/snapshot.hpp"
@@ -55,17 +56,33 @@ inline constexpr model::Seconds kFutureTolerance{3600};
 inline constexpr model::TimePoint kEarliestCreated{std::chrono::sys_days{
     std::chrono::year{2000} / std::chrono::January / 1}};
 
+/// Dropped records named one by one in the log per document; the rest only in its summary.
+inline constexpr std::size_t kRejectedExamples = 5;
+
 /// Counts drops by reason without touching a map per record. Used by one parse at a time.
 class ReasonCounter {
 public:
     void add(Reason r) { ++counts_[static_cast<std::size_t>(r)]; }
+    /// Counts a dropped record and keeps the first kRejectedExamples with their ids.
+    void add(Reason r, std::string_view id);
     std::uint32_t count(Reason r) const { return counts_[static_cast<std::size_t>(r)]; }
-    /// Adds the non-zero counts into the document's map.
-    void flush_into(std::map<std::string, std::uint32_t>& rejected) const;
+    /// Adds the non-zero counts into doc.rejected and the kept examples to rejected_examples.
+    void flush_into(model::FeedDocument& doc) const;
 
 private:
     std::array<std::uint32_t, kReasonCount> counts_{};
+    std::vector<model::RejectedRecord> examples_;
 };
+
+/// Incidents (or Open311 requests) dropped from `doc`; history series and risks not counted.
+std::uint64_t rejected_records(const model::FeedDocument& doc);
+
+/// "unknown_status 56, bad_created_at 3": the counts by reason, largest first, for one line.
+std::string rejected_summary(const std::map<std::string, std::uint32_t>& rejected);
+
+/// Log lines for a document's dropped records: one per kept example ("record \"311-7\" dropped:
+/// unknown_status"), then one summary line when more were dropped than named. Empty if none.
+std::vector<std::string> rejected_log_lines(const model::FeedDocument& doc);
 
 /// Cuts `text` to at most `max_bytes` at a UTF-8 code point boundary, ending it with "…" when
 /// cut, and turns control characters into spaces so one title cannot break a table row.

@@ -226,7 +226,7 @@ error_code FeedReader::read_fields(od::value& v, const KeyTable<N>& keys,
 error_code FeedReader::read_incidents(od::value& v) {
     return for_each_element(v, [&](od::value& element, od::json_type type) -> error_code {
         if (type != od::json_type::object) {
-            counter_.add(Reason::not_an_object);
+            counter_.add(Reason::not_an_object, {});
             return read_value(element, type, nullptr);
         }
         incident_.reset();
@@ -235,7 +235,8 @@ error_code FeedReader::read_incidents(od::value& v) {
         // as_of may still be ahead in the body: the future check runs once the body is read.
         if (const auto reason = build_incident(incident_, municipalities_, std::nullopt,
                                                incident)) {
-            counter_.add(*reason);
+            const RawValue& id = incident_.fields[f_id];
+            counter_.add(*reason, id.is_string() ? std::string_view(id.text) : std::string_view());
         } else {
             doc_.incidents.push_back(std::move(incident));
         }

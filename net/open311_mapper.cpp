@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "net/feed_reasons.hpp"
+#include "net/http_handler.hpp"
 #include "net/open311_parser.hpp"
 
 namespace tsur::net {
@@ -59,9 +60,10 @@ model::Sector sector_of(const Open311Request& r, const std::string& name, const 
 }
 
 std::optional<Reason> time_field(const std::string& text, Reason bad,
+                                 std::optional<model::Seconds> zone,
                                  std::optional<model::TimePoint>& out) {
     if (text.empty()) return std::nullopt;
-    out = model::parse_rfc3339(text);
+    out = model::parse_rfc3339(text, zone);
     if (!out) return bad;
     return std::nullopt;
 }
@@ -76,22 +78,27 @@ std::optional<Reason> build(const Open311Request& r, const Open311Mapping& m,
     if (out.id.size() > kMaxIdBytes) return Reason::bad_id;
 
     if (r.status.empty()) return Reason::missing_status;
-    if (r.status == "open") {
+    // Real servers write "Open" / "Closed" / "OPEN"; the standard's lowercase is only an example.
+    if (iequals_ascii(r.status, "open")) {
         out.status = model::Status::in_progress;
-    } else if (r.status == "closed") {
+    } else if (iequals_ascii(r.status, "closed")) {
         out.status = model::Status::resolved;
     } else {
         return Reason::unknown_status;
     }
 
     if (r.requested_datetime.empty()) return Reason::missing_created_at;
-    const auto created = model::parse_rfc3339(r.requested_datetime);
+    const auto created = model::parse_rfc3339(r.requested_datetime, m.timestamp_zone);
     if (!created) return Reason::bad_created_at;
     std::optional<model::TimePoint> due, answered;
-    if (const auto bad = time_field(r.expected_datetime, Reason::bad_due_at, due)) return bad;
+    if (const auto bad =
+            time_field(r.expected_datetime, Reason::bad_due_at, m.timestamp_zone, due)) {
+        return bad;
+    }
     // Open311 has no answer time; the last update of a closed request is the closest to it.
     if (out.status == model::Status::resolved) {
-        if (const auto bad = time_field(r.updated_datetime, Reason::bad_answered_at, answered)) {
+        if (const auto bad = time_field(r.updated_datetime, Reason::bad_answered_at,
+                                        m.timestamp_zone, answered)) {
             return bad;
         }
     }
@@ -151,19 +158,19 @@ model::FeedDocument map_open311_requests(const Open311Requests& requests,
     for (const auto& s : services) index.emplace(s.service_code, &s);
 
     ReasonCounter counter;
-    for (std::uint32_t i = 0; i < requests.not_objects; ++i) counter.add(Reason::not_an_object);
+    for (std::uint32_t i = 0; i < requests.not_objects; ++i) counter.add(Reason::not_an_object, {});
     std::unordered_set<std::string> ids;
     for (const auto& r : requests.requests) {
         model::Incident incident;
         if (const auto reason = build(r, mapping, region, as_of, index, incident)) {
-            counter.add(*reason);
+            counter.add(*reason, r.service_request_id);
         } else if (!ids.insert(incident.id).second) {
-            counter.add(Reason::duplicate_id);
+            counter.add(Reason::duplicate_id, r.service_request_id);
         } else {
             doc.incidents.push_back(std::move(incident));
         }
     }
-    counter.flush_into(doc.rejected);
+    counter.flush_into(doc);
     return doc;
 }
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "net/feed_parser.hpp"
+#include "net/feed_reasons.hpp"
 #include "net/open311_text.hpp"
 
 namespace tsur::net {
@@ -34,6 +35,19 @@ void read_field(const Json& obj, const char* name, std::string& out) {
     out = as_text(*it).value_or(std::string(open311::kInvalidText));
 }
 
+/// "403: Invalid api_key" when `j` is GeoReport's error form, [{"code": 403, "description":
+/// "..."}], which servers send with any HTTP status.
+std::optional<std::string> json_server_error(const Json& j) {
+    if (!j.is_array() || j.empty() || !j[0].is_object() || !j[0].contains("code") ||
+        !j[0].contains("description") || j[0].contains("service_request_id") ||
+        j[0].contains("service_code")) {
+        return std::nullopt;
+    }
+    const auto code = as_text(j[0]["code"]).value_or("?");
+    const auto desc = as_text(j[0]["description"]).value_or("");
+    return code + ": " + desc;
+}
+
 model::Result<Json> parse_body(std::string_view body, std::string_view what) {
     if (body.size() > kMaxFeedBytes) {
         return model::Error{"open311: " + std::string(what) + " body is over 64 MiB"};
@@ -49,13 +63,8 @@ model::Result<Json> parse_body(std::string_view body, std::string_view what) {
     if (!j.is_array()) {
         return model::Error{"open311: " + std::string(what) + " must be a JSON array"};
     }
-    // GeoReport v2 reports errors as [{"code": 403, "description": "..."}] with any status.
-    if (!j.empty() && j[0].is_object() && j[0].contains("code") &&
-        j[0].contains("description") && !j[0].contains("service_request_id") &&
-        !j[0].contains("service_code")) {
-        const auto code = as_text(j[0]["code"]).value_or("?");
-        const auto desc = as_text(j[0]["description"]).value_or("");
-        return model::Error{"open311: server reported error " + code + ": " + desc};
+    if (auto error = json_server_error(j)) {
+        return model::Error{"open311: server reported error " + *error};
     }
     return j;
 }
@@ -216,6 +225,25 @@ model::Result<Open311Requests> parse_open311_requests(std::string_view body) {
                                 : parse_open311_requests_json(body);
 }
 
+std::optional<std::string> open311_server_error(std::string_view body) {
+    if (body.size() > kMaxFeedBytes) return std::nullopt;
+    std::optional<std::string> error;
+    // Called on the io thread for any error body: nothing may escape from here.
+    try {
+        if (looks_like_xml(body)) {
+            error = open311_server_error_xml(body);
+        } else {
+            const Json j = Json::parse(quote_leading_zero_numbers(body), nullptr, false);
+            if (!j.is_discarded()) error = json_server_error(j);
+        }
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    // It goes into log lines and /healthz: one line, and not all of a hostile server's text.
+    if (error) clean_text(*error, 300);
+    return error;
+}
+
 model::Result<Open311Mapping> parse_open311_mapping(std::string_view json,
                                                     const model::Region& region,
                                                     std::string_view file_name) {
@@ -263,6 +291,22 @@ model::Result<Open311Mapping> parse_open311_mapping(std::string_view json,
             } else {
                 return fail("field 'outside_region' must be \"reject\" or "
                             "\"default_municipality\"");
+            }
+        }
+        if (const auto it = j.find("timestamp_zone"); it != j.end()) {
+            // A fixed offset on purpose: an IANA zone would need a time zone database, and
+            // a server without offsets is usually one city in one zone.
+            if (*it == "region") {
+                m.timestamp_zone = region.utc_offset;
+            } else {
+                m.timestamp_zone = it->is_string()
+                                       ? model::parse_utc_offset(it->get<std::string>())
+                                       : std::nullopt;
+                if (!m.timestamp_zone || *m.timestamp_zone > model::Seconds{14 * 3600} ||
+                    *m.timestamp_zone < model::Seconds{-14 * 3600}) {
+                    return fail("field 'timestamp_zone' must be a UTC offset such as \"+04:00\" "
+                                "or \"Z\", or \"region\" (the region's own offset)");
+                }
             }
         }
         if (const auto it = j.find("default_agency"); it != j.end()) {

@@ -2,6 +2,7 @@
 // mapping file that turns them into the wall's incidents (docs/feed-api.md, "Open311").
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,6 +27,9 @@ struct Open311Mapping {
     double max_distance_km = 40.0;  ///< a point farther from every centre is outside the region
     Outside outside = Outside::reject;
     std::string default_agency;
+    /// The UTC offset of timestamps the server sends without one ("2024-05-01T10:00:00");
+    /// nullopt: such timestamps are invalid, as RFC 3339 says.
+    std::optional<model::Seconds> timestamp_zone;
     std::unordered_map<std::string, model::Sector> by_code;   ///< service_code -> sector
     std::unordered_map<std::string, model::Sector> by_name;   ///< service_name -> sector
     std::unordered_map<std::string, model::Sector> by_group;  ///< service group -> sector
@@ -67,6 +71,12 @@ model::Result<Open311Requests> parse_open311_requests_json(std::string_view body
 /// The XML variants (Boost.PropertyTree, header-only). Never throw.
 model::Result<std::vector<Open311Service>> parse_open311_services_xml(std::string_view body);
 model::Result<Open311Requests> parse_open311_requests_xml(std::string_view body);
+
+/// The server's own words in an error response, "403: Invalid api_key": GeoReport's JSON
+/// [{"code", "description"}] or XML <errors><error>, sent with any HTTP status (400, 403, 404,
+/// 500...). Cleaned to one line of at most 300 bytes; nullopt when the body is not that form.
+std::optional<std::string> open311_server_error(std::string_view body);
+std::optional<std::string> open311_server_error_xml(std::string_view body);
 
 /// Either form, told apart by the first byte after whitespace and a BOM ('<': XML).
 model::Result<std::vector<Open311Service>> parse_open311_services(std::string_view body);

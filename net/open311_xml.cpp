@@ -63,14 +63,19 @@ std::string text_of(const pt::ptree& record, const char* name) {
     return open311::trimmed(child->data());
 }
 
+/// "403: Invalid api_key" when the tree is GeoReport's <errors><error><code>…</error></errors>.
+std::optional<std::string> xml_server_error(const pt::ptree& tree) {
+    const auto errors = tree.get_child_optional("errors");
+    if (!errors) return std::nullopt;
+    const auto& first = errors->begin() != errors->end() ? errors->begin()->second : *errors;
+    return text_of(first, "code") + ": " + text_of(first, "description");
+}
+
 /// The records under `root`/`item`, or an error naming the root element that was expected.
 model::Result<const pt::ptree*> records(const pt::ptree& tree, const char* root,
                                         std::string_view what) {
-    if (const auto errors = tree.get_child_optional("errors")) {
-        const auto& first = errors->begin() != errors->end() ? errors->begin()->second
-                                                            : *errors;
-        return model::Error{"open311: server reported error " + text_of(first, "code") + ": " +
-                            text_of(first, "description")};
+    if (auto error = xml_server_error(tree)) {
+        return model::Error{"open311: server reported error " + *error};
     }
     const auto list = tree.get_child_optional(root);
     if (!list) {
@@ -144,6 +149,12 @@ model::Result<Open311Requests> parse_open311_requests_xml(std::string_view body)
     } catch (const std::exception& e) {
         return model::Error{std::string("open311: cannot parse requests XML: ") + e.what()};
     }
+}
+
+std::optional<std::string> open311_server_error_xml(std::string_view body) {
+    const auto tree = read_xml(body, "error");
+    if (!tree) return std::nullopt;
+    return xml_server_error(tree.value());
 }
 
 }  // namespace tsur::net

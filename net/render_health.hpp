@@ -18,10 +18,10 @@
 namespace tsur::net {
 
 /// What the wall shows; same order as display::WallStatus::Mode. "off" is the scheduled black
-/// screen, which is not a failure.
-enum class DisplayState : std::uint8_t { live, stale, offline, frozen, off };
-inline constexpr std::array<std::string_view, 5> kDisplayStateIds = {"live", "stale", "offline",
-                                                                     "frozen", "scheduled_off"};
+/// screen, which is not a failure; "waiting" has no data yet.
+enum class DisplayState : std::uint8_t { live, stale, offline, frozen, off, waiting };
+inline constexpr std::array<std::string_view, 6> kDisplayStateIds = {
+    "live", "stale", "offline", "frozen", "scheduled_off", "waiting"};
 constexpr std::string_view id_of(DisplayState s) {
     return kDisplayStateIds[static_cast<std::size_t>(s)];
 }

@@ -39,7 +39,8 @@ std::vector<std::string_view> known_poll_results() {
     // clang-format off
     return {"ok", "not_modified", "timeout", "connect_failed", "dns_failed", "tls_failed",
             "file_unreadable", "bad_encoding", "too_large", "http_4xx", "http_5xx", "http_other",
-            "transfer_failed", "token_unreadable", "bad_document", "as_of_backwards"};
+            "transfer_failed", "token_unreadable", "bad_document", "as_of_backwards",
+            "as_of_future", "all_rejected"};
     // clang-format on
 }
 
@@ -52,6 +53,10 @@ HealthVerdict assess_health(const StatusInputs& in) {
     } else if (in.uptime > in.stale_after) {
         v.problems.emplace_back("no_data");
     }
+    // The server answers, but what it sent is not shown: as much a problem as old data, and at
+    // once, since the shown data will not move until the feed is fixed.
+    if (in.feed.last_result == "all_rejected") v.problems.emplace_back("all_records_rejected");
+    if (in.feed.last_result == "as_of_future") v.problems.emplace_back("as_of_future");
     if (const auto fault = render_fault(in.render, in.steady_now, in.render_limits);
         !fault.empty()) {
         v.problems.emplace_back(fault);
@@ -103,7 +108,8 @@ std::string healthz_json(const StatusInputs& in, const HealthVerdict& verdict) {
 
     const auto& r = in.render;
     json display;
-    display["state"] = id_of(r.state);
+    // Before the first frame nothing is on the wall: no state rather than a default "live".
+    display["state"] = r.frames ? json(id_of(r.state)) : json(nullptr);
     display["frames"] = r.frames;
     display["last_present"] = r.frames ? json(wall_time_text(r.last_present_wall)) : json(nullptr);
     display["last_present_age_s"] =
@@ -179,7 +185,7 @@ std::string metrics_text(const StatusInputs& in, const HealthVerdict& verdict) {
     m.sample("tsur_frames_presented_total", static_cast<double>(r.frames));
     m.family("tsur_display_state", "gauge", "1 for the state the wall shows, 0 for the others.");
     for (std::size_t i = 0; i < kDisplayStateIds.size(); ++i) {
-        const bool on = r.state == static_cast<DisplayState>(i);
+        const bool on = r.frames > 0 && r.state == static_cast<DisplayState>(i);
         m.sample("tsur_display_state", {{"state", kDisplayStateIds[i]}}, on ? 1.0 : 0.0);
     }
     m.family("tsur_healthy", "gauge", "1 when /healthz answers 200.");

@@ -33,13 +33,15 @@ struct HealthVerdict {
     bool healthy = true;
     /// "ok", "starting" (no data yet, within stale_after of start), or the first problem.
     std::string status = "ok";
-    /// "no_data", "data_stale", and render_fault()'s ids.
+    /// "no_data", "data_stale", "all_records_rejected" and "as_of_future" (the newest poll's
+    /// document was refused for that), and render_fault()'s ids.
     std::vector<std::string> problems;
     std::optional<model::Seconds> data_age;  ///< server now - as_of; empty without data
 };
 
 /// Pure: unhealthy when the data is older than stale_after (counted from the server's as_of),
-/// when there is still no data after stale_after of uptime, or on a render fault.
+/// when there is still no data after stale_after of uptime, when the newest poll's records were
+/// all dropped or its as_of lay in the future, or on a render fault.
 HealthVerdict assess_health(const StatusInputs& in);
 
 /// The /healthz body (application/json).

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace tsur {
 namespace {
@@ -47,6 +48,19 @@ TEST(Backoff, ManyFailuresNeitherOverflowNorPassCap) {
     net::Backoff b(2s, 5min, 5);
     for (int i = 0; i < 1000; ++i) EXPECT_LE(b.next_delay(), 5min);
     EXPECT_EQ(b.ceiling(), 5min);
+}
+
+TEST(RetryAfter, HugeValueIsCappedWithoutOverflow) {
+    using namespace std::chrono_literals;
+    const auto cap = std::chrono::milliseconds{std::chrono::hours{1}};
+    // Retry-After: 9223372036854775807 once overflowed into a short wait.
+    EXPECT_EQ(net::retry_after_delay(std::chrono::seconds{INT64_MAX}, cap), cap);
+    EXPECT_EQ(net::retry_after_delay(std::chrono::seconds{INT64_MAX / 1000 + 1}, cap), cap);
+    EXPECT_EQ(net::retry_after_delay(3600s, cap), cap);
+    EXPECT_EQ(net::retry_after_delay(120s, cap), 120s);
+    EXPECT_EQ(net::retry_after_delay(1s, 300ms), 300ms);
+    EXPECT_EQ(net::retry_after_delay(0s, cap), 0ms);
+    EXPECT_EQ(net::retry_after_delay(-5s, cap), 0ms);
 }
 
 }  // namespace

@@ -54,5 +54,50 @@ TEST(ClockEstimator, AsOfRaisesAnEstimateThatWouldPutServerTimeBeforeIt) {
     EXPECT_EQ(e.offset(kLocal + 1h), -60s + 500ms);
 }
 
+TEST(ClockEstimator, DateFarFromTheLocalClockIsNotBelieved) {
+    net::ClockEstimator e;
+    const auto year_2099 = chr::floor<chr::seconds>(chr::sys_days{chr::year{2099} / 1 / 1});
+    EXPECT_FALSE(e.add_date_sample(year_2099, kLocal));
+    EXPECT_FALSE(e.add_date_sample(chr::floor<chr::seconds>(kLocal - 11min), kLocal));
+    EXPECT_EQ(e.samples(), 0u);
+    EXPECT_EQ(e.offset(kLocal), 0ms);
+    EXPECT_TRUE(e.add_date_sample(chr::floor<chr::seconds>(kLocal + 9min), kLocal));
+    EXPECT_EQ(e.offset(kLocal), 9min + 500ms);
+}
+
+TEST(ClockEstimator, AsOfMoreThanTheBoundAheadIsTooFarAhead) {
+    net::ClockEstimator e;
+    EXPECT_FALSE(e.too_far_ahead(chr::floor<chr::seconds>(kLocal + 10min), kLocal));
+    EXPECT_TRUE(e.too_far_ahead(chr::floor<chr::seconds>(kLocal + 10min + 1s), kLocal));
+    EXPECT_TRUE(e.too_far_ahead(chr::floor<chr::seconds>(chr::sys_days{chr::year{9999} / 1 / 1}),
+                                kLocal));
+    // A believed Date moves the reference: the server's clock reads 5 min ahead.
+    e.add_date_sample(chr::floor<chr::seconds>(kLocal + 5min), kLocal);
+    EXPECT_FALSE(e.too_far_ahead(chr::floor<chr::seconds>(kLocal + 15min), kLocal));
+    EXPECT_TRUE(e.too_far_ahead(chr::floor<chr::seconds>(kLocal + 16min), kLocal));
+}
+
+TEST(ClockEstimator, AcceptedAsOfDoesNotRatchetTheReference) {
+    net::ClockEstimator e;
+    e.set_lower_bound(chr::floor<chr::seconds>(kLocal + 9min));
+    EXPECT_EQ(e.offset(kLocal), 9min);
+    // The reference is still the local clock, not the raised estimate.
+    EXPECT_TRUE(e.too_far_ahead(chr::floor<chr::seconds>(kLocal + 18min), kLocal));
+}
+
+TEST(ClockEstimator, FutureLowerBoundIsIgnored) {
+    // An as_of accepted earlier that is now far ahead (clock stepped back, an old wall's cache)
+    // must not hold server time in the future.
+    net::ClockEstimator e;
+    e.set_lower_bound(chr::floor<chr::seconds>(chr::sys_days{chr::year{2099} / 1 / 1}));
+    EXPECT_EQ(e.offset(kLocal), 0ms);
+}
+
+TEST(ClockEstimator, NoBoundTrustsEverything) {
+    net::ClockEstimator e(5, std::nullopt);
+    EXPECT_TRUE(e.add_date_sample(chr::floor<chr::seconds>(kLocal + 2h), kLocal));
+    EXPECT_FALSE(e.too_far_ahead(chr::floor<chr::seconds>(kLocal + 48h), kLocal));
+}
+
 }  // namespace
 }  // namespace tsur

@@ -6,17 +6,24 @@
 #include <boost/asio/io_context.hpp>
 #include <chrono>
 #include <cstdio>
+#include <algorithm>
+#include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 
+#include "app/frame_proof.hpp"
 #include "app/wall_status.hpp"
 #include "display/status_overlay.hpp"
 #include "model/sla_rules.hpp"
 #include "net/feed_client.hpp"
 #include "net/feed_parser.hpp"
+#include "net/snapshot_cache.hpp"
+#include "net/status_report.hpp"
 #include "support/fault_feed_server.hpp"
 #include "support/headless_wall.hpp"
 #include "support/region_fixture.hpp"
+#include "support/temp_dir.hpp"
 
 namespace tsur {
 namespace {
@@ -42,6 +49,7 @@ struct Expect {
     std::string rejected_reason;     ///< record-level faults: the reason the bad records carry
     int polls = 3;                   ///< faulty polls to wait for (3 = enough for "offline")
     chr::milliseconds in_flight{0};  ///< a transfer that may still be running when it ends
+    std::function<void()> during;    ///< more checks while the fault lasts
 };
 
 /// A fault seen in the poll result `label`, three polls in a row (enough for offline).
@@ -70,8 +78,11 @@ class FaultInjection : public ::testing::Test {
         server_.set_slow_interval(1000ms);
     }
 
-    void SetUp() override {
+    void SetUp() override { make_client(std::nullopt); }
+
+    void make_client(std::optional<std::filesystem::path> cache_file) {
         net::FeedClientConfig c;
+        c.cache_file = std::move(cache_file);
         c.url = server_.url();
         c.poll_interval = kPoll;
         c.backoff_base = 50ms;
@@ -86,6 +97,19 @@ class FaultInjection : public ::testing::Test {
         client_ = std::make_unique<net::FeedClient>(io_, c, parser, region_, rules_, store_, stats_,
                                                     clock_);
         client_->on_poll([this](const net::PollOutcome& o) { outcomes_.push_back(o); });
+    }
+
+    /// What /healthz would judge now, with data age counted at `server_now`.
+    net::HealthVerdict health_at(model::TimePoint server_now) const {
+        net::StatusInputs in;
+        in.server_now = server_now;
+        in.published = store_.current_published();
+        in.feed = stats_.snapshot();
+        in.render.frames = 0;
+        return net::assess_health(in);
+    }
+    static bool has_problem(const net::HealthVerdict& v, std::string_view id) {
+        return std::find(v.problems.begin(), v.problems.end(), id) != v.problems.end();
     }
 
     void TearDown() override {
@@ -128,7 +152,7 @@ class FaultInjection : public ::testing::Test {
     WallStatus status_at(model::TimePoint server_now) const {
         const auto published = store_.current_published();
         const auto s = stats_.snapshot();
-        return app::wall_status(published.get(), s.consecutive_failures, s.last_error, server_now,
+        return app::wall_status(published.get(), s, server_now,
                                 kStatusInterval);
     }
 
@@ -178,6 +202,7 @@ class FaultInjection : public ::testing::Test {
         EXPECT_EQ(display::stale_level(after_threshold), display::StaleLevel::quiet);
         EXPECT_EQ(display::stale_level(ten_minutes), display::StaleLevel::prominent);
         render_check(*shown, ten_minutes);
+        if (e.during) e.during();
 
         // End the fault right after a faulty poll, so the client waits its full delay (rendering
         // took long enough for a pending timer to have expired already).
@@ -301,6 +326,108 @@ TEST_F(FaultInjection, DatesFarInPastAndFuture) {
 
 TEST_F(FaultInjection, AsOfGoingBackwards) {
     run_fault(Fault::as_of_backwards, by_result("as_of_backwards"));
+}
+
+TEST_F(FaultInjection, AsOfIn2099) {
+    Expect e = by_result("as_of_future");
+    e.during = [this] {
+        // Refused, never shown, never moves server time.
+        EXPECT_LT(clock_.now(), chr::system_clock::now() + 1min);
+        EXPECT_LT(store_.current()->as_of, test::FaultFeedServer::kYear2099);
+        EXPECT_TRUE(has_problem(health_at(store_.current()->as_of), "as_of_future"));
+        EXPECT_EQ(status_at(store_.current()->as_of).refusal, WallStatus::Refusal::document);
+    };
+    // Recovery: the next correct document, though far older than 2099, is shown at once.
+    run_fault(Fault::as_of_2099, e);
+}
+
+TEST_F(FaultInjection, DateHeaderIn2099) {
+    server_.set_fault(Fault::date_2099);
+    client_->start();
+    ASSERT_TRUE(run_until([&] { return polls("ok") >= 3; }, 5s));
+    EXPECT_TRUE(shows_newest());
+    EXPECT_LT(clock_.offset(), 1min) << "a Date from 2099 moved server time";
+    std::size_t notes = 0;
+    for (const auto& o : outcomes_) {
+        for (const auto& n : o.notes) notes += n.find("server Date") != std::string::npos;
+    }
+    EXPECT_EQ(notes, 1u) << "the refused Date is logged once, not at every poll";
+}
+
+TEST_F(FaultInjection, RestartWith2099Cache) {
+    // A cache an older wall wrote after accepting a 2099 document: the restarted wall must not
+    // show it, nor refuse the correct documents after it.
+    test::TempDir dir;
+    const auto cache = dir.path / "feed.cache";
+    const model::TimePoint y2099 = test::FaultFeedServer::kYear2099;
+    ASSERT_TRUE(net::SnapshotCache(cache).store(test::fault_feed_document(y2099), y2099,
+                                                "tsur.feed.v1"));
+    client_->stop();
+    make_client(cache);
+    const auto restored = client_->restore_from_cache();
+    ASSERT_FALSE(restored.ok());
+    EXPECT_EQ(store_.current(), nullptr);
+    const auto started = chr::steady_clock::now();
+    client_->start();
+    ASSERT_TRUE(run_until([&] { return shows_newest(); }, 5s)) << "the wall stayed locked out";
+    const auto took = chr::duration_cast<chr::milliseconds>(chr::steady_clock::now() - started);
+    std::printf("[ fault ] restart with a 2099 cache: fresh data %lld ms after start\n",
+                static_cast<long long>(took.count()));
+    const auto reloaded = net::SnapshotCache(cache).load();
+    ASSERT_TRUE(reloaded.ok() && reloaded.value());
+    EXPECT_EQ(reloaded.value()->as_of, server_.newest_as_of()) << "the cache still holds 2099";
+}
+
+TEST_F(FaultInjection, HugeRetryAfter) {
+    run_fault(Fault::retry_after_huge, by_result("http_5xx"));
+    bool seen = false;
+    for (const auto& o : outcomes_) {
+        if (o.http_status != 503) continue;
+        seen = true;
+        // 9223372036854775807 s once overflowed into a short wait; now it is the cap.
+        EXPECT_EQ(o.next_poll, kRetryAfterCap);
+    }
+    EXPECT_TRUE(seen);
+}
+
+TEST_F(FaultInjection, AllRecordsRejected) {
+    Expect e = by_result("all_rejected");
+    e.during = [this] {
+        const auto as_of = store_.current()->as_of;
+        EXPECT_EQ(status_at(as_of).refusal, WallStatus::Refusal::all_records);
+        const auto verdict = health_at(as_of);
+        EXPECT_FALSE(verdict.healthy);
+        EXPECT_TRUE(has_problem(verdict, "all_records_rejected"));
+        net::StatusInputs in;
+        in.feed = stats_.snapshot();
+        const auto metrics = net::metrics_text(in, verdict);
+        EXPECT_NE(metrics.find("tsur_polls_total{result=\"all_rejected\"}"), std::string::npos);
+        EXPECT_NE(metrics.find("tsur_healthy 0"), std::string::npos);
+        EXPECT_GE(rejected("unknown_status"), 3u * 7u);
+        const auto& last = outcomes_.back();
+        EXPECT_TRUE(last.notes.size() == 6u && last.notes.back().find("7 records dropped") !=
+                                                   std::string::npos);
+    };
+    run_fault(Fault::all_rejected, e);
+}
+
+TEST_F(FaultInjection, NotModifiedBeforeAnyData) {
+    server_.set_fault(Fault::endless_304);
+    client_->start();
+    ASSERT_TRUE(run_until([&] { return polls("not_modified") >= 3; }, 5s));
+    // No data yet: "waiting", never "live", on screen, in /healthz and /metrics alike.
+    const auto status = status_at(kFirstAsOf);
+    EXPECT_EQ(status.mode, WallStatus::Mode::waiting);
+    EXPECT_EQ(net::id_of(app::display_state(status.mode)), "waiting");
+    EXPECT_EQ(health_at(kFirstAsOf).status, "starting");
+    const auto started = chr::steady_clock::now();
+    server_.set_fault(Fault::none);
+    ASSERT_TRUE(run_until([&] { return shows_newest(); }, 5s));
+    std::printf("[ fault ] 304 before any data: first data %lld ms after the fault ended\n",
+                static_cast<long long>(
+                    chr::duration_cast<chr::milliseconds>(chr::steady_clock::now() - started)
+                        .count()));
+    EXPECT_EQ(status_at(store_.current()->as_of).mode, WallStatus::Mode::live);
 }
 
 }  // namespace

@@ -247,9 +247,13 @@ TEST_F(FeedParser, RejectsIncidentsThatAreNotAnArray) {
 }
 
 TEST_F(FeedParser, RejectsTruncatedBody) {
-    const auto doc = parse(feed_fixture("truncated.json"));
+    const std::string body = feed_fixture("truncated.json");
+    const auto doc = parse(body);
     ASSERT_FALSE(doc.ok());
     EXPECT_NE(doc.error().find("not valid JSON"), std::string::npos) << doc.error();
+    // Where it breaks off, not byte 0.
+    EXPECT_NE(doc.error().find("at byte " + std::to_string(body.size())), std::string::npos)
+        << doc.error();
 }
 
 TEST_F(FeedParser, RejectsNumberTooLargeForADouble) {

@@ -189,5 +189,28 @@ TEST(FreezeRender, EachDisplayStateLooksDifferent) {
     EXPECT_GT(differing(shots[0].second, shots[2].second, 0.2f, 0.0f, 0.8f, 0.12f), 2000u);
 }
 
+TEST(FreezeRender, RefusedAnswerAndWaitingAreShown) {
+    Renderer r;
+    const auto snap = snapshot_at(kAsOf, r.assets());
+    const model::TimePoint now = kAsOf + std::chrono::seconds(20);
+    WallStatus live;
+    live.has_data = true;
+    WallStatus refused = live;
+    refused.refusal = WallStatus::Refusal::all_records;
+    const Image a = r.render(app::frame_source(app::FreezeView{}, snap, now, live));
+    const Image b = r.render(app::frame_source(app::FreezeView{}, snap, now, refused));
+    save_png(b, "state_all_records_rejected.png");
+    // The banner names the refusal at once, in the top band, while the last good data stays.
+    EXPECT_GT(differing(a, b, 0.2f, 0.0f, 0.8f, 0.12f), 2000u);
+
+    WallStatus waiting;
+    waiting.mode = WallStatus::Mode::waiting;
+    WallStatus live_without_data;
+    const Image w = r.render(app::frame_source(app::FreezeView{}, nullptr, now, waiting));
+    const Image l = r.render(app::frame_source(app::FreezeView{}, nullptr, now, live_without_data));
+    save_png(w, "state_waiting.png");
+    EXPECT_NE(fingerprint(w), fingerprint(l)) << "no data must not wear the live (green) dot";
+}
+
 }  // namespace
 }  // namespace tsur::display

@@ -78,7 +78,7 @@ TEST(Soak, WeekOfDemoFeedKeepsMemoryFlat) {
         in_ingest += t2 - t1;
         if (step % kRenderEvery == 0) {
             const auto published = store.current_published();
-            const auto status = app::wall_status(published.get(), 0, {}, now, model::Seconds{30});
+            const auto status = app::wall_status(published.get(), {}, now, model::Seconds{30});
             const auto image = wall.render(published->snapshot.get(), status, now);
             EXPECT_GT(test::non_background_pixels(image), 10000u) << "step " << step << ": blank";
             ++frames;

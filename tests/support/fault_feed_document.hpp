@@ -80,4 +80,23 @@ inline std::string extreme_date_records() {
            fault_record("UD-FUTURE", "\"created_at\": \"2099-01-01T00:00:00Z\"");
 }
 
+/// A document at `as_of` whose `n` records all carry status "Open" (an Open311 habit; v1 knows
+/// only lowercase ids), so every one is dropped as unknown_status.
+inline std::string all_rejected_document(model::TimePoint as_of, int n = 7) {
+    std::string records;
+    const std::string created =
+        "\"created_at\": \"" + model::format_rfc3339(as_of - std::chrono::hours(1)) + "\"";
+    for (int i = 1; i <= n; ++i) {
+        std::string record = fault_record("UD-OPEN-" + std::to_string(i), created);
+        record.replace(record.find("\"status\": \"new\""), 15, "\"status\": \"Open\"");
+        records += record;
+    }
+    std::string doc = fault_feed_document(as_of, records);
+    // Keep only the extra records: cut the three good ones out of the array.
+    const auto begin = doc.find("[\n") + 2;
+    const auto first_bad = doc.find(",\n  {\"id\": \"UD-OPEN-1\"");
+    doc.erase(begin, first_bad + 2 - begin);
+    return doc;
+}
+
 }  // namespace tsur::test

@@ -41,6 +41,10 @@ enum class Fault : std::uint8_t {
     duplicate_ids,         ///< an extra record reusing a good record's id
     extreme_dates,         ///< extra records created in 1970 and in 2099
     as_of_backwards,       ///< a valid document one day older than the newest one served
+    as_of_2099,            ///< a valid document with as_of 2099-01-01 (a server clock gone wrong)
+    date_2099,             ///< a healthy document, but the Date header says 2099
+    retry_after_huge,      ///< 503 with "Retry-After: 9223372036854775807"
+    all_rejected,          ///< a document whose every record has status "Open" (unknown_status)
 };
 
 /// Runs on the test's io_context; call and destroy it on the thread that runs that context.
@@ -49,6 +53,8 @@ class FaultFeedServer {
     static constexpr std::uint64_t kHugeBytes = 200ull << 20;
     /// How much newer each document served whole is than the one before.
     static constexpr std::chrono::minutes kStep{1};
+    static inline const model::TimePoint kYear2099 =
+        model::TimePoint{std::chrono::sys_days{std::chrono::year{2099} / 1 / 1}};
 
     FaultFeedServer(boost::asio::io_context& io, model::TimePoint first_as_of)
         : acceptor_(io), next_as_of_(first_as_of) {
@@ -236,6 +242,25 @@ class FaultFeedServer {
                 return;
             case Fault::extreme_dates:
                 send_document(s, next_document(extreme_date_records()));
+                return;
+            case Fault::as_of_2099:
+                send_document(s, fault_feed_document(kYear2099));
+                return;
+            case Fault::date_2099: {
+                const std::string body = next_document();
+                send_and_close(s, head(200, "OK", json,
+                                       "Date: Thu, 01 Jan 2099 00:00:00 GMT\r\n" +
+                                           length(body.size())) +
+                                      body);
+                return;
+            }
+            case Fault::retry_after_huge:
+                send_and_close(s, head(503, "Service Unavailable", "text/plain",
+                                       "Retry-After: 9223372036854775807\r\n" + length(5)) +
+                                      "busy\n");
+                return;
+            case Fault::all_rejected:
+                send_document(s, all_rejected_document(next_as_of_ + std::chrono::hours(1)));
                 return;
             case Fault::as_of_backwards: {
                 const std::string body =
