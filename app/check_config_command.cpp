@@ -2,8 +2,13 @@
 #include "app/check_config_command.hpp"
 
 #include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "app/file_io.hpp"
+#include "model/redact.hpp"
+#include "net/private_files.hpp"
 
 namespace tsur::app {
 
@@ -22,9 +27,21 @@ int run_check_config(const Options& options) {
         return 2;
     }
     const config::AppConfig& c = loaded.value();
-    std::printf("%s: OK\n", path.c_str());
+    // The wall refuses these at run time; saying so here saves a trip to the journal. (The state
+    // directory is checked by the wall itself: its owner is the service user, not the admin.)
+    std::vector<std::string> refused;
+    for (const auto& [key, file] : {std::pair{"feed.token_file", c.feed.token_file},
+                                    std::pair{"status_server.token_file", c.status_server.token_file}}) {
+        if (!file) continue;
+        if (auto problem = net::secret_file_problem(*file); !problem.empty()) {
+            refused.push_back(std::string(key) + ": " + problem);
+        }
+    }
+    std::printf("%s: %s\n", path.c_str(), refused.empty() ? "OK" : "REFUSED");
+    for (const auto& r : refused) std::printf("  refused: %s\n", r.c_str());
     std::printf("  feed: %s %s, every %llds\n",
-                std::string(config::feed_kind_id(c.feed.type)).c_str(), c.feed.url.c_str(),
+                std::string(config::feed_kind_id(c.feed.type)).c_str(),
+                model::redact_secrets(c.feed.url).c_str(),
                 static_cast<long long>(c.feed.poll_interval.count()));
     std::printf("  region: %s, layout: %s, language: %s\n", c.region.c_str(),
                 c.layout.empty() ? "(built-in overview)" : c.layout.c_str(),
@@ -38,7 +55,7 @@ int run_check_config(const Options& options) {
     }
     std::printf("  cache: %s, log level: %s\n", c.cache_dir.c_str(),
                 std::string(config::log_level_name(c.log_level)).c_str());
-    return 0;
+    return refused.empty() ? 0 : 2;
 }
 
 }  // namespace tsur::app
