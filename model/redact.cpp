@@ -6,8 +6,8 @@ namespace tsur::model {
 namespace {
 
 bool scheme_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '+' || c == '-' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
+           c == '-' || c == '.';
 }
 
 bool ends_url(char c) {
@@ -59,7 +59,45 @@ void redact_after_scheme(std::string_view url, std::string& out) {
     if (hash != std::string_view::npos) out += rest.substr(hash);
 }
 
+void replace_all(std::string& text, std::string_view secret) {
+    if (secret.empty()) return;
+    for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at)) {
+        text.replace(at, secret.size(), kRedacted);
+        at += kRedacted.size();
+    }
+}
+
 }  // namespace
+
+std::string redact_secrets(std::string_view text, std::string_view url) {
+    std::string out = redact_secrets(text);
+    const auto mark = url.find("://");
+    if (mark == std::string_view::npos) return out;
+    url.remove_prefix(mark + 3);
+    const auto authority = url.substr(0, url.find_first_of("/?#"));
+    if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
+        const auto userinfo = authority.substr(0, at);
+        const auto colon = userinfo.find(':');
+        replace_all(out, userinfo);
+        if (colon != std::string_view::npos) replace_all(out, userinfo.substr(colon + 1));
+    }
+    // Short values (page=2, format=json) are not secrets, and scrubbing them would garble the
+    // text ("HTTP 500" must stay readable).
+    constexpr std::size_t kMinSecret = 8;
+    const auto q = url.find('?');
+    std::string_view query = q == std::string_view::npos ? std::string_view{} : url.substr(q + 1);
+    query = query.substr(0, query.find('#'));
+    while (!query.empty()) {
+        const auto amp = query.find('&');
+        const auto item = query.substr(0, amp);
+        const auto eq = item.find('=');
+        const auto value = eq == std::string_view::npos ? item : item.substr(eq + 1);
+        if (value.size() >= kMinSecret) replace_all(out, value);
+        if (amp == std::string_view::npos) break;
+        query.remove_prefix(amp + 1);
+    }
+    return out;
+}
 
 std::string redact_secrets(std::string_view text) {
     std::string out;

@@ -14,4 +14,8 @@ inline constexpr std::string_view kRedacted = "REDACTED";
 /// keys, not the values). Text without "://" comes back unchanged. Pure; any thread.
 std::string redact_secrets(std::string_view text);
 
+/// redact_secrets(text), and then every secret of `url` (its user info, and each query value of
+/// 8 characters or more) removed wherever it appears: a server may echo a key in its error text.
+std::string redact_secrets(std::string_view text, std::string_view url);
+
 }  // namespace tsur::model

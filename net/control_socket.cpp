@@ -169,7 +169,7 @@ model::Result<bool> ControlSocketServer::start() {
     // Only a directory no one else can write keeps another user from binding the path first
     // and answering `ctl` in the wall's name (issue 20).
     const auto dir = std::filesystem::path(path).parent_path();
-    if (auto problem = private_dir_problem(dir.empty() ? "." : dir); !problem.empty()) {
+    if (auto problem = private_dir_problem(dir.empty() ? std::filesystem::path(".") : dir); !problem.empty()) {
         return fail("unsafe directory: " + problem);
     }
     struct stat st {};

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 
 /// Owns a POSIX file descriptor; the writer closes it explicitly to see deferred write errors.
 class Fd {
-public:
+  public:
     explicit Fd(int fd) : fd_(fd) {}
     Fd(const Fd&) = delete;
     Fd& operator=(const Fd&) = delete;
@@ -30,7 +30,7 @@ public:
     int get() const { return fd_; }
     bool close_checked() { return ::close(std::exchange(fd_, -1)) == 0; }
 
-private:
+  private:
     int fd_;
 };
 
@@ -80,10 +80,18 @@ std::string private_dir_problem(const fs::path& dir) {
 
 model::Result<bool> ensure_private_dir(const fs::path& dir) {
     struct stat st {};
-    if (::lstat(dir.c_str(), &st) != 0 && errno == ENOENT) {
+    const bool exists = ::lstat(dir.c_str(), &st) == 0;
+    if (exists && !S_ISDIR(st.st_mode) && !S_ISLNK(st.st_mode)) {
+        return model::Error{"cannot create " + dir.string() +
+                            ": a file that is not a directory is in the way"};
+    }
+    if (!exists && errno == ENOENT) {
         std::error_code ec;
         if (dir.has_parent_path()) fs::create_directories(dir.parent_path(), ec);
-        if (ec) return model::Error{"cannot create " + dir.parent_path().string() + ": " + ec.message()};
+        if (ec) {
+            return model::Error{"cannot create " + dir.parent_path().string() + ": " +
+                                ec.message()};
+        }
         // EEXIST: someone made it between the two calls; the check below decides about it.
         if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
             return errno_error("cannot create", dir, errno);
@@ -161,7 +169,8 @@ model::Result<std::uint64_t> replace_file_durably(const fs::path& path,
     // Without fsync before rename, a power cut can leave the new name on an empty file.
     if (::fsync(fd.get()) != 0) return errno_error("cannot fsync", tmp, errno);
     if (!fd.close_checked()) return errno_error("cannot close", tmp, errno);
-    if (::rename(tmp.c_str(), path.c_str()) != 0) return errno_error("cannot rename to", path, errno);
+    if (::rename(tmp.c_str(), path.c_str()) != 0)
+        return errno_error("cannot rename to", path, errno);
     // The rename lives in the directory: sync it so the new entry survives a power cut.
     Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dfd.get() < 0 || ::fsync(dfd.get()) != 0) return errno_error("cannot fsync", dir, errno);
