@@ -2,6 +2,7 @@
 #include "net/http_server.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -61,6 +62,7 @@ private:
         if (stopped_) return;
         if (ec) {
             if (ec == boost::asio::error::operation_aborted) return;
+            failures_.fetch_add(1, std::memory_order_relaxed);
             // EMFILE, ENFILE, ENOBUFS: the pending connection stays in the backlog, so accepting
             // again at once would spin. Wait, longer each time, until descriptors come back.
             retry_delay_ = std::clamp(retry_delay_ * 2, kFirstRetry, kMaxRetry);
@@ -99,6 +101,8 @@ private:
         return false;
     }
 
+    std::uint64_t failures() const { return failures_.load(std::memory_order_relaxed); }
+
     static constexpr std::chrono::milliseconds kFirstRetry{10};
     static constexpr std::chrono::milliseconds kMaxRetry{1000};
 
@@ -106,6 +110,7 @@ private:
     tcp::acceptor acceptor_;
     boost::asio::steady_timer retry_;
     std::chrono::milliseconds retry_delay_{};
+    std::atomic<std::uint64_t> failures_{0};
     std::shared_ptr<const HttpHandler> handler_;
     HttpLimits limits_;
     std::vector<std::weak_ptr<HttpSession>> sessions_;
@@ -135,6 +140,10 @@ model::Result<std::uint16_t> HttpServer::listen(std::string_view address, std::u
     port_ = listener_->port();
     listener_->accept();
     return port_;
+}
+
+std::uint64_t HttpServer::accept_failures() const {
+    return listener_ ? listener_->failures() : 0;
 }
 
 void HttpServer::stop() {
