@@ -14,6 +14,7 @@
 #include "app/wall_status.hpp"
 #include "app/watchdog.hpp"
 #include "config/playlist.hpp"
+#include "config/public_screen.hpp"
 #include "display/frame_builder.hpp"
 #include "display/imgui_session.hpp"
 #include "display/map_memo.hpp"

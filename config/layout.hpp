@@ -47,16 +47,6 @@ struct Screen {
     std::vector<Cell> cells;
 };
 
-/// True when every widget on `screen` is in public mode (no titles or personal data), so a
-/// picture of it may be shown without a token. A screen with no widgets is not public.
-inline bool is_public(const Screen& screen) {
-    if (screen.cells.empty()) return false;
-    for (const Cell& cell : screen.cells) {
-        if (!cell.widget.public_mode) return false;
-    }
-    return true;
-}
-
 struct PlaylistEntry {
     std::string screen;
     model::Seconds duration{60};
