@@ -45,6 +45,8 @@ public:
         });
     }
 
+    std::uint64_t failures() const { return failures_.load(std::memory_order_relaxed); }
+
     void stop() {
         if (stopped_) return;
         stopped_ = true;
@@ -100,8 +102,6 @@ private:
         }
         return false;
     }
-
-    std::uint64_t failures() const { return failures_.load(std::memory_order_relaxed); }
 
     static constexpr std::chrono::milliseconds kFirstRetry{10};
     static constexpr std::chrono::milliseconds kMaxRetry{1000};
