@@ -61,6 +61,7 @@ class SecretRedactionTest : public ::testing::Test {
             region_, std::make_shared<const model::SlaRules>(model::SlaRules::defaults()), store_,
             stats_, clock_);
         std::optional<net::PollOutcome> outcome;
+        io_.restart();  // a previous poll may have left the context out of work, i.e. stopped
         client.fetch_once([&](const net::PollOutcome& o) {
             outcome = o;
             log_.log(app::LogLevel::warning, "feed_poll " + o.result,
