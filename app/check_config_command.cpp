@@ -6,6 +6,7 @@
 #include "app/config_references.hpp"
 #include "app/file_io.hpp"
 #include "app/wall_assets.hpp"
+#include "model/redact.hpp"
 
 namespace tsur::app {
 
@@ -24,6 +25,8 @@ int run_check_config(const Options& options) {
         return 2;
     }
     const config::AppConfig& c = loaded.value();
+    // The wall refuses a bad token file or state directory at run time, and shows the built-in
+    // layout for a missing one; saying so here saves a trip to the journal.
     const auto problems = check_config_references(c, find_data_dir(options.assets_dir));
     for (const auto& p : problems) {
         std::printf("%s: %s: %s\n", path.c_str(), p.key.c_str(), p.message.c_str());
@@ -35,7 +38,8 @@ int run_check_config(const Options& options) {
     }
     std::printf("%s: OK\n", path.c_str());
     std::printf("  feed: %s %s, every %llds\n",
-                std::string(config::feed_kind_id(c.feed.type)).c_str(), c.feed.url.c_str(),
+                std::string(config::feed_kind_id(c.feed.type)).c_str(),
+                model::redact_secrets(c.feed.url).c_str(),
                 static_cast<long long>(c.feed.poll_interval.count()));
     std::printf("  region: %s, layout: %s, language: %s\n", c.region.c_str(),
                 c.layout.empty() ? "(built-in overview)" : c.layout.c_str(),

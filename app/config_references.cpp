@@ -2,28 +2,15 @@
 // the wall starts with, so "OK" here means the wall will show what the config names.
 #include "app/config_references.hpp"
 
-#include <sys/stat.h>
-
 #include "app/file_io.hpp"
 #include "app/frame_plan.hpp"
 #include "app/layout_file.hpp"
 #include "app/wall_assets.hpp"
 #include "config/layout_parser.hpp"
+#include "net/private_files.hpp"
 
 namespace tsur::app {
 namespace fs = std::filesystem;
-
-std::string token_file_problem(const fs::path& path) {
-    struct stat st{};
-    if (::stat(path.c_str(), &st) != 0) return path.string() + ": token file not found";
-    if (!S_ISREG(st.st_mode)) return path.string() + ": token file is not a regular file";
-    if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
-        return path.string() +
-               ": token file is readable or writable by group or others (expected mode 0600 or "
-               "0400: chmod 600)";
-    }
-    return {};
-}
 
 std::vector<ConfigReferenceProblem> check_config_references(const config::AppConfig& config,
                                                             const fs::path& data_dir) {
@@ -46,12 +33,12 @@ std::vector<ConfigReferenceProblem> check_config_references(const config::AppCon
         }
     }
     if (config.feed.token_file) {
-        if (auto p = token_file_problem(*config.feed.token_file); !p.empty()) {
+        if (auto p = net::secret_file_problem(*config.feed.token_file); !p.empty()) {
             out.push_back({"feed.token_file", p});
         }
     }
     if (config.status_server.enabled && config.status_server.token_file) {
-        if (auto p = token_file_problem(*config.status_server.token_file); !p.empty()) {
+        if (auto p = net::secret_file_problem(*config.status_server.token_file); !p.empty()) {
             out.push_back({"status_server.token_file", p});
         }
     }

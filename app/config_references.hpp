@@ -17,12 +17,8 @@ struct ConfigReferenceProblem {
 };
 
 /// Checks that the region pack loads, the named layout exists and parses, and each token file
-/// exists, is a regular file and is readable by its owner only. Reads files; any thread.
+/// passes net::secret_file_problem() (the one token-file rule). Reads files; any thread.
 std::vector<ConfigReferenceProblem> check_config_references(const config::AppConfig& config,
                                                             const std::filesystem::path& data_dir);
-
-/// The token-file rule shared by check-config and the wall: a regular file with no group or
-/// other permission bits. Empty when fine, else what is wrong. Reads file metadata; any thread.
-std::string token_file_problem(const std::filesystem::path& path);
 
 }  // namespace tsur::app

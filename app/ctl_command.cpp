@@ -2,13 +2,17 @@
 // (missing socket, permission) that the operator has to act on.
 #include "app/ctl_command.hpp"
 
+#include <pwd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
+#include <vector>
 
 namespace tsur::app {
 namespace {
@@ -23,6 +27,17 @@ struct Fd {
 
 std::string usage() {
     return "usage: tsur-wall ctl freeze [screen-id] | unfreeze | status";
+}
+
+/// Who may own the socket and its directory: this user, root, or the service user "tsur-wall"
+/// (an operator in its group runs `ctl` against the systemd wall).
+bool trusted_owner(uid_t uid) {
+    if (uid == ::geteuid() || uid == 0) return true;
+    std::vector<char> buf(16384);
+    passwd pw{};
+    passwd* found = nullptr;
+    return ::getpwnam_r("tsur-wall", &pw, buf.data(), buf.size(), &found) == 0 && found &&
+           found->pw_uid == uid;
 }
 
 std::string connect_error(int err, const std::string& path) {
@@ -42,6 +57,27 @@ std::string connect_error(int err, const std::string& path) {
 
 }  // namespace
 
+std::string untrusted_socket_problem(const std::string& socket_path) {
+    const std::string dir = std::filesystem::path(socket_path).parent_path().string();
+    struct stat st {};
+    if (::lstat(dir.empty() ? "." : dir.c_str(), &st) != 0) return {};  // connect() says why
+    if (!S_ISDIR(st.st_mode)) return dir + " is not a directory (a symbolic link?)";
+    if (!trusted_owner(st.st_uid)) {
+        return dir + " is owned by uid " + std::to_string(st.st_uid) +
+               ", not by you, root or tsur-wall: someone else may be answering";
+    }
+    if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+        return dir + " can be written by other users: someone else may have bound the socket";
+    }
+    if (::lstat(socket_path.c_str(), &st) != 0) return {};
+    if (!S_ISSOCK(st.st_mode)) return socket_path + " is not a socket";
+    if (!trusted_owner(st.st_uid)) {
+        return socket_path + " is owned by uid " + std::to_string(st.st_uid) +
+               ", not by you, root or tsur-wall";
+    }
+    return {};
+}
+
 int run_ctl(const std::vector<std::string>& args, const std::string& socket_path,
             std::ostream& out, std::ostream& err) {
     const bool known = !args.empty() &&
@@ -55,6 +91,11 @@ int run_ctl(const std::vector<std::string>& args, const std::string& socket_path
     if (args.size() == 2) line += " " + args[1];
     line += "\n";
 
+    // A socket another user could have bound would let them answer in the wall's name.
+    if (auto problem = untrusted_socket_problem(socket_path); !problem.empty()) {
+        err << "tsur-wall ctl: refusing the control socket: " << problem << "\n";
+        return 1;
+    }
     sockaddr_un addr{};
     addr.sun_family = AF_UNIX;
     if (socket_path.size() >= sizeof addr.sun_path) {

@@ -8,7 +8,12 @@
 
 namespace tsur::app {
 
-/// Sends args joined by spaces as one line; prints the JSON reply to `out`, problems to `err`.
+/// Why `ctl` must not trust the socket at `socket_path`, or "" when it may: its directory must be
+/// a real directory owned by this user, root or the tsur-wall user and writable by no one else,
+/// and the socket must be owned by one of those. Missing paths are left to connect() to report.
+std::string untrusted_socket_problem(const std::string& socket_path);
+
+/// Refuses an untrusted socket (untrusted_socket_problem), then sends args joined by spaces as one line; prints the JSON reply to `out`, problems to `err`.
 /// Returns 0 when the wall answered "ok": true, 1 otherwise. Main thread.
 int run_ctl(const std::vector<std::string>& args, const std::string& socket_path,
             std::ostream& out, std::ostream& err);

@@ -2,6 +2,8 @@
 // because an operator pressed the button twice.
 #include "app/freeze_control.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace tsur::app {
@@ -27,6 +29,19 @@ nlohmann::json describe(const FreezeView& v, const net::SnapshotStore& store) {
 }  // namespace
 
 std::string FreezeController::on_freeze(std::string_view screen_id) {
+    if (!screen_id.empty()) {
+        // An "ok" for a screen the wall does not have would leave the operator believing it.
+        const auto screens = state_.screens();
+        if (std::find(screens.begin(), screens.end(), screen_id) == screens.end()) {
+            nlohmann::json j;
+            j["ok"] = false;
+            std::string known;
+            for (const auto& id : screens) known += (known.empty() ? "" : ", ") + id;
+            j["error"] = "no screen '" + std::string(screen_id) + "' in the layout on show" +
+                         (known.empty() ? std::string() : " (screens: " + known + ")");
+            return j.dump();
+        }
+    }
     if (!state_.frozen()) {
         auto current = store_.current();
         if (!current) return R"({"ok":false,"error":"no data to freeze yet"})";

@@ -28,6 +28,16 @@ void FreezeState::unfreeze() {
     generation_.fetch_add(1, std::memory_order_acq_rel);
 }
 
+void FreezeState::set_screens(std::vector<std::string> ids) {
+    std::lock_guard lock(mutex_);
+    screens_ = std::move(ids);
+}
+
+std::vector<std::string> FreezeState::screens() const {
+    std::lock_guard lock(mutex_);
+    return screens_;
+}
+
 FreezeView FreezeState::view() const {
     std::lock_guard lock(mutex_);
     return view_;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "display/frame_context.hpp"
 #include "model/snapshot.hpp"
@@ -39,9 +40,15 @@ public:
     bool apply_schedule(bool scheduled_now, const model::SnapshotPtr& current,
                         model::TimePoint now);
 
+    /// The screen ids of the layout on show (the render loop sets them whenever it loads one),
+    /// so `ctl freeze SCREEN` can refuse a screen the wall does not have.
+    void set_screens(std::vector<std::string> ids);
+    std::vector<std::string> screens() const;
+
 private:
     mutable std::mutex mutex_;
     FreezeView view_;
+    std::vector<std::string> screens_;
     bool last_scheduled_ = false;
     std::atomic<bool> frozen_{false};
     std::atomic<std::uint64_t> generation_{0};

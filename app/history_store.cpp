@@ -4,74 +4,25 @@
 // rewrite the file 2880 times a day on an industrial PC's flash.
 #include "app/history_store.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <string>
 #include <system_error>
 #include <utility>
 
-#include "app/file_io.hpp"
 #include "model/history_codec.hpp"
 #include "model/spike_detector.hpp"
+#include "net/private_files.hpp"
 
 namespace tsur::app {
-namespace {
 
 namespace fs = std::filesystem;
-
-/// Owns a POSIX file descriptor; the writer closes it explicitly to see deferred write errors.
-class Fd {
-public:
-    explicit Fd(int fd) : fd_(fd) {}
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    ~Fd() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    int get() const { return fd_; }
-    bool close_checked() {
-        const int fd = std::exchange(fd_, -1);
-        return ::close(fd) == 0;
-    }
-
-private:
-    int fd_;
-};
-
-model::Error errno_error(std::string_view what, const fs::path& p) {
-    return model::Error{std::string(what) + " " + p.string() + ": " + std::strerror(errno)};
-}
-
-}  // namespace
 
 fs::path history_file(const fs::path& state_dir, bool demo) {
     return state_dir / (demo ? "demo-history.json" : "history.json");
 }
 
 model::Result<bool> write_file_durably(const fs::path& path, std::string_view text) {
-    const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) return model::Error{"cannot create " + dir.string() + ": " + ec.message()};
-    const fs::path tmp = path.string() + ".tmp";
-    // O_TRUNC: a temp file left by a crash mid-write is simply overwritten.
-    Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
-    if (fd.get() < 0) return errno_error("cannot create", tmp);
-    while (!text.empty()) {
-        const ssize_t n = ::write(fd.get(), text.data(), text.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return errno_error("cannot write", tmp);
-        text.remove_prefix(static_cast<std::size_t>(n));
-    }
-    // Without fsync before rename, a power cut can leave the new name on an empty file.
-    if (::fsync(fd.get()) != 0) return errno_error("cannot fsync", tmp);
-    if (!fd.close_checked()) return errno_error("cannot close", tmp);
-    if (::rename(tmp.c_str(), path.c_str()) != 0) return errno_error("cannot rename to", path);
-    Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (dfd.get() < 0 || ::fsync(dfd.get()) != 0) return errno_error("cannot fsync", dir);
+    auto written = net::replace_file_durably(path, {text});
+    if (!written) return model::Error{written.error()};
     return true;
 }
 
@@ -86,8 +37,8 @@ HistoryStore::HistoryStore(fs::path file, std::shared_ptr<const model::Region> r
 void HistoryStore::load() {
     book_ = model::HistoryBook(region_->municipalities.size());
     std::error_code ec;
-    if (!fs::exists(file_, ec)) return;
-    auto text = read_text_file(file_, 64u << 20);
+    if (!fs::exists(fs::symlink_status(file_, ec))) return;
+    auto text = net::read_file_nofollow(file_, 64u << 20);
     auto decoded = text ? model::decode_history(text.value(), *region_, file_.string())
                         : model::Result<model::DecodedHistory>(model::Error{text.error()});
     if (!decoded) {

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "model/redact.hpp"
+
 namespace tsur::app {
 namespace {
 
@@ -66,7 +68,8 @@ void Logger::log(LogLevel level, std::string_view key, std::string_view message)
         line += config::log_level_name(level);
         line += ": ";
     }
-    line += message;
+    // Every line passes the one redaction rule: feed URLs carry keys and passwords.
+    line += model::redact_secrets(message);
     if (repeated > 0) {
         line += " (repeated " + std::to_string(repeated) + " more time";
         line += repeated == 1 ? "" : "s";

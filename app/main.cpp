@@ -33,9 +33,14 @@ int main(int argc, char** argv) {
             case Command::demo_feed: return tsur::app::run_demo_feed(options);
             case Command::check_layout: return tsur::app::run_check_layout(options);
             case Command::check_config: return tsur::app::run_check_config(options);
-            case Command::ctl:
-                return tsur::app::run_ctl(options.positional,
-                                          tsur::app::default_control_socket().string());
+            case Command::ctl: {
+                const auto socket = tsur::app::default_control_socket();
+                if (!socket) {
+                    std::fprintf(stderr, "tsur-wall ctl: %s\n", socket.error().c_str());
+                    return 1;
+                }
+                return tsur::app::run_ctl(options.positional, socket.value().string());
+            }
         }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "tsur-wall: fatal: %s\n", e.what());

@@ -14,6 +14,7 @@
 #include "app/wall_status.hpp"
 #include "app/watchdog.hpp"
 #include "config/playlist.hpp"
+#include "config/public_screen.hpp"
 #include "display/frame_builder.hpp"
 #include "display/imgui_session.hpp"
 #include "display/map_memo.hpp"
@@ -84,6 +85,12 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
         return p.take();
     };
     FramePlan plan = plan_for(layout);
+    const auto publish_screens = [&rt](const config::Layout& l) {
+        std::vector<std::string> ids;
+        for (const auto& screen : l.screens) ids.push_back(screen.id);
+        rt.freeze.set_screens(std::move(ids));
+    };
+    publish_screens(*layout);
     auto session = std::make_unique<display::ImGuiSession>(target.renderer(), assets.fonts, plan.type);
     auto apply_logical_size = [&] {
         // A canvas of another size than the output (a 4K layout in a test window) is scaled by
@@ -116,6 +123,7 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
             if (layout_file->refresh()) {
                 if (layout_file->layout() && layout_file->layout() != layout) {
                     layout = layout_file->layout();
+                    publish_screens(*layout);
                     FramePlan next = plan_for(layout);
                     if (next.type.px != plan.type.px) {
                         session.reset();
@@ -191,9 +199,11 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
                     want_png ? target.capture() : target.capture_rows(kProofRows);
                 last_proof = steady_now;
                 const bool frozen = src.status.mode == display::WallStatus::Mode::frozen;
-                rt.health.frame_presented(describe_frame(
+                net::FrameReport report = describe_frame(
                     image, want_png, src.status, src.snapshot.get(), build,
-                    frozen ? std::nullopt : std::optional(kMaxUnchanged)));
+                    frozen ? std::nullopt : std::optional(kMaxUnchanged));
+                report.public_view = in.screen && config::is_public(*in.screen);
+                rt.health.frame_presented(report);
             } else {
                 rt.health.frame_presented(net::FrameReport{
                     rt.health.snapshot().fingerprint, false, build,

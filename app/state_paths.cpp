@@ -1,48 +1,75 @@
-// systemd hands the service its state directory in $STATE_DIRECTORY; honouring it keeps the unit
-// free to move the directory without a config change.
+// systemd hands the service its directories in $STATE_DIRECTORY and $RUNTIME_DIRECTORY; honouring
+// them keeps the unit free to move them without a config change. There is deliberately no /tmp
+// fallback: another local user can pre-create a path there and plant links or forged files.
 #include "app/state_paths.hpp"
 
+#include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
+#include <optional>
+#include <string_view>
+#include <vector>
 
 namespace tsur::app {
 namespace fs = std::filesystem;
+namespace {
 
-fs::path default_state_dir() {
-    if (const char* sd = std::getenv("STATE_DIRECTORY"); sd && *sd) {
-        std::string first(sd);
-        // systemd lists several directories separated by ':' when the unit names several.
-        return fs::path(first.substr(0, first.find(':')));
+/// The first of systemd's ':'-separated list (a unit may name several directories).
+std::optional<fs::path> env_dir(const char* name) {
+    const char* v = std::getenv(name);
+    if (!v || !*v) return std::nullopt;
+    const std::string s(v);
+    return fs::path(s.substr(0, s.find(':')));
+}
+
+std::optional<fs::path> home_dir() {
+    if (auto home = env_dir("HOME")) return home;
+    // A system service run as root gets no $HOME; the passwd entry still names one.
+    std::vector<char> buf(16384);
+    passwd pw{};
+    passwd* found = nullptr;
+    if (::getpwuid_r(::geteuid(), &pw, buf.data(), buf.size(), &found) == 0 && found &&
+        found->pw_dir && *found->pw_dir && std::string_view(found->pw_dir) != "/") {
+        return fs::path(found->pw_dir);
     }
-    if (::access("/var/lib/tsur-wall", W_OK) == 0) return "/var/lib/tsur-wall";
-    if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg) {
-        return fs::path(xdg) / "tsur-wall";
-    }
-    if (const char* home = std::getenv("HOME"); home && *home) {
-        return fs::path(home) / ".local" / "state" / "tsur-wall";
-    }
-    return fs::temp_directory_path() / "tsur-wall";
+    return std::nullopt;
+}
+
+bool own_dir(const fs::path& dir) {
+    struct stat st {};
+    return ::lstat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid();
+}
+
+bool is_dir(const fs::path& dir) {
+    struct stat st {};
+    return ::lstat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+}  // namespace
+
+model::Result<fs::path> default_state_dir() {
+    if (auto sd = env_dir("STATE_DIRECTORY")) return *sd;
+    if (own_dir("/var/lib/tsur-wall")) return fs::path("/var/lib/tsur-wall");
+    if (auto xdg = env_dir("XDG_STATE_HOME")) return *xdg / "tsur-wall";
+    if (auto home = home_dir()) return *home / ".local" / "state" / "tsur-wall";
+    return model::Error{
+        "no state directory: set cache_dir in the config, or run under systemd "
+        "(StateDirectory=), or set STATE_DIRECTORY, XDG_STATE_HOME or HOME"};
 }
 
 fs::path cache_file(const fs::path& state_dir, bool demo) {
     return state_dir / (demo ? "demo.cache" : "feed.cache");
 }
 
-}  // namespace tsur::app
-
-namespace tsur::app {
-
-std::filesystem::path default_control_socket() {
-    if (const char* rd = std::getenv("RUNTIME_DIRECTORY"); rd && *rd) {
-        std::string first(rd);
-        return std::filesystem::path(first.substr(0, first.find(':'))) / "control.sock";
-    }
-    if (::access("/run/tsur-wall", W_OK) == 0) return "/run/tsur-wall/control.sock";
-    if (const char* xdg = std::getenv("XDG_RUNTIME_DIR"); xdg && *xdg) {
-        return std::filesystem::path(xdg) / "tsur-wall.sock";
-    }
-    return std::filesystem::temp_directory_path() / ("tsur-wall-" + std::to_string(::getuid()) + ".sock");
+model::Result<fs::path> default_control_socket() {
+    if (auto rd = env_dir("RUNTIME_DIRECTORY")) return *rd / "control.sock";
+    if (is_dir("/run/tsur-wall")) return fs::path("/run/tsur-wall/control.sock");
+    if (auto xdg = env_dir("XDG_RUNTIME_DIR")) return *xdg / "tsur-wall.sock";
+    return model::Error{
+        "no runtime directory for the control socket: run under systemd (RuntimeDirectory=), "
+        "create /run/tsur-wall, or set XDG_RUNTIME_DIR"};
 }
 
 }  // namespace tsur::app

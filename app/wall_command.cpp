@@ -13,6 +13,7 @@
 #include "app/state_paths.hpp"
 #include "app/wall_assets.hpp"
 #include "app/wall_runtime.hpp"
+#include "net/private_files.hpp"
 
 namespace tsur::app {
 
@@ -27,7 +28,17 @@ int run_wall(const Options& options) {
         }
         conf = c.take();
     } else {
-        conf.cache_dir = default_state_dir();
+        auto dir = default_state_dir();
+        if (!dir) {
+            std::fprintf(stderr, "tsur-wall: %s\n", dir.error().c_str());
+            return 2;
+        }
+        conf.cache_dir = dir.value();
+    }
+    // Refusing to start is better than a cache or history another user can replace (issue 20).
+    if (auto safe = net::ensure_private_dir(conf.cache_dir); !safe) {
+        std::fprintf(stderr, "tsur-wall: state directory: %s\n", safe.error().c_str());
+        return 2;
     }
     if (options.feed) conf.feed.url = *options.feed;
     if (!options.demo && conf.feed.url.empty()) {
@@ -51,7 +62,11 @@ int run_wall(const Options& options) {
     ro.demo_seed = options.seed;
     ro.demo_scale = options.demo_scale;
     ro.conf = conf;
-    ro.control_socket = default_control_socket().string();
+    if (auto socket = default_control_socket()) {
+        ro.control_socket = socket.value().string();
+    } else {
+        log.warning(socket.error());
+    }
     ro.wake = [wake_event] {
         SDL_Event ev{};
         ev.type = wake_event;

@@ -18,6 +18,8 @@
 #include <istream>
 #include <vector>
 
+#include "net/private_files.hpp"
+
 namespace tsur::net {
 
 namespace asio = boost::asio;
@@ -164,6 +166,12 @@ model::Result<bool> ControlSocketServer::start() {
     const auto fail = [&](const std::string& what) {
         return model::Error{"control socket " + path + ": " + what};
     };
+    // Only a directory no one else can write keeps another user from binding the path first
+    // and answering `ctl` in the wall's name (issue 20).
+    const auto dir = std::filesystem::path(path).parent_path();
+    if (auto problem = private_dir_problem(dir.empty() ? std::filesystem::path(".") : dir); !problem.empty()) {
+        return fail("unsafe directory: " + problem);
+    }
     struct stat st {};
     if (::lstat(path.c_str(), &st) == 0) {
         // Only a leftover socket from a previous run is ours to replace; never delete a file.

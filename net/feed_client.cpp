@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <random>
 
+#include "model/redact.hpp"
 #include "net/feed_client_impl.hpp"
 #include "net/feed_poll_plan.hpp"
 
@@ -210,6 +211,8 @@ void FeedClient::Impl::on_done(CURLcode code) {
 
 void FeedClient::Impl::finish_poll(PollOutcome out, std::optional<chr::seconds> retry_after) {
     out.success = out.result == "ok" || out.result == "not_modified";
+    // Messages name the URL; whoever reads the outcome (log, status, a test) gets it redacted.
+    out.message = model::redact_secrets(out.message, config_.url);
     stats_.record_poll(out.result, out.success, out.message, out.duration);
     if (polling_) {
         chr::milliseconds delay = config_.poll_interval;

@@ -1,6 +1,8 @@
 // Feed client counters: atomics for hot numbers, one mutex for the labelled maps and strings.
 #include "net/feed_stats.hpp"
 
+#include "model/redact.hpp"
+
 namespace tsur::net {
 
 void FeedStats::record_poll(std::string_view result, bool success, std::string_view error,
@@ -16,7 +18,8 @@ void FeedStats::record_poll(std::string_view result, bool success, std::string_v
     if (it == polls_.end()) it = polls_.emplace(std::string(result), 0).first;
     ++it->second;
     last_result_.assign(result);
-    if (!success) last_error_.assign(error);
+    // /healthz serves this text, often without a token: no feed secret may reach it.
+    if (!success) last_error_ = model::redact_secrets(error);
     last_poll_ = now;
     if (success) last_success_ = now;
     last_poll_duration_ = duration;

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "net/private_files.hpp"
+
 namespace tsur::net {
 namespace {
 
@@ -34,6 +36,10 @@ std::string feed_v1_url(std::string_view base, std::string_view region_code) {
 }
 
 model::Result<std::string> read_token_file(const std::filesystem::path& path) {
+    // A token others can read is no secret: refuse it rather than use it silently (issue 20).
+    if (auto problem = secret_file_problem(path); !problem.empty()) {
+        return model::Error{"token file " + problem};
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) return model::Error{"token file " + path.string() + ": cannot be read"};
     const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};

@@ -61,7 +61,8 @@ private:
 /// a read file), "not_modified", "http_5xx", "timeout", "too_large", ...
 std::string_view classify(const FeedResponse& response, bool is_file);
 
-/// The token in a token file, trimmed; an Error naming the file when unreadable or empty.
+/// The token in a token file, trimmed; an Error naming the file when unreadable, empty, or
+/// readable by other users (net::secret_file_problem).
 model::Result<std::string> read_token_file(const std::filesystem::path& path);
 
 }  // namespace tsur::net

@@ -1,11 +1,15 @@
 // Acceptor loop of the embedded HTTP server; owns weak references to live sessions for stop().
 #include "net/http_server.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <string>
 #include <vector>
 
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 namespace tsur::net {
 
@@ -17,7 +21,7 @@ class HttpServer::Listener : public std::enable_shared_from_this<Listener> {
 public:
     Listener(boost::asio::io_context& io, std::shared_ptr<const HttpHandler> handler,
              HttpLimits limits)
-        : io_(io), acceptor_(io), handler_(std::move(handler)), limits_(limits) {}
+        : io_(io), acceptor_(io), retry_(io), handler_(std::move(handler)), limits_(limits) {}
 
     boost::system::error_code open(const tcp::endpoint& endpoint) {
         boost::system::error_code ec;
@@ -41,11 +45,14 @@ public:
         });
     }
 
+    std::uint64_t failures() const { return failures_.load(std::memory_order_relaxed); }
+
     void stop() {
         if (stopped_) return;
         stopped_ = true;
         boost::system::error_code ec;
         acceptor_.close(ec);
+        retry_.cancel();
         for (auto& weak : sessions_) {
             if (auto session = weak.lock()) session->stop();
         }
@@ -55,18 +62,55 @@ public:
 private:
     void on_accept(boost::system::error_code ec, tcp::socket socket) {
         if (stopped_) return;
-        if (!ec) {
+        if (ec) {
+            if (ec == boost::asio::error::operation_aborted) return;
+            failures_.fetch_add(1, std::memory_order_relaxed);
+            // EMFILE, ENFILE, ENOBUFS: the pending connection stays in the backlog, so accepting
+            // again at once would spin. Wait, longer each time, until descriptors come back.
+            retry_delay_ = std::clamp(retry_delay_ * 2, kFirstRetry, kMaxRetry);
+            retry_.expires_after(retry_delay_);
+            retry_.async_wait([self = shared_from_this()](boost::system::error_code wait_ec) {
+                if (!wait_ec && !self->stopped_) self->accept();
+            });
+            return;
+        }
+        retry_delay_ = {};
+        std::erase_if(sessions_, [](const auto& weak) { return weak.expired(); });
+        if (sessions_.size() >= limits_.max_connections && !make_room()) {
+            // Every connection is being answered: the newcomer goes, not a response in flight.
+            boost::system::error_code ignored;
+            socket.close(ignored);
+        } else {
             auto session = std::make_shared<HttpSession>(std::move(socket), handler_, limits_);
-            std::erase_if(sessions_, [](const auto& weak) { return weak.expired(); });
             sessions_.push_back(session);
             session->start();
         }
-        // Errors like EMFILE are transient for a long-running server: keep accepting.
         accept();
     }
 
+    /// Closes the oldest connection that is only waiting for a request; false when none is.
+    /// Idle clients thus cannot keep a new one out (issue 20: 1,100 idle connections).
+    bool make_room() {
+        for (auto& weak : sessions_) {
+            auto session = weak.lock();
+            if (session && session->idle()) {
+                session->stop();
+                weak.reset();
+                std::erase_if(sessions_, [](const auto& w) { return w.expired(); });
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static constexpr std::chrono::milliseconds kFirstRetry{10};
+    static constexpr std::chrono::milliseconds kMaxRetry{1000};
+
     boost::asio::io_context& io_;
     tcp::acceptor acceptor_;
+    boost::asio::steady_timer retry_;
+    std::chrono::milliseconds retry_delay_{};
+    std::atomic<std::uint64_t> failures_{0};
     std::shared_ptr<const HttpHandler> handler_;
     HttpLimits limits_;
     std::vector<std::weak_ptr<HttpSession>> sessions_;
@@ -96,6 +140,10 @@ model::Result<std::uint16_t> HttpServer::listen(std::string_view address, std::u
     port_ = listener_->port();
     listener_->accept();
     return port_;
+}
+
+std::uint64_t HttpServer::accept_failures() const {
+    return listener_ ? listener_->failures() : 0;
 }
 
 void HttpServer::stop() {

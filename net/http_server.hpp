@@ -28,6 +28,8 @@ public:
     std::uint16_t port() const { return port_; }
     /// Closes the acceptor and every open connection; idempotent.
     void stop();
+    /// Failed accepts so far (EMFILE and the like); each one pauses accepting. Any thread.
+    std::uint64_t accept_failures() const;
 
 private:
     class Listener;

@@ -34,6 +34,7 @@ void HttpSession::read_request() {
     parser_->header_limit(static_cast<std::uint32_t>(limits_.header_limit));
     parser_->body_limit(limits_.body_limit);
     stream_.expires_after(limits_.read_timeout);
+    reading_ = true;
     http::async_read(stream_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
                          self->on_read(ec);
@@ -41,6 +42,7 @@ void HttpSession::read_request() {
 }
 
 void HttpSession::on_read(beast::error_code ec) {
+    reading_ = false;
     if (stopped_) return;
     if (ec == http::error::header_limit) return refuse(431, "request header too large\n");
     if (ec == http::error::body_limit) return refuse(413, "request body too large\n");

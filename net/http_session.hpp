@@ -24,6 +24,9 @@ struct HttpLimits {
     std::uint64_t body_limit = 64 * 1024;
     std::chrono::seconds read_timeout{10};   ///< also the keep-alive idle timeout
     std::chrono::seconds write_timeout{10};
+    /// Open connections per server: past it the oldest one waiting for a request is closed to
+    /// make room (or the new one, when every connection is being answered). Bounds descriptors.
+    std::size_t max_connections = 64;
 };
 
 /// One accepted connection. Owned by its pending async operations; io thread only.
@@ -36,6 +39,8 @@ public:
     void start();
     /// Closes the connection; pending operations finish with operation_aborted.
     void stop();
+    /// True while waiting for (part of) a request: the connection may be closed to make room.
+    bool idle() const { return reading_ && !stopped_; }
 
 private:
     using Request = boost::beast::http::request<boost::beast::http::string_body>;
@@ -57,6 +62,7 @@ private:
     std::shared_ptr<const HttpHandler> handler_;
     HttpLimits limits_;
     bool stopped_ = false;
+    bool reading_ = false;
 };
 
 }  // namespace tsur::net

@@ -43,15 +43,14 @@ std::uint64_t RenderHealth::frame_presented(const FrameReport& r, Steady::time_p
     const std::uint64_t frame = frames_.fetch_add(1, std::memory_order_release) + 1;
     if (r.png) {
         std::lock_guard lock(png_mutex_);
-        png_ = r.png;
-        png_frame_ = frame;
+        png_ = StoredPng{r.png, frame, r.public_view};
     }
     return frame;
 }
 
-std::pair<PngBytes, std::uint64_t> RenderHealth::png() const {
+StoredPng RenderHealth::png() const {
     std::lock_guard lock(png_mutex_);
-    return {png_, png_frame_};
+    return png_;
 }
 
 RenderHealthSnapshot RenderHealth::snapshot() const {

@@ -45,6 +45,15 @@ struct FrameReport {
     std::optional<std::chrono::seconds> max_unchanged;
     /// PNG of this very frame, or null to keep serving the previous one.
     PngBytes png;
+    /// The frame shows only public-mode widgets (config::is_public): its PNG needs no token.
+    bool public_view = false;
+};
+
+/// The newest stored PNG, the number of the frame it shows, and whether that frame was public.
+struct StoredPng {
+    PngBytes png;
+    std::uint64_t frame = 0;
+    bool public_view = false;
 };
 
 /// A consistent-enough copy of every field for formatting on any thread.
@@ -79,8 +88,8 @@ class RenderHealth {
         std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now(),
         std::chrono::system_clock::time_point wall_now = std::chrono::system_clock::now());
 
-    /// The newest stored PNG and the number of the frame it shows (null, 0 before any).
-    std::pair<PngBytes, std::uint64_t> png() const;
+    /// The newest stored PNG, its frame number and public flag (null, 0, false before any).
+    StoredPng png() const;
 
     /// Asks the render thread for a PNG of the next frame (status server, io thread).
     void request_screenshot() { screenshot_wanted_.store(true, std::memory_order_release); }
@@ -114,8 +123,7 @@ class RenderHealth {
     std::atomic<bool> headless_{false};
 
     mutable std::mutex png_mutex_;  // guards the two members below; held only to copy a pointer
-    PngBytes png_;
-    std::uint64_t png_frame_ = 0;
+    StoredPng png_;
 };
 
 /// Limits of render_fault(); the render loop presents at least once a minute.

@@ -1,16 +1,12 @@
 // Last-known-good cache file: a small text header with a CRC-32 of the body, written atomically.
 #include "net/snapshot_cache.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
 #include <zlib.h>
 
-#include <cerrno>
 #include <charconv>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 #include <system_error>
+
+#include "net/private_files.hpp"
 
 namespace tsur::net {
 namespace {
@@ -18,27 +14,8 @@ namespace {
 constexpr std::string_view kMagic = "TSURCACHE1\n";
 // A header longer than this is not ours; stops a huge garbage file from being scanned.
 constexpr std::size_t kMaxHeader = 4096;
-
-/// Owns a POSIX file descriptor; closes it unless release()d by an explicit, checked close.
-class UniqueFd {
-public:
-    explicit UniqueFd(int fd) : fd_(fd) {}
-    UniqueFd(const UniqueFd&) = delete;
-    UniqueFd& operator=(const UniqueFd&) = delete;
-    ~UniqueFd() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    int get() const { return fd_; }
-    /// close(2) can report a deferred write error, so the writer checks it.
-    bool close_checked() {
-        const int fd = fd_;
-        fd_ = -1;
-        return ::close(fd) == 0;
-    }
-
-private:
-    int fd_;
-};
+// Past the feed client's body limit plus the header: anything bigger is not a cache we wrote.
+constexpr std::size_t kMaxCacheBytes = std::size_t{1} << 30;
 
 std::uint32_t crc_of(std::string_view body) {
     return static_cast<std::uint32_t>(
@@ -50,22 +27,6 @@ std::string hex8(std::uint32_t v) {
     std::to_chars(buf, buf + 8, v, 16);
     std::string s(buf);
     return std::string(8 - s.size(), '0') + s;
-}
-
-model::Error sys_error(std::string_view what, const std::filesystem::path& p) {
-    return model::Error{std::string(what) + " " + p.string() + ": " + std::strerror(errno)};
-}
-
-bool write_all(int fd, std::string_view data) {
-    while (!data.empty()) {
-        const ssize_t n = ::write(fd, data.data(), data.size());
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        data.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
 }
 
 struct Header {
@@ -121,20 +82,18 @@ model::Result<std::size_t> parse_header(std::string_view data, Header& h, const 
 
 }  // namespace
 
-std::filesystem::path SnapshotCache::temp_path() const {
-    auto p = file_;
-    p += ".tmp";
-    return p;
-}
+std::filesystem::path SnapshotCache::temp_path() const { return replacement_temp_path(file_); }
 
 model::Result<std::optional<CachedFeed>> SnapshotCache::load() const {
     const std::string name = file_.string();
     std::error_code ec;
-    if (!std::filesystem::exists(file_, ec)) return std::optional<CachedFeed>{};
-    std::ifstream in(file_, std::ios::binary);
-    if (!in) return model::Error{"cache unreadable: " + name};
-    std::string data{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad()) return model::Error{"cache unreadable: " + name};
+    if (!std::filesystem::exists(std::filesystem::symlink_status(file_, ec))) {
+        return std::optional<CachedFeed>{};
+    }
+    // A link planted as the cache could feed the wall a forged document: never follow one.
+    auto read = read_file_nofollow(file_, kMaxCacheBytes);
+    if (!read) return model::Error{"cache unreadable: " + read.error()};
+    const std::string& data = read.value();
 
     if (!std::string_view(data).starts_with(kMagic)) {
         return model::Error{"cache corrupt: " + name + ": wrong magic (expected TSURCACHE1)"};
@@ -171,32 +130,15 @@ model::Result<std::uint64_t> SnapshotCache::store(std::string_view body, model::
     if (kind.find('\n') != std::string_view::npos) {
         return model::Error{"cache: feed kind must be one line"};
     }
-    const auto dir = file_.has_parent_path() ? file_.parent_path() : std::filesystem::path(".");
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) return model::Error{"cache: cannot create " + dir.string() + ": " + ec.message()};
-
     std::string header(kMagic);
     header += "length " + std::to_string(body.size()) + "\n";
     header += "crc32 " + hex8(crc_of(body)) + "\n";
     header += "as_of " + model::format_rfc3339(as_of) + "\n";
     header += "kind " + std::string(kind) + "\n\n";
 
-    // O_TRUNC: a temp file left by a crash mid-write is simply overwritten.
-    const auto tmp = temp_path();
-    UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
-    if (fd.get() < 0) return sys_error("cache: cannot create", tmp);
-    if (!write_all(fd.get(), header) || !write_all(fd.get(), body)) {
-        return sys_error("cache: cannot write", tmp);
-    }
-    // Without fsync before rename, a power cut can leave the new name pointing at an empty file.
-    if (::fsync(fd.get()) != 0) return sys_error("cache: cannot fsync", tmp);
-    if (!fd.close_checked()) return sys_error("cache: cannot close", tmp);
-    if (::rename(tmp.c_str(), file_.c_str()) != 0) return sys_error("cache: cannot rename to", file_);
-    // The rename itself lives in the directory: sync it so the new entry survives a power cut.
-    UniqueFd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (dfd.get() < 0 || ::fsync(dfd.get()) != 0) return sys_error("cache: cannot fsync", dir);
-    return static_cast<std::uint64_t>(header.size() + body.size());
+    auto written = replace_file_durably(file_, {header, body});
+    if (!written) return model::Error{"cache: " + written.error()};
+    return written.value();
 }
 
 }  // namespace tsur::net

@@ -27,11 +27,13 @@ public:
     explicit SnapshotCache(std::filesystem::path file) : file_(std::move(file)) {}
 
     /// The cached document; an empty optional when there is no cache file yet; an Error when
-    /// the file exists but is unreadable, truncated or fails its checksum (never trust it then).
+    /// the file exists but is unreadable, a symbolic link, truncated or fails its checksum (never
+    /// trust it then).
     model::Result<std::optional<CachedFeed>> load() const;
 
-    /// Atomically replaces the cache: temp file in the same directory, fsync, rename, fsync of
-    /// the directory. Creates the directory when missing. Returns the bytes written.
+    /// Atomically replaces the cache (net::replace_file_durably): a fresh temp file in the same
+    /// directory, never through a link, fsync, rename, fsync of the directory. Creates the
+    /// directory 0700 when missing and refuses one other users can write. Returns bytes written.
     model::Result<std::uint64_t> store(std::string_view body, model::TimePoint as_of,
                                        std::string_view kind) const;
 

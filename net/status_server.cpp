@@ -15,6 +15,12 @@ HttpResponse no_store(HttpResponse res) {
     return res;
 }
 
+HttpResponse unauthorised(std::string_view why) {
+    auto res = text_response(401, std::string(why));
+    res.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"tsur-wall\"");
+    return no_store(std::move(res));
+}
+
 }  // namespace
 
 bool constant_time_equals(std::string_view a, std::string_view b) {
@@ -53,8 +59,8 @@ void StatusServer::stop() {
     http_.stop();
 }
 
-bool StatusServer::authorised(const HttpRequestView& request) const {
-    if (token_.empty()) return true;
+bool StatusServer::has_token(const HttpRequestView& request) const {
+    if (token_.empty()) return false;
     const std::string_view auth = request.header("Authorization");
     constexpr std::string_view kScheme = "Bearer ";
     if (auth.size() <= kScheme.size() || !iequals_ascii(auth.substr(0, kScheme.size()), kScheme)) {
@@ -64,15 +70,14 @@ bool StatusServer::authorised(const HttpRequestView& request) const {
 }
 
 HttpResponse StatusServer::handle(const HttpRequestView& request) const {
-    if (!authorised(request)) {
-        auto res = text_response(401, "a bearer token is required\n");
-        res.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"tsur-wall\"");
-        return no_store(std::move(res));
-    }
+    const bool token_ok = has_token(request);
+    if (!token_.empty() && !token_ok) return unauthorised("a bearer token is required\n");
     const std::string_view path = request.path();
     if (path == "/healthz") return no_store(healthz());
     if (path == "/metrics") return no_store(metrics());
-    if (path == "/screenshot.png") return no_store(screenshot(request.method == "GET"));
+    if (path == "/screenshot.png") {
+        return no_store(screenshot(request.method == "GET", token_ok));
+    }
     return text_response(404,
                          "not found: the status server serves /healthz, /metrics and "
                          "/screenshot.png\n");
@@ -117,8 +122,17 @@ HttpResponse StatusServer::metrics() const {
     return res;
 }
 
-HttpResponse StatusServer::screenshot(bool is_get) const {
-    const auto [png, frame] = render_.png();
+HttpResponse StatusServer::screenshot(bool is_get, bool token_ok) const {
+    const auto [png, frame, public_view] = render_.png();
+    // Incident titles can carry a citizen's name, address and phone: the picture needs the
+    // token unless it shows only public-mode widgets (issue 20).
+    if (png && !public_view && !token_ok) {
+        return unauthorised(token_.empty()
+                                ? "/screenshot.png shows incident texts: it needs a bearer token "
+                                  "(set status_server.token_file) unless the layout on show is "
+                                  "public\n"
+                                : "a bearer token is required\n");
+    }
     // The render thread encodes a PNG only when asked, because reading back and compressing a 4K
     // frame costs real time; so a request that finds an older picture asks for the current one.
     if (is_get && (!png || frame != render_.frames())) {

@@ -1,5 +1,6 @@
 // The wall's read-only status endpoints on the embedded HTTP server: /healthz, /metrics and
-// /screenshot.png, loopback by default, optionally behind a bearer token.
+// /screenshot.png, loopback by default, optionally behind a bearer token; the screenshot always
+// needs the token unless the frame it shows is public.
 #pragma once
 
 #include <chrono>
@@ -55,8 +56,9 @@ class StatusServer {
   private:
     HttpResponse healthz() const;
     HttpResponse metrics() const;
-    HttpResponse screenshot(bool is_get) const;
-    bool authorised(const HttpRequestView& request) const;
+    HttpResponse screenshot(bool is_get, bool token_ok) const;
+    /// True when a token is configured and the request carries it.
+    bool has_token(const HttpRequestView& request) const;
 
     StatusServerOptions options_;
     const SnapshotStore& store_;

@@ -38,6 +38,7 @@ protected:
         fs::remove_all(dir_);
         fs::create_directories(dir_);
         fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
+        state_.set_screens({"main", "map"});
         net::ControlSocketOptions opts;
         opts.path = (dir_ / "control.sock").string();
         opts.mode = mode;
@@ -100,6 +101,20 @@ TEST_F(ControlFixture, FreezeHoldsTheSnapshotWhileFreshDataArrivesAndUnfreezeRel
     EXPECT_EQ(reply["frozen"], false);
 }
 
+TEST_F(ControlFixture, FreezeOfAScreenTheLayoutLacksIsAnErrorNamingIt) {
+    start(0660);
+    store_.publish(snapshot_at("2026-11-23T10:15:00Z"));
+    nlohmann::json reply;
+    EXPECT_EQ(ctl({"freeze", "no-such-screen"}, &reply), 1);
+    EXPECT_EQ(reply["ok"], false);
+    const std::string error = reply["error"];
+    EXPECT_NE(error.find("no-such-screen"), std::string::npos) << error;
+    EXPECT_NE(error.find("main, map"), std::string::npos) << "names the screens there are";
+    EXPECT_FALSE(state_.frozen());
+    EXPECT_EQ(ctl({"freeze", "map"}, &reply), 0);
+    EXPECT_EQ(reply["screen"], "map");
+}
+
 TEST_F(ControlFixture, FreezeWithoutDataIsRefused) {
     start(0660);
     nlohmann::json reply;
@@ -141,6 +156,39 @@ TEST_F(ControlFixture, MissingSocketGivesAClearMessage) {
     std::ostringstream out, err;
     EXPECT_EQ(run_ctl({"status"}, (dir_ / "nope.sock").string(), out, err), 1);
     EXPECT_NE(err.str().find("no control socket"), std::string::npos) << err.str();
+}
+
+TEST_F(ControlFixture, TheWallRefusesASocketDirectoryOthersCanWrite) {
+    start(0660);
+    const fs::path shared = dir_ / "shared";
+    fs::create_directories(shared);
+    fs::permissions(shared, fs::perms::all);  // 0777, like a /tmp without the sticky bit
+    net::ControlSocketOptions opts;
+    opts.path = (shared / "control.sock").string();
+    net::ControlSocketServer other(io_.context(), controller_, opts);
+    model::Result<bool> started = false;
+    io_.run_and_wait([&] { started = other.start(); });
+    ASSERT_FALSE(started.ok());
+    EXPECT_NE(started.error().find("other users can write"), std::string::npos) << started.error();
+    EXPECT_FALSE(fs::exists(shared / "control.sock"));
+}
+
+TEST_F(ControlFixture, CtlRefusesASocketAnotherUserCouldHaveBound) {
+    start(0660);
+    // The wall's socket is fine; then its directory becomes writable by everyone.
+    nlohmann::json reply;
+    ASSERT_EQ(ctl({"status"}, &reply), 0);
+    fs::permissions(dir_, fs::perms::all);
+    std::string err;
+    EXPECT_EQ(ctl({"status"}, nullptr, &err), 1);
+    EXPECT_NE(err.find("refusing the control socket"), std::string::npos) << err;
+    fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
+    if (::geteuid() != 0) return;
+    // A directory owned by someone else (nobody) is refused the same way.
+    ASSERT_EQ(::chown(dir_.c_str(), 65534, 65534), 0);
+    EXPECT_EQ(ctl({"status"}, nullptr, &err), 1);
+    EXPECT_NE(err.find("owned by uid 65534"), std::string::npos) << err;
+    ASSERT_EQ(::chown(dir_.c_str(), 0, 0), 0);
 }
 
 /// Connects from a forked child running as nobody; returns the child's connect() errno (0 on

@@ -319,6 +319,8 @@ TEST_F(FeedClientTest, SendsBearerTokenFromFileAndUserAgent) {
     TempDir dir;
     const auto token_file = dir.path / "token";
     std::ofstream(token_file) << "  s3cr3t-token \n";
+    std::filesystem::permissions(token_file, std::filesystem::perms::owner_read |
+                                                 std::filesystem::perms::owner_write);
     test::ScriptedHttpServer server(io_, [&](const SeenRequest&, std::size_t) { return ok_reply(fixture_); });
     auto c = config_for(server.url());
     c.token_file = token_file;

@@ -14,9 +14,15 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <chrono>
+#include <filesystem>
 #include <future>
 #include <string>
 #include <thread>
+
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace tsur::net {
 namespace {
@@ -45,6 +51,7 @@ public:
         thread_.join();
     }
     std::uint16_t port() const { return port_; }
+    const HttpServer& server() const { return server_; }
 
 private:
     asio::io_context io_;
@@ -198,6 +205,65 @@ TEST(HttpServer, StopClosesOpenConnectionsAndTheIoContextRunsOut) {
     boost::system::error_code ec;
     again.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), ec);
     EXPECT_TRUE(ec) << "the port no longer accepts";
+}
+
+/// Connects `n` clients to `port` from a child process (its descriptors are not ours), writes
+/// one byte to `ready` once they are connected, then waits to be killed. Returns the child's pid.
+pid_t connect_from_child(std::uint16_t port, int n, int ready) {
+    const pid_t pid = ::fork();
+    if (pid != 0) return pid;
+    // Only async-signal-safe calls in the child of a threaded process.
+    rlimit lim{};
+    ::getrlimit(RLIMIT_NOFILE, &lim);
+    lim.rlim_cur = lim.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &lim);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    for (int i = 0; i < n; ++i) {
+        const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+        if (s < 0 || ::connect(s, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) break;
+    }
+    const char byte = 1;
+    (void)::write(ready, &byte, 1);
+    ::alarm(30);  // never outlive a crashed test for long
+    for (;;) ::pause();
+}
+
+TEST(HttpServer, OutOfDescriptorsPausesAcceptingInsteadOfSpinningAndRecovers) {
+    HttpLimits limits;
+    limits.read_timeout = std::chrono::seconds{30};
+    LoopbackServer server(echo, limits);
+    int ready[2];
+    ASSERT_EQ(::pipe(ready), 0);
+    rlimit saved{};
+    ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+    // Room for a few accepted connections, then EMFILE: what 1,100 idle clients did to the wall.
+    const std::filesystem::directory_iterator fds("/proc/self/fd");
+    const auto open_now = static_cast<rlim_t>(std::distance(begin(fds), end(fds)));
+    rlimit low = saved;
+    low.rlim_cur = open_now + 4;
+    ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &low), 0);
+    const pid_t child = connect_from_child(server.port(), 40, ready[1]);
+    char byte = 0;
+    ASSERT_EQ(::read(ready[0], &byte, 1), 1);
+    // Give a spinning accept loop the chance to show itself (thousands of retries a second).
+    std::this_thread::sleep_for(std::chrono::milliseconds{700});
+    const std::uint64_t failures = server.server().accept_failures();
+    ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &saved), 0);
+    EXPECT_GE(failures, 1u) << "the limit was never reached: the test proves nothing";
+    EXPECT_LE(failures, 20u) << "accept retried without pausing";
+
+    ::kill(child, SIGKILL);
+    ::waitpid(child, nullptr, 0);
+    ::close(ready[0]);
+    ::close(ready[1]);
+    // Descriptors are back: a new client is served.
+    asio::io_context io;
+    auto socket = connect_to(io, server.port());
+    const auto res = round_trip(socket, "GET /after HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_EQ(res.result_int(), 200u);
 }
 
 TEST(HttpServer, ReportsABadListenAddress) {

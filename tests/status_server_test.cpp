@@ -89,6 +89,19 @@ class StatusServerTest : public ::testing::Test {
 
     nlohmann::json healthz_body() { return nlohmann::json::parse(get("/healthz").body()); }
 
+    /// A token file only its owner can read (0600), removed when the test ends.
+    std::filesystem::path token_file(const std::string& token) {
+        token_path_ = std::filesystem::temp_directory_path() /
+                      ("tsur-status-token-" + std::to_string(::getpid()));
+        std::ofstream(token_path_) << token << "\n";
+        std::filesystem::permissions(token_path_, std::filesystem::perms::owner_read |
+                                                      std::filesystem::perms::owner_write);
+        return token_path_;
+    }
+    void TearDown() override {
+        if (!token_path_.empty()) std::filesystem::remove(token_path_);
+    }
+
     asio::io_context io_;
     asio::executor_work_guard<asio::io_context::executor_type> guard_ = asio::make_work_guard(io_);
     SnapshotStore store_;
@@ -99,6 +112,7 @@ class StatusServerTest : public ::testing::Test {
     std::uint16_t port_ = 0;
     std::thread thread_;
     std::atomic<int> wakeups_{0};
+    std::filesystem::path token_path_;
 };
 
 TEST_F(StatusServerTest, HealthzIsOkWithFreshDataAndARecentFrame) {
@@ -201,8 +215,11 @@ TEST_F(StatusServerTest, MetricsPreRegisterEveryReasonAndState) {
 
 TEST_F(StatusServerTest, ScreenshotAsksTheRenderThreadAndThenServesItsPng) {
     present_frame();
-    start();
-    const auto first = get("/screenshot.png");
+    StatusServerOptions o;
+    o.token_file = token_file("s3cret-token");
+    start(o);
+    const std::string auth = "Authorization: Bearer s3cret-token\r\n";
+    const auto first = get("/screenshot.png", auth);
     EXPECT_EQ(first.result_int(), 503u);
     EXPECT_EQ(first[http::field::retry_after], "1");
     EXPECT_TRUE(render_.take_screenshot_request());
@@ -212,7 +229,7 @@ TEST_F(StatusServerTest, ScreenshotAsksTheRenderThreadAndThenServesItsPng) {
     const auto png = std::make_shared<const std::vector<std::uint8_t>>(
         std::vector<std::uint8_t>{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 1, 2, 3});
     present_frame(false, png);
-    const auto second = get("/screenshot.png");
+    const auto second = get("/screenshot.png", auth);
     EXPECT_EQ(second.result_int(), 200u);
     EXPECT_EQ(second[http::field::content_type], "image/png");
     EXPECT_EQ(second.body(), std::string(png->begin(), png->end()));
@@ -221,14 +238,84 @@ TEST_F(StatusServerTest, ScreenshotAsksTheRenderThreadAndThenServesItsPng) {
     EXPECT_FALSE(render_.take_screenshot_request()) << "a current PNG needs no new capture";
 }
 
-TEST_F(StatusServerTest, TokenIsRequiredWhenConfigured) {
-    const auto file = std::filesystem::temp_directory_path() /
-                      ("tsur-status-token-" + std::to_string(::getpid()));
-    std::ofstream(file) << "s3cret-token\n";
+TEST_F(StatusServerTest, ScreenshotOfIncidentTextsNeedsTheTokenUnlessTheLayoutIsPublic) {
+    const auto png = std::make_shared<const std::vector<std::uint8_t>>(
+        std::vector<std::uint8_t>{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    FrameReport r;
+    r.png = png;
+    render_.frame_presented(r);
+    start();  // no token configured: /healthz is open, the picture of incident titles is not
+    EXPECT_NE(get("/healthz").result_int(), 401u);
+    const auto refused = get("/screenshot.png");
+    EXPECT_EQ(refused.result_int(), 401u);
+    EXPECT_NE(refused.body().find("status_server.token_file"), std::string::npos)
+        << refused.body();
+    EXPECT_FALSE(render_.take_screenshot_request()) << "a refused request costs no capture";
+
+    r.public_view = true;  // a lobby layout: every widget in public mode
+    render_.frame_presented(r);
+    const auto shown = get("/screenshot.png");
+    EXPECT_EQ(shown.result_int(), 200u);
+    EXPECT_EQ(shown.body(), std::string(png->begin(), png->end()));
+}
+
+TEST_F(StatusServerTest, TokenFileOthersCanReadIsRefused) {
     StatusServerOptions o;
-    o.token_file = file;
+    o.token_file = token_file("s3cret-token");
+    std::filesystem::permissions(*o.token_file, std::filesystem::perms::others_read,
+                                 std::filesystem::perm_options::add);
+    StatusServer server(io_, o, store_, stats_, render_, clock_);
+    const auto port = server.start();
+    ASSERT_FALSE(port.ok());
+    EXPECT_NE(port.error().find("other users can read the token"), std::string::npos)
+        << port.error();
+}
+
+/// Descriptors this process holds now.
+std::size_t open_descriptors() {
+    const std::filesystem::directory_iterator fds("/proc/self/fd");
+    return static_cast<std::size_t>(std::distance(begin(fds), end(fds)));
+}
+
+TEST_F(StatusServerTest, IdleConnectionsPastTheCapDoNotLockOutANewClient) {
+    publish_data_aged(std::chrono::seconds{10});
+    stats_.record_poll("ok", true, "", std::chrono::milliseconds{12});
+    present_frame();
+    StatusServerOptions o;
+    o.limits.max_connections = 8;
+    o.limits.read_timeout = std::chrono::seconds{30};  // idle clients would hold on for long
     start(o);
-    std::filesystem::remove(file);
+    const std::size_t before = open_descriptors();
+    constexpr std::size_t kIdle = 100;
+    asio::io_context client_io;
+    std::vector<tcp::socket> idle;
+    for (std::size_t i = 0; i < kIdle; ++i) {
+        idle.emplace_back(client_io);
+        idle.back().connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
+    }
+    // A new client behind all of them is answered at once, not after their 30 s timeouts.
+    const auto res = get("/healthz");
+    EXPECT_EQ(res.result_int(), 200u);
+    // By now every idle connection was accepted; the server kept at most the cap of them (the
+    // client io_context's own reactor adds a few; without the cap this would be about 100).
+    const std::size_t held_by_server = open_descriptors() - before - kIdle;
+    EXPECT_LE(held_by_server, o.limits.max_connections + 4);
+    // Evicted idle clients see their connection closed, not left hanging.
+    std::size_t closed = 0;
+    for (auto& s : idle) {
+        s.non_blocking(true);
+        char c = 0;
+        boost::system::error_code ec;
+        s.read_some(asio::buffer(&c, 1), ec);
+        if (ec == asio::error::eof || ec == asio::error::connection_reset) ++closed;
+    }
+    EXPECT_GE(closed, kIdle - o.limits.max_connections);
+}
+
+TEST_F(StatusServerTest, TokenIsRequiredWhenConfigured) {
+    StatusServerOptions o;
+    o.token_file = token_file("s3cret-token");
+    start(o);
     const auto none = get("/healthz");
     EXPECT_EQ(none.result_int(), 401u);
     EXPECT_EQ(none[http::field::www_authenticate], "Bearer realm=\"tsur-wall\"");
