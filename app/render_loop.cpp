@@ -5,6 +5,7 @@
 
 #include <systemd/sd-daemon.h>
 
+#include <cstdio>
 #include <memory>
 
 #include "app/frame_plan.hpp"
@@ -32,6 +33,19 @@ constexpr auto kMaxUnchanged = std::chrono::seconds{150};
 // Rows read back for that proof: one every ~34 px at 2160, so the clock's digits (a few hundred
 // pixels tall at 4K) always cross several of them and a new minute changes the fingerprint.
 constexpr int kProofRows = 64;
+
+// What monitoring must know about the layout on screen (/healthz layout_builtin, layout_rejected).
+net::LayoutState layout_state(const LayoutFile* file) {
+    if (!file) return net::LayoutState::ok;
+    if (!file->layout()) return net::LayoutState::builtin;
+    return file->rejected() ? net::LayoutState::rejected : net::LayoutState::ok;
+}
+
+std::string hex_code(char32_t c) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(c));
+    return buf;
+}
 
 std::optional<std::chrono::microseconds> watchdog_interval() {
     std::uint64_t usec = 0;
@@ -84,6 +98,7 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
     const model::Seconds utc_offset = assets.assets.region->utc_offset;
     bool running = true, first_frame = true, dirty = true, want_png = false;
     std::uint64_t shown_generation = 0, shown_freeze = 0;
+    char32_t logged_missing_glyph = 0;
     model::TimePoint next_due{};
     auto last_frame = SteadyClock::now();
     auto last_proof = SteadyClock::time_point{};
@@ -161,27 +176,46 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
             in.strings = &strings;
             in.assets = &assets.assets;
             in.map_memo = &map_memo;
+            display::GlyphTally glyphs;
+            in.glyphs = &glyphs;
             const auto t0 = SteadyClock::now();
             display::render_viewport(*session, in, plan.viewport,
                                      std::chrono::duration<float>(t0 - last_frame).count(),
                                      lf.shift);
             const auto build = SteadyClock::now() - t0;
             const bool prove = want_png || steady_now - last_proof >= kProofInterval;
+            // A held briefing picture is still by design, on proof frames and the others alike.
+            const bool frozen = src.status.mode == display::WallStatus::Mode::frozen;
+            const auto max_unchanged = frozen ? std::nullopt : std::optional(kMaxUnchanged);
+            net::FrameReport report;
             if (prove) {
                 // A full 4K read-back costs two 32 MB buffers; only /screenshot.png needs one.
                 const display::Image image =
                     want_png ? target.capture() : target.capture_rows(kProofRows);
                 last_proof = steady_now;
-                const bool frozen = src.status.mode == display::WallStatus::Mode::frozen;
-                rt.health.frame_presented(describe_frame(
-                    image, want_png, src.status, src.snapshot.get(), build,
-                    frozen ? std::nullopt : std::optional(kMaxUnchanged)));
+                report = describe_frame(image, want_png, src.status, src.snapshot.get(), build,
+                                        max_unchanged);
             } else {
-                rt.health.frame_presented(net::FrameReport{
-                    rt.health.snapshot().fingerprint, false, build,
-                    display_state(src.status.mode), src.snapshot ? src.snapshot->version : 0,
-                    src.snapshot ? src.snapshot->as_of : model::TimePoint{}, kMaxUnchanged, {}});
+                report.fingerprint = rt.health.snapshot().fingerprint;
+                report.build_time = build;
+                report.state = display_state(src.status.mode);
+                report.snapshot_version = src.snapshot ? src.snapshot->version : 0;
+                report.snapshot_as_of = src.snapshot ? src.snapshot->as_of : model::TimePoint{};
+                report.max_unchanged = max_unchanged;
             }
+            report.layout = layout_state(layout_file.get());
+            report.layout_rejections = layout_file ? layout_file->rejections() : 0;
+            report.glyph_fallbacks = glyphs.missing;
+            report.first_missing_glyph = glyphs.first;
+            if (glyphs.first != logged_missing_glyph) {
+                logged_missing_glyph = glyphs.first;
+                if (glyphs.missing > 0) {
+                    log.warning("the frame drew " + std::to_string(glyphs.missing) +
+                                " characters as '?' (no glyph in the font), first U+" +
+                                hex_code(glyphs.first));
+                }
+            }
+            rt.health.frame_presented(report);
             SDL_RenderPresent(target.renderer());
             want_png = false;
             last_frame = t0;

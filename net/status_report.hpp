@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "model/time.hpp"
+#include "model/work_calendar.hpp"
 #include "net/feed_stats.hpp"
 #include "net/render_health.hpp"
 #include "net/snapshot_store.hpp"
@@ -27,19 +29,34 @@ struct StatusInputs {
     RenderHealthSnapshot render;
     model::Seconds stale_after{600};
     RenderFaultLimits render_limits;
+    /// The working-day calendar the deadlines use; null: not checked.
+    std::shared_ptr<const model::WorkCalendar> calendar;
 };
 
 struct HealthVerdict {
+    /// False when a problem misleads the room (is_misleading()): /healthz answers 503.
     bool healthy = true;
-    /// "ok", "starting" (no data yet, within stale_after of start), or the first problem.
+    /// "ok", "starting" (no data yet, within stale_after of start), or the first misleading
+    /// problem.
     std::string status = "ok";
-    /// "no_data", "data_stale", and render_fault()'s ids.
+    /// Ids from known_problems(), the misleading ones first.
     std::vector<std::string> problems;
+    /// One sentence per problem id, for the person on call.
+    std::map<std::string, std::string, std::less<>> details;
     std::optional<model::Seconds> data_age;  ///< server now - as_of; empty without data
 };
 
-/// Pure: unhealthy when the data is older than stale_after (counted from the server's as_of),
-/// when there is still no data after stale_after of uptime, or on a render fault.
+/// Every problem /healthz can name, the misleading ones first: "no_data", "data_stale",
+/// "offline" (the wall shows "no connection"), "layout_builtin" (the configured layout never
+/// loaded: the built-in overview is on screen), render_fault()'s ids; then the ones the room is
+/// not misled by yet: "layout_rejected" (the edited file is refused, the last good version is
+/// shown), "calendar_ending" (model::calendar_outlook()), "glyph_fallback" (characters drawn
+/// as '?').
+std::vector<std::string_view> known_problems();
+/// True when the problem means the room reads something false now: /healthz answers 503.
+bool is_misleading(std::string_view problem);
+
+/// Pure: every problem of `in`, ordered and explained; unhealthy when one of them misleads.
 HealthVerdict assess_health(const StatusInputs& in);
 
 /// The /healthz body (application/json).
