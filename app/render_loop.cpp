@@ -15,6 +15,7 @@
 #include "app/wall_status.hpp"
 #include "app/watchdog.hpp"
 #include "config/playlist.hpp"
+#include "config/snapshot_sync.hpp"
 #include "display/frame_builder.hpp"
 #include "display/imgui_session.hpp"
 #include "display/map_memo.hpp"
@@ -99,6 +100,7 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
     bool running = true, first_frame = true, dirty = true, want_png = false;
     std::uint64_t shown_generation = 0, shown_freeze = 0;
     char32_t logged_missing_glyph = 0;
+    config::SnapshotSync snapshot_sync;
     model::TimePoint next_due{};
     auto last_frame = SteadyClock::now();
     auto last_proof = SteadyClock::time_point{};
@@ -149,9 +151,11 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
                             rt.poll_interval);
             live_status.layout_invalid = layout_file && layout_file->rejected();
             if (!lf.on) live_status.mode = display::WallStatus::Mode::off;
-            const FrameSource src = frame_source(rt.freeze.view(),
-                                                 published ? published->snapshot : nullptr, now,
-                                                 live_status);
+            // Every PC of the wall shows a new snapshot from the same server instant, however far
+            // apart their polls fetched it (config/snapshot_sync.hpp).
+            const model::SnapshotPtr shown =
+                snapshot_sync.pick(published ? published->snapshot : nullptr, now);
+            const FrameSource src = frame_source(rt.freeze.view(), shown, now, live_status);
             std::size_t screen_index = lf.screen < layout->screens.size() ? lf.screen : 0;
             // A briefing freeze may hold the playlist on one screen.
             if (const auto view = rt.freeze.view(); view.frozen && !view.screen_id.empty()) {
@@ -224,6 +228,7 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
             if (src.status.mode == display::WallStatus::Mode::frozen) {
                 next_due = now + std::chrono::minutes{1};
             }
+            if (const auto held = snapshot_sync.next_switch()) next_due = std::min(next_due, *held);
             if (auto change = config::next_change_after(options.freeze_schedule, now, utc_offset)) {
                 next_due = std::min(next_due, *change);
             }
