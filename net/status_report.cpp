@@ -45,17 +45,11 @@ std::vector<std::string_view> known_poll_results() {
     // clang-format on
 }
 
-std::vector<std::string_view> known_problems() {
-    // clang-format off
-    return {"no_data", "data_stale", "offline", "layout_builtin", "no_frame", "present_stalled",
-            "blank_frame", "frame_unchanged",
-            "layout_rejected", "calendar_ending", "glyph_fallback"};
-    // clang-format on
-}
-
 bool is_misleading(std::string_view problem) {
-    return problem != "layout_rejected" && problem != "calendar_ending" &&
-           problem != "glyph_fallback";
+    for (const auto& kind : kProblemKinds) {
+        if (kind.id == problem) return kind.misleading;
+    }
+    return true;  // an id not in the table is a bug; failing loudly beats hiding it
 }
 
 HealthVerdict assess_health(const StatusInputs& in) {
@@ -94,8 +88,8 @@ HealthVerdict assess_health(const StatusInputs& in) {
             "the layout file on disk is rejected; the last good version is shown (see the log)");
     }
     if (in.calendar) {
-        const auto outlook = model::calendar_outlook(*in.calendar, in.server_now);
-        if (outlook.ending) add("calendar_ending", model::describe(outlook));
+        v.calendar = model::calendar_outlook(*in.calendar, in.server_now);
+        if (v.calendar->ending) add("calendar_ending", model::describe(*v.calendar));
     }
     if (r.glyph_fallbacks > 0) {
         char code[16];
@@ -173,14 +167,13 @@ std::string healthz_json(const StatusInputs& in, const HealthVerdict& verdict) {
     display["glyph_fallbacks"] = r.glyph_fallbacks;
     j["display"] = display;
 
-    if (in.calendar) {
-        const auto outlook = model::calendar_outlook(*in.calendar, in.server_now);
+    if (const auto& outlook = verdict.calendar) {
         json cal;
-        cal["listed_until"] = outlook.last_listed_day
-                                  ? json(model::format_iso_date(*outlook.last_listed_day))
-                                  : json(nullptr);
-        cal["days_left"] = outlook.last_listed_day ? json(outlook.days_left.count()) : json(nullptr);
-        cal["ending"] = outlook.ending;
+        const bool listed = outlook->last_listed_day.has_value();
+        cal["listed_until"] =
+            listed ? json(model::format_iso_date(*outlook->last_listed_day)) : json(nullptr);
+        cal["days_left"] = listed ? json(outlook->days_left.count()) : json(nullptr);
+        cal["ending"] = outlook->ending;
         j["calendar"] = cal;
     }
     return j.dump(2) + "\n";
@@ -247,10 +240,10 @@ std::string metrics_text(const StatusInputs& in, const HealthVerdict& verdict) {
         m.sample("tsur_display_state", {{"state", kDisplayStateIds[i]}}, on ? 1.0 : 0.0);
     }
     m.family("tsur_problem", "gauge", "1 while /healthz names the problem, else 0.");
-    for (const auto id : known_problems()) {
-        const bool on = std::find(verdict.problems.begin(), verdict.problems.end(), id) !=
+    for (const auto& kind : kProblemKinds) {
+        const bool on = std::find(verdict.problems.begin(), verdict.problems.end(), kind.id) !=
                         verdict.problems.end();
-        m.sample("tsur_problem", {{"problem", id}}, on ? 1.0 : 0.0);
+        m.sample("tsur_problem", {{"problem", kind.id}}, on ? 1.0 : 0.0);
     }
     m.family("tsur_layout_rejections_total", "counter",
              "Versions of the layout file refused since start.");
@@ -263,8 +256,7 @@ std::string metrics_text(const StatusInputs& in, const HealthVerdict& verdict) {
     m.sample("tsur_frame_glyph_fallbacks", static_cast<double>(r.glyph_fallbacks));
     m.family("tsur_calendar_days_left", "gauge",
              "Days until the holiday calendar's last listed day (negative once past).");
-    std::optional<model::CalendarOutlook> outlook;
-    if (in.calendar) outlook = model::calendar_outlook(*in.calendar, in.server_now);
+    const auto& outlook = verdict.calendar;
     m.sample("tsur_calendar_days_left", outlook && outlook->last_listed_day
                                             ? static_cast<double>(outlook->days_left.count())
                                             : std::nan(""));

@@ -2,6 +2,7 @@
 // and the /healthz JSON and /metrics text built from one consistent set of inputs.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -39,20 +40,40 @@ struct HealthVerdict {
     /// "ok", "starting" (no data yet, within stale_after of start), or the first misleading
     /// problem.
     std::string status = "ok";
-    /// Ids from known_problems(), the misleading ones first.
+    /// Ids from kProblemKinds, the misleading ones first.
     std::vector<std::string> problems;
     /// One sentence per problem id, for the person on call.
     std::map<std::string, std::string, std::less<>> details;
     std::optional<model::Seconds> data_age;  ///< server now - as_of; empty without data
+    std::optional<model::CalendarOutlook> calendar;  ///< empty without StatusInputs::calendar
 };
 
-/// Every problem /healthz can name, the misleading ones first: "no_data", "data_stale",
-/// "offline" (the wall shows "no connection"), "layout_builtin" (the configured layout never
-/// loaded: the built-in overview is on screen), render_fault()'s ids; then the ones the room is
-/// not misled by yet: "layout_rejected" (the edited file is refused, the last good version is
-/// shown), "calendar_ending" (model::calendar_outlook()), "glyph_fallback" (characters drawn
-/// as '?').
-std::vector<std::string_view> known_problems();
+/// A problem /healthz can name, and whether it means the room reads something false now (then
+/// /healthz answers 503) or is only named (200).
+struct ProblemKind {
+    std::string_view id;
+    bool misleading;
+};
+
+/// Every problem, the misleading ones first: "no_data", "data_stale", "offline" (the wall shows
+/// "no connection"), "layout_builtin" (the configured layout never loaded: the built-in overview
+/// is on screen), render_fault()'s ids; then "layout_rejected" (the edited file is refused, the
+/// last good version is shown), "calendar_ending" (model::calendar_outlook()), "glyph_fallback"
+/// (characters drawn as '?').
+inline constexpr std::array<ProblemKind, 11> kProblemKinds = {{
+    {"no_data", true},
+    {"data_stale", true},
+    {"offline", true},
+    {"layout_builtin", true},
+    {"no_frame", true},
+    {"present_stalled", true},
+    {"blank_frame", true},
+    {"frame_unchanged", true},
+    {"layout_rejected", false},
+    {"calendar_ending", false},
+    {"glyph_fallback", false},
+}};
+
 /// True when the problem means the room reads something false now: /healthz answers 503.
 bool is_misleading(std::string_view problem);
 

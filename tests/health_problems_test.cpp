@@ -169,8 +169,9 @@ TEST(HealthProblems, GlyphFallbacksAreCountedAndNamed) {
 TEST(HealthProblems, EveryProblemHasAGaugeFromTheFirstScrape) {
     const auto in = healthy_wall();
     const auto m = metrics_text(in, assess_health(in));
-    for (const auto id : known_problems()) {
-        EXPECT_TRUE(has_line(m, "tsur_problem{problem=\"" + std::string(id) + "\"} 0")) << id;
+    for (const auto& kind : kProblemKinds) {
+        EXPECT_TRUE(has_line(m, "tsur_problem{problem=\"" + std::string(kind.id) + "\"} 0"))
+            << kind.id;
     }
     EXPECT_TRUE(has_line(m, "tsur_calendar_days_left NaN"));
 }
