@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "app/calendar_files.hpp"
 #include "app/config_references.hpp"
 #include "app/file_io.hpp"
 #include "app/wall_assets.hpp"
@@ -16,6 +17,37 @@ model::Result<config::AppConfig> load_app_config(const std::filesystem::path& pa
     if (!text) return model::Error{text.error()};
     return config::parse_app_config(text.value(), path.string());
 }
+
+namespace {
+
+// The holiday files are configuration too: a centre's file that is refused here would be skipped
+// by the wall, so it fails the check; a calendar about to run out only warns.
+int check_calendar(const Options& options, const config::AppConfig& c,
+                   const std::filesystem::path& config_path) {
+    const auto dir = calendar_dir_for(config_path);
+    auto assets = load_wall_assets(find_data_dir(options.assets_dir), c.region, dir);
+    if (!assets) {
+        std::fprintf(stderr, "%s\n", assets.error().c_str());
+        return 2;
+    }
+    for (const auto& source : assets.value().calendar_sources) {
+        std::printf("  holiday calendar: %s\n", source.c_str());
+    }
+    for (const auto& problem : assets.value().calendar_problems) {
+        std::fprintf(stderr, "%s\n", problem.c_str());
+    }
+    const int code = assets.value().calendar_problems.empty() ? 0 : 2;
+    const auto outlook = model::calendar_outlook(
+        assets.value().rules->calendar(),
+        std::chrono::floor<model::Seconds>(std::chrono::system_clock::now()));
+    if (outlook.ending) {
+        std::fprintf(stderr, "warning: %s; put next year's file in %s (docs/operations.md)\n",
+                     model::describe(outlook).c_str(), dir.c_str());
+    }
+    return code;
+}
+
+}  // namespace
 
 int run_check_config(const Options& options) {
     const std::filesystem::path path = options.positional.front();
@@ -53,7 +85,7 @@ int run_check_config(const Options& options) {
     }
     std::printf("  cache: %s, log level: %s\n", c.cache_dir.c_str(),
                 std::string(config::log_level_name(c.log_level)).c_str());
-    return 0;
+    return check_calendar(options, c, path);
 }
 
 }  // namespace tsur::app

@@ -49,6 +49,7 @@ bool LayoutFile::refresh() {
     }
     // A missing file is looked at again every call; log it only when it first goes missing.
     if (error != error_) {
+        ++rejections_;
         std::fprintf(stderr, "tsur-wall: warning: layout rejected, %s:\n%s\n",
                      layout_ ? "keeping the last good layout" : "no good layout yet",
                      error.c_str());

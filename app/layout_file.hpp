@@ -2,6 +2,7 @@
 // last good layout kept when an edit is rejected.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -32,6 +33,8 @@ public:
     /// Every problem of the rejected version, one per line (empty when not rejected).
     const std::string& error() const { return error_; }
     const std::filesystem::path& path() const { return path_; }
+    /// Versions of the file refused since start (each distinct error counts once).
+    std::uint64_t rejections() const { return rejections_; }
 
 private:
     std::filesystem::path path_;
@@ -39,6 +42,7 @@ private:
     std::shared_ptr<const config::Layout> layout_;
     bool rejected_ = false;
     std::string error_;
+    std::uint64_t rejections_ = 0;
     bool seen_ = false;
     std::filesystem::file_time_type mtime_{};
     std::uintmax_t size_ = 0;

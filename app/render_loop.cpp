@@ -5,6 +5,7 @@
 
 #include <systemd/sd-daemon.h>
 
+#include <cstdio>
 #include <memory>
 
 #include "app/frame_plan.hpp"
@@ -15,6 +16,7 @@
 #include "app/watchdog.hpp"
 #include "config/playlist.hpp"
 #include "config/public_screen.hpp"
+#include "config/snapshot_sync.hpp"
 #include "display/frame_builder.hpp"
 #include "display/imgui_session.hpp"
 #include "display/map_memo.hpp"
@@ -33,6 +35,19 @@ constexpr auto kMaxUnchanged = std::chrono::seconds{150};
 // Rows read back for that proof: one every ~34 px at 2160, so the clock's digits (a few hundred
 // pixels tall at 4K) always cross several of them and a new minute changes the fingerprint.
 constexpr int kProofRows = 64;
+
+// What monitoring must know about the layout on screen (/healthz layout_builtin, layout_rejected).
+net::LayoutState layout_state(const LayoutFile* file) {
+    if (!file) return net::LayoutState::ok;
+    if (!file->layout()) return net::LayoutState::builtin;
+    return file->rejected() ? net::LayoutState::rejected : net::LayoutState::ok;
+}
+
+std::string hex_code(char32_t c) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(c));
+    return buf;
+}
 
 std::optional<std::chrono::microseconds> watchdog_interval() {
     std::uint64_t usec = 0;
@@ -110,6 +125,8 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
     const model::Seconds utc_offset = assets.assets.region->utc_offset;
     bool running = true, first_frame = true, dirty = true, want_png = false;
     std::uint64_t shown_generation = 0, shown_freeze = 0;
+    char32_t logged_missing_glyph = 0;
+    config::SnapshotSync snapshot_sync;
     model::TimePoint next_due{};
     auto last_frame = SteadyClock::now();
     auto last_proof = SteadyClock::time_point{};
@@ -160,9 +177,11 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
                 wall_status(published.get(), fs, now, rt.poll_interval);
             live_status.layout_invalid = layout_file && layout_file->rejected();
             if (!lf.on) live_status.mode = display::WallStatus::Mode::off;
-            const FrameSource src = frame_source(rt.freeze.view(),
-                                                 published ? published->snapshot : nullptr, now,
-                                                 live_status);
+            // Every PC of the wall shows a new snapshot from the same server instant, however far
+            // apart their polls fetched it (config/snapshot_sync.hpp).
+            const model::SnapshotPtr shown =
+                snapshot_sync.pick(published ? published->snapshot : nullptr, now);
+            const FrameSource src = frame_source(rt.freeze.view(), shown, now, live_status);
             std::size_t screen_index = lf.screen < layout->screens.size() ? lf.screen : 0;
             // A briefing freeze may hold the playlist on one screen.
             if (const auto view = rt.freeze.view(); view.frozen && !view.screen_id.empty()) {
@@ -187,29 +206,47 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
             in.strings = &strings;
             in.assets = &assets.assets;
             in.map_memo = &map_memo;
+            display::GlyphTally glyphs;
+            in.glyphs = &glyphs;
             const auto t0 = SteadyClock::now();
             display::render_viewport(*session, in, plan.viewport,
                                      std::chrono::duration<float>(t0 - last_frame).count(),
                                      lf.shift);
             const auto build = SteadyClock::now() - t0;
             const bool prove = want_png || steady_now - last_proof >= kProofInterval;
+            // A held briefing picture is still by design, on proof frames and the others alike.
+            const bool frozen = src.status.mode == display::WallStatus::Mode::frozen;
+            const auto max_unchanged = frozen ? std::nullopt : std::optional(kMaxUnchanged);
+            net::FrameReport report;
             if (prove) {
                 // A full 4K read-back costs two 32 MB buffers; only /screenshot.png needs one.
                 const display::Image image =
                     want_png ? target.capture() : target.capture_rows(kProofRows);
                 last_proof = steady_now;
-                const bool frozen = src.status.mode == display::WallStatus::Mode::frozen;
-                net::FrameReport report = describe_frame(
-                    image, want_png, src.status, src.snapshot.get(), build,
-                    frozen ? std::nullopt : std::optional(kMaxUnchanged));
-                report.public_view = in.screen && config::is_public(*in.screen);
-                rt.health.frame_presented(report);
+                report = describe_frame(image, want_png, src.status, src.snapshot.get(), build,
+                                        max_unchanged);
             } else {
-                rt.health.frame_presented(net::FrameReport{
-                    rt.health.snapshot().fingerprint, false, build,
-                    display_state(src.status.mode), src.snapshot ? src.snapshot->version : 0,
-                    src.snapshot ? src.snapshot->as_of : model::TimePoint{}, kMaxUnchanged, {}});
+                report.fingerprint = rt.health.snapshot().fingerprint;
+                report.build_time = build;
+                report.state = display_state(src.status.mode);
+                report.snapshot_version = src.snapshot ? src.snapshot->version : 0;
+                report.snapshot_as_of = src.snapshot ? src.snapshot->as_of : model::TimePoint{};
+                report.max_unchanged = max_unchanged;
             }
+            report.public_view = in.screen && config::is_public(*in.screen);
+            report.layout = layout_state(layout_file.get());
+            report.layout_rejections = layout_file ? layout_file->rejections() : 0;
+            report.glyph_fallbacks = glyphs.missing;
+            report.first_missing_glyph = glyphs.first;
+            if (glyphs.first != logged_missing_glyph) {
+                logged_missing_glyph = glyphs.first;
+                if (glyphs.missing > 0) {
+                    log.warning("the frame drew " + std::to_string(glyphs.missing) +
+                                " characters as '?' (no glyph in the font), first U+" +
+                                hex_code(glyphs.first));
+                }
+            }
+            rt.health.frame_presented(report);
             SDL_RenderPresent(target.renderer());
             want_png = false;
             last_frame = t0;
@@ -218,6 +255,7 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
             if (src.status.mode == display::WallStatus::Mode::frozen) {
                 next_due = now + std::chrono::minutes{1};
             }
+            if (const auto held = snapshot_sync.next_switch()) next_due = std::min(next_due, *held);
             if (auto change = config::next_change_after(options.freeze_schedule, now, utc_offset)) {
                 next_due = std::min(next_due, *change);
             }

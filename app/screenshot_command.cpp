@@ -2,6 +2,8 @@
 // renderer; only the render target differs from the wall: a software surface instead of a window.
 #include "app/screenshot_command.hpp"
 
+#include "app/calendar_files.hpp"
+
 #include <boost/asio/io_context.hpp>
 
 #include <cstdio>
@@ -35,7 +37,9 @@ std::string to_url(const std::string& feed) {
 
 int run_screenshot(const Options& options) {
     const auto data_dir = find_data_dir(options.assets_dir);
-    auto loaded = load_wall_assets(data_dir, "RU-UD");
+    std::optional<std::filesystem::path> calendar_dir;
+    if (options.config_path) calendar_dir = calendar_dir_for(*options.config_path);
+    auto loaded = load_wall_assets(data_dir, "RU-UD", calendar_dir);
     if (!loaded) {
         std::fprintf(stderr, "tsur-wall: %s\n", loaded.error().c_str());
         return 2;

@@ -2,9 +2,9 @@
 // wall without its region or fonts cannot show anything truthful.
 #include "app/wall_assets.hpp"
 
+#include "app/calendar_files.hpp"
 #include "app/file_io.hpp"
 #include "model/geojson_loader.hpp"
-#include "model/holiday_calendar_loader.hpp"
 #include "model/population_loader.hpp"
 #include "model/region_loader.hpp"
 #include "model/sla_rules_loader.hpp"
@@ -49,7 +49,8 @@ fs::path find_data_dir(const std::optional<std::string>& assets_flag) {
 }
 
 model::Result<WallAssets> load_wall_assets(const fs::path& data_dir,
-                                           const std::string& region_code) {
+                                           const std::string& region_code,
+                                           const std::optional<fs::path>& calendar_dir) {
     WallAssets out;
     out.data_dir = data_dir;
     const fs::path region_dir = data_dir / "assets" / "regions" / region_code;
@@ -86,16 +87,15 @@ model::Result<WallAssets> load_wall_assets(const fs::path& data_dir,
     if (!geometry) return model::Error{geometry.error()};
     out.assets.geometry = std::make_shared<const model::RegionGeometry>(geometry.take());
 
-    const fs::path cal_path = data_dir / "assets" / "calendars" / "ru-holidays.json";
-    auto cal_text = read_text_file(cal_path);
-    if (!cal_text) return model::Error{cal_text.error()};
-    auto calendar = model::parse_holiday_calendar(cal_text.value(), cal_path.string(),
-                                                  out.assets.region->utc_offset);
-    if (!calendar) return model::Error{calendar.error()};
+    auto calendars = load_calendars(data_dir, calendar_dir, out.assets.region->utc_offset);
+    if (!calendars) return model::Error{calendars.error()};
+    out.calendar_problems = std::move(calendars.value().problems);
+    out.calendar_sources = std::move(calendars.value().sources);
     const fs::path rules_path = data_dir / "assets" / "sla" / "default-rules.json";
     auto rules_text = read_text_file(rules_path);
     if (!rules_text) return model::Error{rules_text.error()};
-    auto rules = model::parse_sla_rules(rules_text.value(), rules_path.string(), calendar.take());
+    auto rules = model::parse_sla_rules(rules_text.value(), rules_path.string(),
+                                        std::move(calendars.value().calendar));
     if (!rules) return model::Error{rules.error()};
     out.rules = std::make_shared<const model::SlaRules>(rules.take());
 

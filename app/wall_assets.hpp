@@ -19,6 +19,10 @@ struct WallAssets {
     display::Assets assets;
     display::FontFiles fonts;
     std::shared_ptr<const model::SlaRules> rules;
+    /// The holiday files behind rules->calendar(), in the order applied.
+    std::vector<std::string> calendar_sources;
+    /// The centre's holiday files that were refused and skipped, one line each.
+    std::vector<std::string> calendar_problems;
     /// Problems that did not stop loading (a bad population.csv: per-capita says "no data"),
     /// one line each for the log.
     std::vector<std::string> warnings;
@@ -28,8 +32,10 @@ struct WallAssets {
 std::filesystem::path find_data_dir(const std::optional<std::string>& assets_flag);
 
 /// Loads assets/regions/<code>/ (region.json, municipalities.csv, outline.geojson and the optional
-/// population.csv), the SLA rules and holiday calendar, and the DejaVu fonts. Errors name the file.
-model::Result<WallAssets> load_wall_assets(const std::filesystem::path& data_dir,
-                                           const std::string& region_code);
+/// population.csv), the SLA rules and holiday calendar (plus the centre's files in
+/// `calendar_dir`, see load_calendars()), and the DejaVu fonts. Errors name the file.
+model::Result<WallAssets> load_wall_assets(
+    const std::filesystem::path& data_dir, const std::string& region_code,
+    const std::optional<std::filesystem::path>& calendar_dir = std::nullopt);
 
 }  // namespace tsur::app

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 
+#include "app/calendar_files.hpp"
 #include "app/check_config_command.hpp"
 #include "app/frame_plan.hpp"
 #include "app/logger.hpp"
@@ -48,13 +49,23 @@ int run_wall(const Options& options) {
     Logger log({.min_level = conf.log_level, .journal_prefix = stderr_is_journal()});
 
     const auto data_dir = find_data_dir(options.assets_dir);
-    auto loaded = load_wall_assets(data_dir, conf.region);
+    // The centre's holiday files live beside its config: /etc/tsur-wall/calendars/*.json.
+    std::optional<std::filesystem::path> calendar_dir;
+    if (have_config) calendar_dir = calendar_dir_for(*options.config_path);
+    auto loaded = load_wall_assets(data_dir, conf.region, calendar_dir);
     if (!loaded) {
         log.error(loaded.error());
         return 2;
     }
     WallAssets& assets = loaded.value();
     for (const std::string& w : assets.warnings) log.warning(w);
+    for (const std::string& w : assets.calendar_problems) log.warning(w);
+    if (const auto outlook = model::calendar_outlook(
+            assets.rules->calendar(),
+            std::chrono::floor<model::Seconds>(std::chrono::system_clock::now()));
+        outlook.ending) {
+        log.warning(model::describe(outlook) + "; add next year's file (docs/operations.md)");
+    }
 
     const Uint32 wake_event = SDL_RegisterEvents(1);
     RuntimeOptions ro;

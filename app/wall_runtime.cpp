@@ -148,6 +148,9 @@ model::Result<bool> WallRuntime::start() {
         so.token_file = conf.status_server.token_file;
         so.stale_after = conf.status_server.stale_after;
         so.version = TSUR_VERSION;
+        // Aliasing: the calendar lives inside the rules, which live as long as the wall.
+        so.calendar = std::shared_ptr<const model::WorkCalendar>(assets_.rules,
+                                                                 &assets_.rules->calendar());
         so.on_screenshot_request = options_.wake;
         status_ = std::make_unique<net::StatusServer>(io_.context(), std::move(so), store, stats,
                                                       health, clock);

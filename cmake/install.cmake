@@ -27,6 +27,8 @@ install(FILES ${CMAKE_SOURCE_DIR}/systemd/config.sample.json
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${CMAKE_SOURCE_DIR}/systemd/config.sample.json
         DESTINATION ${TSUR_CONFIG_DIR} RENAME config.json)
+# Where a centre drops next year's holiday calendar (docs/operations.md, "Holiday calendar").
+install(DIRECTORY DESTINATION ${TSUR_CONFIG_DIR}/calendars)
 foreach(doc README.md docs/operations.md docs/feed-api.md)
   if(EXISTS ${CMAKE_SOURCE_DIR}/${doc})
     install(FILES ${CMAKE_SOURCE_DIR}/${doc} DESTINATION ${CMAKE_INSTALL_DOCDIR})

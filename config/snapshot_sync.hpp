@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include "model/snapshot.hpp"
 #include "model/time.hpp"
 
 namespace tsur::config {
@@ -28,5 +29,24 @@ bool should_switch(std::optional<model::TimePoint> shown_as_of, model::TimePoint
 inline model::TimePoint show_time(model::TimePoint as_of, model::Seconds lag = kDefaultSyncLag) {
     return as_of + lag;
 }
+
+/// The snapshot one PC shows: the render loop hands it the newest fetched snapshot every frame and
+/// draws what pick() returns. Render thread only (one per render loop).
+class SnapshotSync {
+public:
+    explicit SnapshotSync(model::Seconds lag = kDefaultSyncLag) : lag_(lag) {}
+
+    /// The snapshot to draw at server time `now`: `newest` once should_switch() allows it, else
+    /// the one already on screen.
+    model::SnapshotPtr pick(model::SnapshotPtr newest, model::TimePoint now);
+    /// When the held-back snapshot may be shown (redraw then); nullopt when none is held back.
+    std::optional<model::TimePoint> next_switch() const { return next_switch_; }
+    const model::SnapshotPtr& shown() const { return shown_; }
+
+private:
+    model::Seconds lag_;
+    model::SnapshotPtr shown_;
+    std::optional<model::TimePoint> next_switch_;
+};
 
 }  // namespace tsur::config

@@ -1,5 +1,5 @@
-// Bakes the font roles. Big roles get only the glyphs they show (digits, Russian letters), so a
-// 4K atlas stays a few megabytes; FreeType renders small sizes crisper than stb_truetype.
+// Bakes the font roles. Big roles get only the glyphs of the wall's own texts (both languages),
+// so a 4K atlas stays a few megabytes; FreeType renders small sizes crisper than stb_truetype.
 #include "display/fonts.hpp"
 
 #include <imgui_freetype.h>
@@ -8,14 +8,28 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "display/strings.hpp"
+
 namespace tsur::display {
 namespace {
 
 constexpr std::array<float, kTextRoleCount> kRatios = {1.0f, 1.2f, 1.35f, 2.4f, 3.2f};
 
-// Characters outside GetGlyphRangesCyrillic() that the wall prints.
+// Characters outside GetGlyphRangesCyrillic() that data text (titles, names) commonly holds.
 constexpr const char* kExtraText = "—–−…№₽°×→←↑↓▲▼●■«»“”„’ ";
+// What numbers, times and counts are drawn with, beyond the labels of the string tables.
+constexpr const char* kNumberText = "0123456789 +-−–—%,.:;·×/()?!…→↑↓\u2009";
 
+// Every label and formatter word of both languages: a big role needs exactly these, so its atlas
+// holds the letters the wall prints rather than whole alphabets.
+void add_wall_texts(ImFontGlyphRangesBuilder& b) {
+    for (const auto lang : {Language::ru, Language::en}) {
+        for (const std::string& t : all_texts(strings_for(lang))) b.AddText(t.c_str());
+    }
+    b.AddText(kNumberText);
+}
+
+// Text roles also draw data: any Russian title, municipality or agency name.
 void add_text_ranges(ImFontGlyphRangesBuilder& b) {
     static constexpr ImWchar kBase[] = {0x0020, 0x00FF,   // Latin, Latin-1 (° × « »)
                                         0x0401, 0x0401,   // Ё
@@ -24,15 +38,8 @@ void add_text_ranges(ImFontGlyphRangesBuilder& b) {
                                         0};
     b.AddRanges(kBase);
     b.AddText(kExtraText);
+    add_wall_texts(b);
 }
-
-void add_number_ranges(ImFontGlyphRangesBuilder& b) {
-    static constexpr ImWchar kDigits[] = {0x0020, 0x007E, 0x0430, 0x044F, 0};
-    b.AddRanges(kDigits);
-    b.AddText("−×→↑↓%,. \u2009");
-}
-
-void add_huge_ranges(ImFontGlyphRangesBuilder& b) { b.AddText("0123456789:.,−+ %"); }
 
 ImFont* add_font(ImFontAtlas& atlas, const std::vector<std::uint8_t>& ttf, float px,
                  const ImVector<ImWchar>& ranges) {
@@ -62,8 +69,11 @@ FontSet build_fonts(ImFontAtlas& atlas, const FontFiles& files, const TypeScale&
     atlas.Clear();
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas.FontBuilderFlags = 0;
+    // The texture is as tall as the glyphs need: a power-of-two height would double a 4K atlas
+    // (2048x2882 -> 2048x4096) for nothing, since SDL's renderers take any size.
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
 
-    ImVector<ImWchar> text_ranges, number_ranges, huge_ranges;
+    ImVector<ImWchar> text_ranges, big_ranges;
     {
         ImFontGlyphRangesBuilder b;
         add_text_ranges(b);
@@ -71,22 +81,16 @@ FontSet build_fonts(ImFontAtlas& atlas, const FontFiles& files, const TypeScale&
     }
     {
         ImFontGlyphRangesBuilder b;
-        add_number_ranges(b);
-        b.BuildRanges(&number_ranges);
-    }
-    {
-        ImFontGlyphRangesBuilder b;
-        add_huge_ranges(b);
-        b.BuildRanges(&huge_ranges);
+        add_wall_texts(b);
+        b.BuildRanges(&big_ranges);
     }
 
     FontSet set;
     set.scale = scale;
     for (std::size_t i = 0; i < kTextRoleCount; ++i) {
         const auto role = static_cast<TextRole>(i);
-        const ImVector<ImWchar>& ranges = role == TextRole::huge     ? huge_ranges
-                                          : role == TextRole::number ? number_ranges
-                                                                     : text_ranges;
+        const bool big = role == TextRole::huge || role == TextRole::number;
+        const ImVector<ImWchar>& ranges = big ? big_ranges : text_ranges;
         set.regular[i] = add_font(atlas, files.regular, scale.px[i], ranges);
         set.bold[i] = add_font(atlas, files.bold, scale.px[i], ranges);
     }

@@ -29,6 +29,7 @@ void draw_screen(ImDrawList* draw, const FontSet& fonts, const FrameInputs& in) 
     ctx.now = in.now;
     ctx.anim_seconds = in.anim_seconds;
     ctx.map_memo = in.map_memo;
+    ctx.glyphs = in.glyphs;
 
     const float ox = in.viewport.x;
     const float oy = in.viewport.y;

@@ -21,6 +21,7 @@ struct FrameInputs {
     const Strings* strings = nullptr;
     const Assets* assets = nullptr;
     MapMemo* map_memo = nullptr;  ///< optional; what is drawn is the same without it
+    GlyphTally* glyphs = nullptr;  ///< optional; receives the frame's '?' fallbacks
 };
 
 /// Draws into `draw` (usually ImGui::GetBackgroundDrawList()); render thread only.

@@ -40,6 +40,16 @@ struct WallStatus {
     model::TimePoint frozen_as_of{};    ///< as_of of the held snapshot, for the frozen watermark
 };
 
+/// Characters one frame drew with the font's fallback glyph ('?'), because the role's atlas lacks
+/// them. Render thread only.
+struct GlyphTally {
+    std::uint32_t missing = 0;
+    char32_t first = 0;  ///< the first missing character (0: none)
+    void note(char32_t c) {
+        if (missing++ == 0) first = c;
+    }
+};
+
 /// Everything a widget may use for one frame; built by the frame builder, valid for one call.
 struct FrameContext {
     ImDrawList* draw = nullptr;
@@ -52,6 +62,7 @@ struct FrameContext {
     model::TimePoint now{};    ///< server time of this frame (frozen instant while frozen)
     double anim_seconds = 0;   ///< monotonic seconds for slow pulses (a pure function of time)
     MapMemo* map_memo = nullptr;  ///< per-snapshot map data kept between frames; null = none
+    GlyphTally* glyphs = nullptr;  ///< counts '?' fallbacks of this frame; null = not counted
 };
 
 }  // namespace tsur::display

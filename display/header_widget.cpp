@@ -58,8 +58,7 @@ void draw_header(const model::Snapshot* snapshot, const config::WidgetSpec& spec
     std::string fresh;
     if (snapshot) {
         const model::LocalTime at = model::to_local(snapshot->as_of, offset);
-        fresh = (str.language == Language::ru ? "данные на " : "data as of ") + two(at.hour) +
-                ":" + two(at.minute);
+        fresh = std::string(str.data_as_of) + " " + two(at.hour) + ":" + two(at.minute);
     } else {
         fresh = std::string(str.waiting_for_data);
     }
@@ -72,7 +71,7 @@ void draw_header(const model::Snapshot* snapshot, const config::WidgetSpec& spec
     draw_text(ctx, fresh_style, fresh_x, r.y + r.h * 0.5f + 2, fresh_w + 1, fresh);
 
     const std::string title = spec.title.empty()
-                                  ? (str.language == Language::ru ? "ЦУР · " : "Regional centre · ") +
+                                  ? std::string(str.centre_prefix) + " · " +
                                         (region ? region->name_ru : std::string())
                                   : spec.title;
     const TextStyle title_style{TextRole::heading, true, th.text};

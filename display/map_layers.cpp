@@ -133,6 +133,7 @@ void draw_bins(const FrameContext& ctx, std::vector<HexBin>& bins, const MapStyl
         if (has_text) {
             dl->AddText(ctx.fonts->font(TextRole::small, true), ctx.fonts->px(TextRole::small),
                         ImVec2(c.x - size.x * 0.5f, c.y - size.y * 0.5f), th.text, label.c_str());
+            tally_glyphs(ctx, ctx.fonts->font(TextRole::small, true), label);
         }
     }
 }

@@ -139,6 +139,7 @@ void draw_municipality_labels(const FrameContext& ctx, const model::Region& regi
         ctx.draw->AddText(font, ctx.fonts->px(t.style.role),
                           ImVec2(placed.rect.x + p, placed.rect.y + p * 0.5f), t.style.color,
                           t.text.c_str());
+        tally_glyphs(ctx, font, t.text);
     }
 }
 

@@ -86,6 +86,8 @@ Strings make_ru() {
     s.window_week = "поступившие за 7 дней";
     s.district_word = "район";
     s.district_abbrev = "р-н";
+    s.data_as_of = "данные на";
+    s.centre_prefix = "ЦУР";
     return s;
 }
 
@@ -166,6 +168,8 @@ Strings make_en() {
     s.window_week = "new in 7 days";
     s.district_word = "District";
     s.district_abbrev = "Dist.";
+    s.data_as_of = "data as of";
+    s.centre_prefix = "Regional centre";
     return s;
 }
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/enums.hpp"
 #include "model/sla.hpp"
@@ -39,12 +40,19 @@ struct Strings {
     std::string_view all_records_rejected, document_refused;
     /// Frozen watermark: "<frozen_data_as_of> 10:15 · <frozen>".
     std::string_view frozen_data_as_of;
+    /// Header: "<data_as_of> 10:15" beside the clock; "<centre_prefix> · <region>" as the title.
+    std::string_view data_as_of, centre_prefix;
 
     std::string_view sector_name(model::Sector s) const { return sector[model::index_of(s)]; }
     std::string_view channel_name(model::Channel c) const { return channel[model::index_of(c)]; }
 };
 
 const Strings& strings_for(Language lang);
+
+/// Every text of `s` and every word the formatters below add for its language (each plural
+/// form, each unit): what every font role must be able to draw (display/fonts.cpp, and the test
+/// that looks each character up in each role).
+std::vector<std::string> all_texts(const Strings& s);
 
 /// Russian plural form: one (1, 21, …), few (2–4, 22–24, …), many (0, 5–20, 11–14, …).
 std::string_view plural_ru(long long n, std::string_view one, std::string_view few,

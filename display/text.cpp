@@ -1,6 +1,8 @@
 // Text helpers over ImDrawList; UTF-8 aware eliding because titles are Russian.
 #include "display/text.hpp"
 
+#include <imgui_internal.h>
+
 namespace tsur::display {
 namespace {
 
@@ -55,7 +57,23 @@ float draw_text(const FrameContext& ctx, const TextStyle& style, float x, float 
     if (align == Align::right) px = x + width - w;
     ctx.draw->AddText(font, size, ImVec2(px, y), style.color, fitted.data(),
                       fitted.data() + fitted.size());
+    tally_glyphs(ctx, font, fitted);
     return w;
+}
+
+void tally_glyphs(const FrameContext& ctx, const ImFont* font, std::string_view text) {
+    if (!ctx.glyphs) return;
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p < end) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, p, end);
+        if (n <= 0) break;
+        p += n;
+        // Control characters (a line break) are layout, not glyphs.
+        if (c < 0x20) continue;
+        if (!font->FindGlyphNoFallback(static_cast<ImWchar>(c))) ctx.glyphs->note(c);
+    }
 }
 
 float pad(const FrameContext& ctx) { return ctx.fonts->px(TextRole::small) * 0.5f; }

@@ -30,6 +30,10 @@ std::string elide(const FrameContext& ctx, const TextStyle& style, std::string_v
 float draw_text(const FrameContext& ctx, const TextStyle& style, float x, float y, float width,
                 std::string_view text, Align align = Align::left);
 
+/// Adds to ctx.glyphs every character of `text` that `font` would draw as its fallback '?'.
+/// draw_text and the map's direct AddText calls do, so /metrics sees what the room sees.
+void tally_glyphs(const FrameContext& ctx, const ImFont* font, std::string_view text);
+
 /// Draws a panel background with a title bar; returns the content rectangle below the title.
 Rect draw_panel(const FrameContext& ctx, std::string_view title);
 

@@ -27,6 +27,11 @@ std::uint64_t RenderHealth::frame_presented(const FrameReport& r, Steady::time_p
     snapshot_as_of_s_.store(r.snapshot_as_of.time_since_epoch().count(), std::memory_order_relaxed);
     max_unchanged_s_.store(r.max_unchanged ? r.max_unchanged->count() : -1,
                            std::memory_order_relaxed);
+    layout_.store(static_cast<std::uint8_t>(r.layout), std::memory_order_relaxed);
+    layout_rejections_.store(r.layout_rejections, std::memory_order_relaxed);
+    glyph_fallbacks_.store(r.glyph_fallbacks, std::memory_order_relaxed);
+    first_missing_glyph_.store(r.first_missing_glyph, std::memory_order_relaxed);
+    glyph_fallbacks_total_.fetch_add(r.glyph_fallbacks, std::memory_order_relaxed);
     last_present_ns_.store(ns(now), std::memory_order_relaxed);
     last_present_wall_ns_.store(
         std::chrono::duration_cast<std::chrono::nanoseconds>(wall_now.time_since_epoch()).count(),
@@ -71,6 +76,11 @@ RenderHealthSnapshot RenderHealth::snapshot() const {
     if (const auto m = max_unchanged_s_.load(); m >= 0) s.max_unchanged = std::chrono::seconds{m};
     for (std::size_t i = 0; i < buckets_.size(); ++i) s.frame_buckets[i] = buckets_[i].load();
     s.frame_seconds_sum = static_cast<double>(frame_ns_sum_.load()) / 1e9;
+    s.layout = static_cast<LayoutState>(layout_.load());
+    s.layout_rejections = layout_rejections_.load();
+    s.glyph_fallbacks = glyph_fallbacks_.load();
+    s.first_missing_glyph = first_missing_glyph_.load();
+    s.glyph_fallbacks_total = glyph_fallbacks_total_.load();
     return s;
 }
 

@@ -26,6 +26,13 @@ constexpr std::string_view id_of(DisplayState s) {
     return kDisplayStateIds[static_cast<std::size_t>(s)];
 }
 
+/// Which layout the room sees: the configured one ("ok", also when none is configured), the last
+/// good version while the file on disk is rejected, or the built-in overview because no version
+/// of the configured file ever loaded.
+enum class LayoutState : std::uint8_t { ok, rejected, builtin };
+inline constexpr std::array<std::string_view, 3> kLayoutStateIds = {"ok", "rejected", "builtin"};
+constexpr std::string_view id_of(LayoutState s) { return kLayoutStateIds[static_cast<std::size_t>(s)]; }
+
 /// Upper bounds (seconds) of the tsur_frame_seconds histogram; +Inf is implicit.
 inline constexpr std::array<double, 11> kFrameSecondsBuckets = {
     0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5};
@@ -47,6 +54,10 @@ struct FrameReport {
     PngBytes png;
     /// The frame shows only public-mode widgets (config::is_public): its PNG needs no token.
     bool public_view = false;
+    LayoutState layout = LayoutState::ok;
+    std::uint64_t layout_rejections = 0;  ///< rejected versions of the layout file since start
+    std::uint32_t glyph_fallbacks = 0;    ///< characters this frame drew as the font's '?'
+    char32_t first_missing_glyph = 0;     ///< the first of them (0: none)
 };
 
 /// The newest stored PNG, the number of the frame it shows, and whether that frame was public.
@@ -73,6 +84,11 @@ struct RenderHealthSnapshot {
     bool headless = false;  ///< SDL's offscreen/dummy driver: nothing reaches a screen
     std::array<std::uint64_t, kFrameSecondsBuckets.size() + 1> frame_buckets{};  ///< not cumulative
     double frame_seconds_sum = 0;
+    LayoutState layout = LayoutState::ok;
+    std::uint64_t layout_rejections = 0;
+    std::uint32_t glyph_fallbacks = 0;        ///< in the newest frame
+    char32_t first_missing_glyph = 0;         ///< of the newest frame
+    std::uint64_t glyph_fallbacks_total = 0;  ///< summed over every presented frame
 };
 
 /// Written by the render thread (frame_presented), read by the io thread and the watchdog;
@@ -121,6 +137,11 @@ class RenderHealth {
     std::atomic<std::uint64_t> frame_ns_sum_{0};
     std::atomic<bool> screenshot_wanted_{false};
     std::atomic<bool> headless_{false};
+    std::atomic<std::uint8_t> layout_{0};
+    std::atomic<std::uint64_t> layout_rejections_{0};
+    std::atomic<std::uint32_t> glyph_fallbacks_{0};
+    std::atomic<char32_t> first_missing_glyph_{0};
+    std::atomic<std::uint64_t> glyph_fallbacks_total_{0};
 
     mutable std::mutex png_mutex_;  // guards the two members below; held only to copy a pointer
     StoredPng png_;

@@ -4,10 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
 
+#include "model/calendar_date.hpp"
 #include "net/feed_parser.hpp"
 #include "net/metrics_text.hpp"
 
@@ -44,24 +46,72 @@ std::vector<std::string_view> known_poll_results() {
     // clang-format on
 }
 
+bool is_misleading(std::string_view problem) {
+    for (const auto& kind : kProblemKinds) {
+        if (kind.id == problem) return kind.misleading;
+    }
+    return true;  // an id not in the table is a bug; failing loudly beats hiding it
+}
+
 HealthVerdict assess_health(const StatusInputs& in) {
     HealthVerdict v;
+    auto add = [&v](std::string_view id, std::string detail) {
+        v.problems.emplace_back(id);
+        v.details.emplace(std::string(id), std::move(detail));
+    };
     const bool has_data = in.published && in.published->snapshot;
     if (has_data) {
         v.data_age = std::max(model::Seconds{0}, in.server_now - in.published->snapshot->as_of);
-        if (*v.data_age > in.stale_after) v.problems.emplace_back("data_stale");
+        if (*v.data_age > in.stale_after) {
+            add("data_stale", "the newest data is " + std::to_string(v.data_age->count()) +
+                                  " s old (limit " + std::to_string(in.stale_after.count()) +
+                                  " s)");
+        }
     } else if (in.uptime > in.stale_after) {
-        v.problems.emplace_back("no_data");
+        add("no_data", "no data since start " + std::to_string(in.uptime.count()) + " s ago");
     }
     // The server answers, but what it sent is not shown: as much a problem as old data, and at
     // once, since the shown data will not move until the feed is fixed.
-    if (in.feed.last_result == "all_rejected") v.problems.emplace_back("all_records_rejected");
-    if (in.feed.last_result == "as_of_future") v.problems.emplace_back("as_of_future");
-    if (const auto fault = render_fault(in.render, in.steady_now, in.render_limits);
-        !fault.empty()) {
-        v.problems.emplace_back(fault);
+    if (in.feed.last_result == "all_rejected") {
+        add("all_records_rejected",
+            "every record of the newest document was rejected; the last good data is shown");
     }
-    v.healthy = v.problems.empty();
+    if (in.feed.last_result == "as_of_future") {
+        add("as_of_future",
+            "the newest document's as_of lies ahead of the wall's clock estimate; refused");
+    }
+    const auto& r = in.render;
+    if (r.frames > 0 && r.state == DisplayState::offline) {
+        add("offline", "the wall shows \"no connection\": " +
+                           std::to_string(in.feed.consecutive_failures) +
+                           " failed polls in a row" +
+                           (in.feed.last_error.empty() ? "" : " (" + in.feed.last_error + ")"));
+    }
+    if (r.layout == LayoutState::builtin) {
+        add("layout_builtin",
+            "the layout file never loaded; the built-in overview is on screen instead");
+    }
+    if (const auto fault = render_fault(r, in.steady_now, in.render_limits); !fault.empty()) {
+        add(fault, "the picture on the wall cannot be trusted (" + std::string(fault) + ")");
+    }
+    if (r.layout == LayoutState::rejected) {
+        add("layout_rejected",
+            "the layout file on disk is rejected; the last good version is shown (see the log)");
+    }
+    if (in.calendar) {
+        v.calendar = model::calendar_outlook(*in.calendar, in.server_now);
+        if (v.calendar->ending) add("calendar_ending", model::describe(*v.calendar));
+    }
+    if (r.glyph_fallbacks > 0) {
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(r.first_missing_glyph));
+        add("glyph_fallback", std::to_string(r.glyph_fallbacks) +
+                                  " characters of the newest frame are drawn as '?', first " +
+                                  code);
+    }
+    std::stable_partition(v.problems.begin(), v.problems.end(),
+                          [](const std::string& id) { return is_misleading(id); });
+    v.healthy = v.problems.empty() || !is_misleading(v.problems.front());
     v.status = !v.healthy ? v.problems.front() : has_data ? "ok" : "starting";
     return v;
 }
@@ -72,6 +122,7 @@ std::string healthz_json(const StatusInputs& in, const HealthVerdict& verdict) {
     j["status"] = verdict.status;
     j["healthy"] = verdict.healthy;
     j["problems"] = verdict.problems;
+    j["details"] = verdict.details;
     j["version"] = in.version;
     j["uptime_s"] = in.uptime.count();
     j["server_time"] = model::format_rfc3339(in.server_now);
@@ -124,7 +175,20 @@ std::string healthz_json(const StatusInputs& in, const HealthVerdict& verdict) {
         r.snapshot_version ? json(model::format_rfc3339(r.snapshot_as_of)) : json(nullptr);
     const auto fault = render_fault(r, in.steady_now, in.render_limits);
     display["fault"] = fault.empty() ? json(nullptr) : json(fault);
+    display["layout"] = id_of(r.layout);
+    display["layout_rejections"] = r.layout_rejections;
+    display["glyph_fallbacks"] = r.glyph_fallbacks;
     j["display"] = display;
+
+    if (const auto& outlook = verdict.calendar) {
+        json cal;
+        const bool listed = outlook->last_listed_day.has_value();
+        cal["listed_until"] =
+            listed ? json(model::format_iso_date(*outlook->last_listed_day)) : json(nullptr);
+        cal["days_left"] = listed ? json(outlook->days_left.count()) : json(nullptr);
+        cal["ending"] = outlook->ending;
+        j["calendar"] = cal;
+    }
     return j.dump(2) + "\n";
 }
 
@@ -188,6 +252,27 @@ std::string metrics_text(const StatusInputs& in, const HealthVerdict& verdict) {
         const bool on = r.frames > 0 && r.state == static_cast<DisplayState>(i);
         m.sample("tsur_display_state", {{"state", kDisplayStateIds[i]}}, on ? 1.0 : 0.0);
     }
+    m.family("tsur_problem", "gauge", "1 while /healthz names the problem, else 0.");
+    for (const auto& kind : kProblemKinds) {
+        const bool on = std::find(verdict.problems.begin(), verdict.problems.end(), kind.id) !=
+                        verdict.problems.end();
+        m.sample("tsur_problem", {{"problem", kind.id}}, on ? 1.0 : 0.0);
+    }
+    m.family("tsur_layout_rejections_total", "counter",
+             "Versions of the layout file refused since start.");
+    m.sample("tsur_layout_rejections_total", static_cast<double>(r.layout_rejections));
+    m.family("tsur_glyph_fallbacks_total", "counter",
+             "Characters drawn as the font's '?', summed over presented frames.");
+    m.sample("tsur_glyph_fallbacks_total", static_cast<double>(r.glyph_fallbacks_total));
+    m.family("tsur_frame_glyph_fallbacks", "gauge",
+             "Characters the newest frame drew as the font's '?'.");
+    m.sample("tsur_frame_glyph_fallbacks", static_cast<double>(r.glyph_fallbacks));
+    m.family("tsur_calendar_days_left", "gauge",
+             "Days until the holiday calendar's last listed day (negative once past).");
+    const auto& outlook = verdict.calendar;
+    m.sample("tsur_calendar_days_left", outlook && outlook->last_listed_day
+                                            ? static_cast<double>(outlook->days_left.count())
+                                            : std::nan(""));
     m.family("tsur_healthy", "gauge", "1 when /healthz answers 200.");
     m.sample("tsur_healthy", verdict.healthy ? 1.0 : 0.0);
     m.family("tsur_uptime_seconds", "gauge", "Seconds since the wall started.");

@@ -2,7 +2,9 @@
 // and the /healthz JSON and /metrics text built from one consistent set of inputs.
 #pragma once
 
+#include <array>
 #include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,6 +12,7 @@
 #include <vector>
 
 #include "model/time.hpp"
+#include "model/work_calendar.hpp"
 #include "net/feed_stats.hpp"
 #include "net/render_health.hpp"
 #include "net/snapshot_store.hpp"
@@ -27,21 +30,57 @@ struct StatusInputs {
     RenderHealthSnapshot render;
     model::Seconds stale_after{600};
     RenderFaultLimits render_limits;
+    /// The working-day calendar the deadlines use; null: not checked.
+    std::shared_ptr<const model::WorkCalendar> calendar;
 };
 
 struct HealthVerdict {
+    /// False when a problem misleads the room (is_misleading()): /healthz answers 503.
     bool healthy = true;
-    /// "ok", "starting" (no data yet, within stale_after of start), or the first problem.
+    /// "ok", "starting" (no data yet, within stale_after of start), or the first misleading
+    /// problem.
     std::string status = "ok";
-    /// "no_data", "data_stale", "all_records_rejected" and "as_of_future" (the newest poll's
-    /// document was refused for that), and render_fault()'s ids.
+    /// Ids from kProblemKinds, the misleading ones first.
     std::vector<std::string> problems;
+    /// One sentence per problem id, for the person on call.
+    std::map<std::string, std::string, std::less<>> details;
     std::optional<model::Seconds> data_age;  ///< server now - as_of; empty without data
+    std::optional<model::CalendarOutlook> calendar;  ///< empty without StatusInputs::calendar
 };
 
-/// Pure: unhealthy when the data is older than stale_after (counted from the server's as_of),
-/// when there is still no data after stale_after of uptime, when the newest poll's records were
-/// all dropped or its as_of lay in the future, or on a render fault.
+/// A problem /healthz can name, and whether it means the room reads something false now (then
+/// /healthz answers 503) or is only named (200).
+struct ProblemKind {
+    std::string_view id;
+    bool misleading;
+};
+
+/// Every problem, the misleading ones first: "no_data", "data_stale", "offline" (the wall shows
+/// "no connection"), "all_records_rejected" and "as_of_future" (the newest document was refused
+/// for that: the shown data will not move), "layout_builtin" (the configured layout never loaded:
+/// the built-in overview is on screen), render_fault()'s ids; then "layout_rejected" (the edited file is refused, the
+/// last good version is shown), "calendar_ending" (model::calendar_outlook()), "glyph_fallback"
+/// (characters drawn as '?').
+inline constexpr std::array<ProblemKind, 13> kProblemKinds = {{
+    {"no_data", true},
+    {"data_stale", true},
+    {"offline", true},
+    {"all_records_rejected", true},
+    {"as_of_future", true},
+    {"layout_builtin", true},
+    {"no_frame", true},
+    {"present_stalled", true},
+    {"blank_frame", true},
+    {"frame_unchanged", true},
+    {"layout_rejected", false},
+    {"calendar_ending", false},
+    {"glyph_fallback", false},
+}};
+
+/// True when the problem means the room reads something false now: /healthz answers 503.
+bool is_misleading(std::string_view problem);
+
+/// Pure: every problem of `in`, ordered and explained; unhealthy when one of them misleads.
 HealthVerdict assess_health(const StatusInputs& in);
 
 /// The /healthz body (application/json).

@@ -99,6 +99,7 @@ StatusInputs gather(const StatusServerOptions& o, const SnapshotStore& store,
     in.render = render.snapshot();
     in.stale_after = o.stale_after;
     in.render_limits = o.render_limits;
+    in.calendar = o.calendar;
     return in;
 }
 

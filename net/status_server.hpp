@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -14,6 +15,7 @@
 
 #include "model/result.hpp"
 #include "model/server_clock.hpp"
+#include "model/work_calendar.hpp"
 #include "net/feed_stats.hpp"
 #include "net/http_server.hpp"
 #include "net/render_health.hpp"
@@ -28,6 +30,8 @@ struct StatusServerOptions {
     std::optional<std::filesystem::path> token_file;
     model::Seconds stale_after{600};  ///< /healthz turns 503 past this data age
     RenderFaultLimits render_limits;
+    /// The deadlines' working-day calendar, for calendar_ending; null: not checked.
+    std::shared_ptr<const model::WorkCalendar> calendar;
     std::string version = "dev";
     /// Status requests are tiny GETs: small limits, short timeouts.
     HttpLimits limits{4 * 1024, 0, std::chrono::seconds{5}, std::chrono::seconds{10}};

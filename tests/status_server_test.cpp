@@ -15,6 +15,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <fstream>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -176,6 +177,30 @@ TEST_F(StatusServerTest, NoDataYetIsStartingNotAFailure) {
     const auto res = get("/healthz");
     EXPECT_EQ(res.result_int(), 200u);
     EXPECT_EQ(nlohmann::json::parse(res.body())["status"], "starting");
+}
+
+TEST_F(StatusServerTest, HealthzNamesACalendarEndingWithinSixtyDays) {
+    // Server time 2026-11-20; the wall's calendar lists 2026 only, so it ends in 41 days.
+    const auto target = *model::parse_rfc3339("2026-11-20T09:00:00Z");
+    clock_.set_offset(std::chrono::duration_cast<std::chrono::milliseconds>(
+        target - std::chrono::system_clock::now()));
+    publish_data_aged(std::chrono::seconds{40});
+    present_frame();
+    StatusServerOptions options;
+    options.calendar = std::make_shared<const model::WorkCalendar>(
+        std::set{std::chrono::sys_days{std::chrono::year{2026} / 11 / 4}},
+        std::set<std::chrono::sys_days>{}, model::Seconds{4 * 3600});
+    start(std::move(options));
+    const auto res = get("/healthz");
+    EXPECT_EQ(res.result_int(), 200u) << "nothing on the wall is wrong yet";
+    const auto j = nlohmann::json::parse(res.body());
+    ASSERT_EQ(j["problems"].size(), 1u) << res.body();
+    EXPECT_EQ(j["problems"][0], "calendar_ending");
+    EXPECT_NE(j["details"]["calendar_ending"].get<std::string>().find("2026-12-31"),
+              std::string::npos);
+    EXPECT_EQ(j["calendar"]["days_left"], 41);
+    const std::string m = get("/metrics").body();
+    EXPECT_NE(m.find("tsur_problem{problem=\"calendar_ending\"} 1\n"), std::string::npos);
 }
 
 TEST_F(StatusServerTest, MetricsPreRegisterEveryReasonAndState) {

@@ -5,6 +5,8 @@
 
 #include "model/calendar_date.hpp"
 #include "model/holiday_calendar_loader.hpp"
+#include "model/sla_rules_loader.hpp"
+#include "model/statutory_holidays.hpp"
 #include "support/paths.hpp"
 
 namespace tsur::model {
@@ -108,6 +110,82 @@ TEST(WorkCalendar, ShippedRussianCalendarHasTheKnownDaysOff2026) {
         EXPECT_FALSE(cal.is_working_day(day(d))) << d;
     }
     EXPECT_TRUE(cal.is_working_day(day("2026-11-03")));
+}
+
+TEST(WorkCalendar, HotlineIncidentAcrossTheEndOfTheShippedCalendarIsNotOverdueOnJanuary6) {
+    // The shipped file ends with 2026; 1-8 January 2027 are days off by the Labour Code anyway.
+    const auto path = test::asset_path("sla/default-rules.json");
+    auto rules = parse_sla_rules(test::read_file(path), "default-rules.json", russian_calendar());
+    ASSERT_TRUE(rules.ok()) << rules.error();
+    Incident inc;
+    inc.channel = Channel::hotline;
+    inc.sector = Sector::roads;
+    inc.created_at = at("2026-12-30T06:00:00Z");  // Wednesday 10:00 local
+    const TimePoint due = rules.value().due_at(inc);
+    // 31 Dec (listed), 1-8 Jan (statutory), 9-10 Jan (weekend): Mon 11, Tue 12, Wed 13.
+    EXPECT_EQ(due, at("2027-01-13T06:00:00Z"));
+    EXPECT_GT(due, at("2027-01-06T10:00:00Z"));
+}
+
+TEST(StatutoryHolidays, WeekendHolidaysMoveToTheNextWorkingDayExceptInJanuary) {
+    // 2027: 1 May is a Saturday -> Mon 3 May; 9 May a Sunday -> Mon 10 May; 12 Jun a Saturday
+    // -> Mon 14 Jun. 2 and 3 Jan are a weekend and move nowhere (only a resolution moves them).
+    for (const char* d : {"2027-01-01", "2027-01-04", "2027-01-08", "2027-02-23", "2027-03-08",
+                          "2027-05-03", "2027-05-10", "2027-06-14", "2027-11-04"}) {
+        EXPECT_TRUE(is_statutory_day_off(day(d))) << d;
+    }
+    for (const char* d : {"2027-01-11", "2027-02-24", "2027-05-04", "2027-05-11", "2027-06-15",
+                          "2027-11-05"}) {
+        EXPECT_FALSE(is_statutory_day_off(day(d))) << d;
+    }
+    // 2028: 23 Feb is a Wednesday; 8 Mar a Wednesday; 4 Nov a Saturday -> Mon 6 Nov.
+    EXPECT_TRUE(is_statutory_day_off(day("2028-11-06")));
+    EXPECT_FALSE(is_statutory_day_off(day("2028-11-07")));
+}
+
+TEST(WorkCalendar, YearsNoFileListsFollowTheLabourCode) {
+    const auto cal = russian_calendar();
+    EXPECT_TRUE(cal.lists_year(std::chrono::year{2026}));
+    EXPECT_FALSE(cal.lists_year(std::chrono::year{2027}));
+    // 2027 under art. 112 alone: 261 weekdays less 1, 4-8 Jan, 23 Feb, 8 Mar, 3 and 10 May,
+    // 14 Jun and 4 Nov (12 days) = 249.
+    EXPECT_EQ(working_days_in_year(cal, 2027), 249);
+}
+
+TEST(WorkCalendar, ACentreFileReplacesTheYearsItLists) {
+    const auto shipped = russian_calendar();
+    // A (made-up) 2027 decree moving Sat 2 Jan to Fri 31 Dec, and a Saturday made working.
+    auto centre = parse_holiday_calendar(
+        R"({"holidays": ["2027-01-01", "2027-01-04", "2027-01-05", "2027-01-06", "2027-01-07",
+                         "2027-01-08", "2027-12-31"], "working_weekends": ["2027-12-25"]})",
+        "ru-2027.json", kUdmurtia);
+    ASSERT_TRUE(centre.ok()) << centre.error();
+    const auto cal = shipped.overlaid_with(centre.value());
+    EXPECT_FALSE(cal.is_working_day(day("2027-12-31")));
+    EXPECT_TRUE(cal.is_working_day(day("2027-12-25")));
+    // Listed: only the file's days off count, so 23 Feb 2027 is a working day by this file.
+    EXPECT_TRUE(cal.is_working_day(day("2027-02-23")));
+    EXPECT_FALSE(cal.is_working_day(day("2026-12-31")));  // the shipped 2026 is kept
+    EXPECT_EQ(working_days_in_year(cal, 2026), 247);
+    EXPECT_EQ(cal.listed_until(day("2026-06-01")), day("2027-12-31"));
+}
+
+TEST(CalendarOutlook, EndingFromSixtyDaysBeforeTheLastListedDayAndAfterIt) {
+    const auto cal = russian_calendar();
+    const auto far = calendar_outlook(cal, at("2026-10-31T12:00:00Z"));
+    EXPECT_FALSE(far.ending);
+    EXPECT_EQ(far.days_left, std::chrono::days{61});
+    const auto near = calendar_outlook(cal, at("2026-11-01T12:00:00Z"));
+    EXPECT_TRUE(near.ending);
+    EXPECT_EQ(near.days_left, std::chrono::days{60});
+    EXPECT_EQ(describe(near),
+              "the holiday calendar ends 2026-12-31, in 60 days; later working days use only "
+              "the statutory holidays of Labour Code art. 112 (no transferred days off)");
+    const auto past = calendar_outlook(cal, at("2027-01-06T12:00:00Z"));
+    EXPECT_TRUE(past.ending);
+    EXPECT_EQ(past.last_listed_day, day("2026-12-31"));
+    EXPECT_EQ(past.days_left, std::chrono::days{-6});
+    EXPECT_TRUE(calendar_outlook(WorkCalendar{}, at("2026-11-01T12:00:00Z")).ending);
 }
 
 Result<WorkCalendar> parse(const char* text) {

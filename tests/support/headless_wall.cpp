@@ -33,7 +33,8 @@ HeadlessWall::HeadlessWall(int width, int height)
           display::TypeScale::for_height(static_cast<float>(height)))) {}
 
 display::Image HeadlessWall::render(const model::Snapshot* snapshot,
-                                    const display::WallStatus& status, model::TimePoint now) {
+                                    const display::WallStatus& status, model::TimePoint now,
+                                    display::GlyphTally* glyphs) {
     display::FrameInputs in;
     in.snapshot = snapshot;
     in.screen = &layout_.screens.front();
@@ -46,7 +47,9 @@ display::Image HeadlessWall::render(const model::Snapshot* snapshot,
     in.theme = &display::dark_theme();
     in.strings = &display::strings_for(display::Language::ru);
     in.assets = &assets_.assets;
-    for (int i = 0; i < 2; ++i) display::render_frame(*session_, in, width_, height_, 1.0f / 60.0f);
+    display::render_frame(*session_, in, width_, height_, 1.0f / 60.0f);
+    in.glyphs = glyphs;
+    display::render_frame(*session_, in, width_, height_, 1.0f / 60.0f);
     return target_.capture();
 }
 

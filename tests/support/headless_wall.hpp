@@ -21,8 +21,9 @@ class HeadlessWall {
     HeadlessWall(int width, int height);
 
     /// Draws two frames (ImGui hides auto-sized windows on the first) and captures the second.
+    /// `glyphs`, when given, receives the '?' fallbacks of the captured frame.
     display::Image render(const model::Snapshot* snapshot, const display::WallStatus& status,
-                          model::TimePoint now);
+                          model::TimePoint now, display::GlyphTally* glyphs = nullptr);
 
     /// The region the assets hold, for parsers and build_snapshot.
     std::shared_ptr<const model::Region> region() const { return assets_.assets.region; }
