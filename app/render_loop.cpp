@@ -25,14 +25,6 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
-// A read-back costs milliseconds to tens of them; proof of rendering needs one a minute, not one a
-// frame, since the clock changes the picture every minute anyway.
-constexpr auto kProofInterval = std::chrono::seconds{60};
-constexpr auto kMaxUnchanged = std::chrono::seconds{150};
-// Rows read back for that proof: one every ~34 px at 2160, so the clock's digits (a few hundred
-// pixels tall at 4K) always cross several of them and a new minute changes the fingerprint.
-constexpr int kProofRows = 64;
-
 std::optional<std::chrono::microseconds> watchdog_interval() {
     std::uint64_t usec = 0;
     if (sd_watchdog_enabled(0, &usec) > 0) return std::chrono::microseconds{usec};
@@ -172,15 +164,15 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
                 const display::Image image =
                     want_png ? target.capture() : target.capture_rows(kProofRows);
                 last_proof = steady_now;
-                const bool frozen = src.status.mode == display::WallStatus::Mode::frozen;
-                rt.health.frame_presented(describe_frame(
-                    image, want_png, src.status, src.snapshot.get(), build,
-                    frozen ? std::nullopt : std::optional(kMaxUnchanged)));
+                rt.health.frame_presented(describe_frame(image, want_png, src.status,
+                                                         src.snapshot.get(), build,
+                                                         unchanged_limit(src.status.mode)));
             } else {
                 rt.health.frame_presented(net::FrameReport{
                     rt.health.snapshot().fingerprint, false, build,
                     display_state(src.status.mode), src.snapshot ? src.snapshot->version : 0,
-                    src.snapshot ? src.snapshot->as_of : model::TimePoint{}, kMaxUnchanged, {}});
+                    src.snapshot ? src.snapshot->as_of : model::TimePoint{},
+                    unchanged_limit(src.status.mode), {}});
             }
             SDL_RenderPresent(target.renderer());
             want_png = false;
