@@ -27,7 +27,7 @@ model::SnapshotPtr snapshot_of(const std::vector<std::pair<std::string, Seconds>
         model::Incident inc;
         inc.id = id;
         inc.agency = id.rfind("b", 0) == 0 ? "Минстрой УР" : agency;
-        inc.created_at = kNow - std::chrono::days(40);
+        inc.created_at = kNow - std::chrono::hours(1);
         inc.feed_due_at = kNow + due;
         doc.incidents.push_back(inc);
     }

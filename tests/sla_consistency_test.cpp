@@ -1,10 +1,11 @@
 // One rule, one number: on random snapshots and instants the KPI strip's overdue count, the SLA
 // board's total, the map's overdue marks, the heatmap's overdue sum and the SLA summary agree with
-// each other and with classify() on every incident, with answered_at unset, before and after
+// each other and with classify() on every incident (and the at-risk counts likewise), with answered_at unset, before and after
 // now, and deadlines that land on holidays.
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <random>
 #include <set>
 
@@ -75,26 +76,37 @@ model::SnapshotPtr random_snapshot(std::mt19937& rng, const model::SlaRules& rul
 
 struct Counts {
     std::size_t classify = 0, kpi = 0, board = 0, map = 0, heatmap = 0, summary = 0;
+    std::size_t at_risk = 0, kpi_at_risk = 0, board_at_risk = 0, summary_at_risk = 0;
     bool agree() const {
         return kpi == classify && board == classify && map == classify && heatmap == classify &&
-               summary == classify;
+               summary == classify && kpi_at_risk == at_risk && board_at_risk == at_risk &&
+               summary_at_risk == at_risk;
     }
 };
 
 Counts count_overdue(const model::Snapshot& snap, TimePoint now) {
     Counts c;
-    for (const auto& inc : snap.incidents) c.classify += model::classify(inc, now) == model::SlaState::overdue;
-    c.kpi = snap.deadlines.overdue_count(now);  // what the KPI strip draws
-    const config::WidgetSpec all;
-    c.board = display::plan_board(snap, all, now, 7).overdue_total;
-    const display::Projection projection({57.5, 53.5}, 57.5, 100.0, 500.0, 500.0);
-    for (const auto& p : display::collect_points(snap.incidents, all, projection, now).points) {
-        c.map += (p.flags & display::kPointOverdue) != 0;
+    for (const auto& inc : snap.incidents) {
+        const model::SlaState state = model::classify(inc, now);
+        c.classify += state == model::SlaState::overdue;
+        c.at_risk += state == model::SlaState::at_risk;
     }
+    c.kpi = snap.deadlines.overdue_count(now);  // what the KPI strip draws
+    c.kpi_at_risk = snap.deadlines.at_risk_count(now);
+    const config::WidgetSpec all;
+    const display::BoardPlan board = display::plan_board(snap, all, now, 7);
+    c.board = board.overdue_total;
+    c.board_at_risk = board.at_risk_total;
+    const display::Projection projection({57.5, 53.5}, 57.5, 100.0, 500.0, 500.0);
+    const display::CollectedPoints map = display::collect_points(snap.incidents, all, projection, now);
+    for (const auto& p : map.points) c.map += (p.flags & display::kPointOverdue) != 0;
     config::WidgetSpec overdue_heatmap;
     overdue_heatmap.window = config::Window::overdue;
-    for (const auto& row : display::build_heatmap(snap, overdue_heatmap, now).rows) c.heatmap += row.raw_total;
-    for (const auto n : model::overdue_and_at_risk_by_sector(snap, now).overdue) c.summary += n;
+    const display::HeatmapData heat = display::build_heatmap(snap, overdue_heatmap, now);
+    for (const auto& row : heat.rows) c.heatmap += row.raw_total;
+    const model::SectorSlaCounts summary = model::overdue_and_at_risk_by_sector(snap, now);
+    for (const auto n : summary.overdue) c.summary += n;
+    for (const auto n : summary.at_risk) c.summary_at_risk += n;
     return c;
 }
 
@@ -121,7 +133,9 @@ TEST(SlaConsistency, EveryConsumerCountsTheSameOverdueIncidents) {
             EXPECT_TRUE(c.agree()) << model::format_rfc3339(now) << ": classify " << c.classify
                                    << ", KPI " << c.kpi << ", board " << c.board << ", map "
                                    << c.map << ", heatmap " << c.heatmap << ", summary "
-                                   << c.summary;
+                                   << c.summary << "; at risk: classify " << c.at_risk
+                                   << ", KPI " << c.kpi_at_risk << ", board " << c.board_at_risk
+                                   << ", summary " << c.summary_at_risk;
         }
     }
     std::printf("[ agreement ] %zu of %zu (snapshot, instant) pairs agree; %zu overdue counted\n",
