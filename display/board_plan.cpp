@@ -74,11 +74,11 @@ BoardPlan plan_board(const model::Snapshot& snap, const config::WidgetSpec& spec
 }
 
 std::string board_page_label(const BoardPlan& plan, const BoardPageRef& ref, const Strings& s,
-                             const config::WidgetSpec& spec, bool with_order) {
+                             const config::WidgetSpec& spec, bool with_order, bool with_total) {
     const BoardSection& section = plan.sections[ref.section];
     const bool overdue = section.cls == BoardClass::overdue;
     std::string out(overdue ? s.overdue_word : s.at_risk_word);
-    out += " " + format_count(section.total);
+    if (with_total) out += " " + format_count(section.total);
     if (overdue && with_order) {
         out += " \u00B7 ";
         out += spec.board_order == config::BoardOrder::oldest_first ? s.board_oldest_first

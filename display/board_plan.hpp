@@ -65,9 +65,10 @@ const BoardPageRef& page_of_cycle(const BoardPlan& plan, model::TimePoint now, i
 
 /// What a page holds and where it stands: "под угрозой 25 · 1/2", "просрочено 600 · сначала
 /// новые · 2/3" (the position only when the class has more than one page; the order hint only
-/// with `with_order`).
+/// with `with_order`, the class's total only with `with_total`).
 std::string board_page_label(const BoardPlan& plan, const BoardPageRef& ref, const Strings& s,
-                             const config::WidgetSpec& spec, bool with_order = true);
+                             const config::WidgetSpec& spec, bool with_order = true,
+                             bool with_total = true);
 
 /// "не в списке: 560 просрочено, 3 под угрозой · Минстрой 120 · УК Центр 90"; empty when every
 /// row is on a page.

@@ -241,9 +241,14 @@ void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
     const BoardSection& section = plan.sections[ref.section];
     const BoardPage& page = section.pages[ref.page];
     const std::span<const BoardLine> lines = section.lines;
+    // The note shortens (order hint, then total) rather than cover the panel's title.
+    const TextStyle heading{TextRole::heading, true, 0};
+    const float title_w = measure_text(ctx, heading, spec.title.empty() ? s.title_board : spec.title).x;
+    const float room = ctx.rect.w - title_w - 5 * pad(ctx);
     std::string note = board_page_label(plan, ref, s, spec);
-    if (measure_text(ctx, TextStyle{TextRole::heading, true, 0}, note).x > ctx.rect.w * 0.55f) {
-        note = board_page_label(plan, ref, s, spec, false);
+    if (measure_text(ctx, heading, note).x > room) note = board_page_label(plan, ref, s, spec, false);
+    if (measure_text(ctx, heading, note).x > room) {
+        note = board_page_label(plan, ref, s, spec, false, false);
     }
     draw_title_note(ctx, note);
 

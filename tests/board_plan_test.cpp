@@ -137,6 +137,7 @@ TEST(BoardPlan, EachPageSaysWhatItHoldsAndWhereItStands) {
     EXPECT_EQ(board_page_label(plan, {0, 1}, en, spec), "at risk 7 \u00B7 2/2");
     EXPECT_EQ(board_page_label(plan, {1, 0}, ru, spec), "просрочено 3 \u00B7 сначала новые");
     EXPECT_EQ(board_page_label(plan, {1, 0}, en, spec, false), "overdue 3");
+    EXPECT_EQ(board_page_label(plan, {0, 1}, ru, spec, false, false), "под угрозой \u00B7 2/2");
 }
 
 TEST(BoardPlan, NothingToShowGivesAnEmptyCycle) {
