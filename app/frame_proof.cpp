@@ -27,6 +27,11 @@ net::DisplayState display_state(display::WallStatus::Mode mode) {
     return net::DisplayState::live;
 }
 
+std::optional<std::chrono::seconds> unchanged_limit(display::WallStatus::Mode mode) {
+    if (mode == display::WallStatus::Mode::frozen) return std::nullopt;
+    return kMaxUnchanged;
+}
+
 net::FrameReport describe_frame(const display::Image& frame, bool with_png,
                                 const display::WallStatus& status, const model::Snapshot* snapshot,
                                 std::chrono::duration<double> build_time,

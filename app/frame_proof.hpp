@@ -1,5 +1,6 @@
-// The render loop's side of proof of rendering: describing a presented frame for RenderHealth,
-// and feeding the systemd watchdog from it.
+// The render loop's side of proof of rendering (the live check; net::render_fault judges it):
+// how often and how much of a frame is read back, how long a picture may stay unchanged,
+// describing a presented frame for RenderHealth, and feeding the systemd watchdog from it.
 #pragma once
 
 #include <chrono>
@@ -14,6 +15,19 @@
 #include "net/render_health.hpp"
 
 namespace tsur::app {
+
+/// A read-back costs milliseconds to tens of them; proof of rendering needs one a minute, not one
+/// a frame, since the header clock changes the picture every minute anyway.
+inline constexpr std::chrono::seconds kProofInterval{60};
+/// Two proofs a minute apart always differ on a healthy wall; 150 s tolerates one late proof.
+inline constexpr std::chrono::seconds kMaxUnchanged{150};
+/// Rows read back for a proof: one every ~34 px at 2160, so the clock's digits (a few hundred
+/// pixels tall at 4K) always cross several of them and a new minute changes the fingerprint.
+inline constexpr int kProofRows = 64;
+
+/// How long a picture drawn in `mode` may stay unchanged: no limit while frozen (held on
+/// purpose), kMaxUnchanged otherwise (scheduled off is exempted by net::render_fault).
+std::optional<std::chrono::seconds> unchanged_limit(display::WallStatus::Mode mode);
 
 net::DisplayState display_state(display::WallStatus::Mode mode);
 

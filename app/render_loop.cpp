@@ -28,14 +28,6 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
-// A read-back costs milliseconds to tens of them; proof of rendering needs one a minute, not one a
-// frame, since the clock changes the picture every minute anyway.
-constexpr auto kProofInterval = std::chrono::seconds{60};
-constexpr auto kMaxUnchanged = std::chrono::seconds{150};
-// Rows read back for that proof: one every ~34 px at 2160, so the clock's digits (a few hundred
-// pixels tall at 4K) always cross several of them and a new minute changes the fingerprint.
-constexpr int kProofRows = 64;
-
 // What monitoring must know about the layout on screen (/healthz layout_builtin, layout_rejected).
 net::LayoutState layout_state(const LayoutFile* file) {
     if (!file) return net::LayoutState::ok;
@@ -214,9 +206,7 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
                                      lf.shift);
             const auto build = SteadyClock::now() - t0;
             const bool prove = want_png || steady_now - last_proof >= kProofInterval;
-            // A held briefing picture is still by design, on proof frames and the others alike.
-            const bool frozen = src.status.mode == display::WallStatus::Mode::frozen;
-            const auto max_unchanged = frozen ? std::nullopt : std::optional(kMaxUnchanged);
+            const auto max_unchanged = unchanged_limit(src.status.mode);
             net::FrameReport report;
             if (prove) {
                 // A full 4K read-back costs two 32 MB buffers; only /screenshot.png needs one.

@@ -12,10 +12,13 @@
 
 namespace tsur::config {
 
-/// Which incidents a widget counts ("today", "7d", "open").
-enum class Window : std::uint8_t { open, today, week };
+/// Which incidents a widget counts ("open", "today", "7d", or "overdue" at the frame's instant).
+enum class Window : std::uint8_t { open, today, week, overdue };
 enum class GroupBy : std::uint8_t { none, agency, municipality };
 enum class RowOrder : std::uint8_t { by_total, by_name };
+/// SLA board: "urgent" (default) lists what can still be saved first (at risk, soonest deadline
+/// first), then the newest breaches; "oldest_first" lists the longest overdue first, then at risk.
+enum class BoardOrder : std::uint8_t { urgent, oldest_first };
 
 /// One widget instance and its options; unknown fields are rejected by the parser.
 struct WidgetSpec {
@@ -28,6 +31,7 @@ struct WidgetSpec {
     Window window = Window::open;
     GroupBy group_by = GroupBy::none;
     RowOrder row_order = RowOrder::by_total;
+    BoardOrder board_order = BoardOrder::urgent;  ///< board: key "order"
     bool per_capita = false;
     bool inset = true;        ///< map: magnified capital inset
     int page_seconds = 12;    ///< board: seconds per page

@@ -170,7 +170,7 @@ WidgetSpec read_widget(Reader& r, const json& obj, const std::string& path,
     }
     r.check_keys(obj, path,
                  {"type", "title", "sectors", "channels", "statuses", "public", "window",
-                  "group_by", "row_order", "per_capita", "inset", "page", "max_rows"});
+                  "group_by", "row_order", "order", "per_capita", "inset", "page", "max_rows"});
     if (auto type = r.string(obj, path, "type", true)) {
         if (std::find(widget_types.begin(), widget_types.end(), *type) == widget_types.end()) {
             r.problem(member(path, "type"), "unknown widget \"" + *type +
@@ -184,7 +184,7 @@ WidgetSpec read_widget(Reader& r, const json& obj, const std::string& path,
     w.channels = read_ids<model::Channel>(r, obj, path, "channels", "channel", model::kChannelIds);
     w.statuses = read_ids<model::Status>(r, obj, path, "statuses", "status", model::kStatusIds);
     if (auto b = r.boolean(obj, path, "public")) w.public_mode = *b;
-    if (auto c = read_choice(r, obj, path, "window", {"open", "today", "7d"})) {
+    if (auto c = read_choice(r, obj, path, "window", {"open", "today", "7d", "overdue"})) {
         w.window = static_cast<Window>(*c);
     }
     if (auto c = read_choice(r, obj, path, "group_by", {"none", "agency", "municipality"})) {
@@ -192,6 +192,9 @@ WidgetSpec read_widget(Reader& r, const json& obj, const std::string& path,
     }
     if (auto c = read_choice(r, obj, path, "row_order", {"total", "name"})) {
         w.row_order = static_cast<RowOrder>(*c);
+    }
+    if (auto c = read_choice(r, obj, path, "order", {"urgent", "oldest_first"})) {
+        w.board_order = static_cast<BoardOrder>(*c);
     }
     if (auto b = r.boolean(obj, path, "per_capita")) w.per_capita = *b;
     if (auto b = r.boolean(obj, path, "inset")) w.inset = *b;

@@ -23,7 +23,7 @@ bool passes_filter(const model::Incident& incident, const config::WidgetSpec& sp
 
 std::vector<BoardRow> build_board_rows(const model::Snapshot& snap, const config::WidgetSpec& spec,
                                        model::TimePoint now, bool breaches_only) {
-    const auto order = snap.deadlines.most_urgent(snap.deadlines.by_due().size());
+    const auto order = snap.deadlines.by_due();
     std::vector<BoardRow> rows;
     rows.reserve(order.size());
     for (const std::uint32_t idx : order) {

@@ -20,7 +20,7 @@ inline constexpr model::Seconds kJustOverdueWindow{90};
 struct BoardRow {
     std::uint32_t incident = 0;     ///< index into Snapshot::incidents
     model::Seconds time_left{0};    ///< due_at - now: negative = overdue by
-    model::SlaState state = model::SlaState::on_time;
+    model::SlaState state = model::SlaState::in_progress;
     bool just_overdue = false;      ///< 0 <= now - due_at < kJustOverdueWindow
 };
 

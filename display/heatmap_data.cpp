@@ -8,22 +8,26 @@
 #include <cmath>
 #include <numeric>
 
+#include "model/league_table.hpp"
+
 namespace tsur::display {
 namespace {
 
-const std::vector<model::SectorCounts>& window_matrix(const model::Aggregates& a,
-                                                      config::Window w) {
+std::vector<model::SectorCounts> window_matrix(const model::Snapshot& snap, config::Window w,
+                                               model::TimePoint now) {
     switch (w) {
-        case config::Window::today: return a.today_by_muni_sector;
-        case config::Window::week: return a.week_by_muni_sector;
+        case config::Window::today: return snap.aggregates.today_by_muni_sector;
+        case config::Window::week: return snap.aggregates.week_by_muni_sector;
+        case config::Window::overdue: return model::overdue_by_municipality_sector(snap, now);
         case config::Window::open: break;
     }
-    return a.open_by_muni_sector;
+    return snap.aggregates.open_by_muni_sector;
 }
 
 }  // namespace
 
-HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec& spec) {
+HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec& spec,
+                          model::TimePoint now) {
     HeatmapData data;
     data.per_capita = spec.per_capita;
     for (std::size_t s = 0; s < model::kSectorCount; ++s) {
@@ -32,7 +36,7 @@ HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec&
             std::find(spec.sectors.begin(), spec.sectors.end(), static_cast<model::Sector>(s)) !=
                 spec.sectors.end();
     }
-    const auto& matrix = window_matrix(snap.aggregates, spec.window);
+    const std::vector<model::SectorCounts> matrix = window_matrix(snap, spec.window, now);
     const std::size_t munis = snap.region ? snap.region->municipalities.size() : matrix.size();
     for (std::size_t m = 0; m < munis; ++m) {
         HeatmapRow row;

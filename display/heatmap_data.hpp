@@ -30,10 +30,12 @@ struct HeatmapData {
     std::size_t hidden_rows = 0;      ///< rows left out for lack of room ("ещё N")
 };
 
-/// The window's matrix (open / today / 7 days) for every municipality of the region, as counts
+/// The window's matrix (open / today / 7 days, or overdue at `now` by model::classify()) for
+/// every municipality of the region, as counts
 /// or per 10,000 residents, ordered by spec.row_order (by total: largest first; ties by region
 /// order). Municipalities without population get nullopt values in per-capita mode: never a guess.
-HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec& spec);
+HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec& spec,
+                          model::TimePoint now);
 
 /// Keeps the `fit` rows with the largest raw totals (in the data's order) when there are more
 /// rows than fit, leaving one line for "N more"; sets hidden_rows. fit == 0 clears the rows.

@@ -24,6 +24,7 @@ std::string caption(const config::WidgetSpec& spec, const Strings& s) {
     std::string_view window = s.window_open;
     if (spec.window == config::Window::today) window = s.window_today;
     if (spec.window == config::Window::week) window = s.window_week;
+    if (spec.window == config::Window::overdue) window = s.window_overdue;
     std::string t(window);
     if (spec.per_capita) t += ", " + std::string(s.per_10k);
     return t;
@@ -60,7 +61,7 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
     const auto content = begin_panel(snap, spec, ctx, s.title_heatmap);
     if (!content) return;
 
-    HeatmapData data = build_heatmap(*snap, spec);
+    HeatmapData data = build_heatmap(*snap, spec, ctx.now);
     std::vector<std::size_t> sectors;
     for (std::size_t i = 0; i < model::kSectorCount; ++i) {
         if (data.sector_shown[i]) sectors.push_back(i);

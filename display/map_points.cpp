@@ -4,15 +4,12 @@
 #include "display/map_points.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <numeric>
 
 #include "model/sla.hpp"
 
 namespace tsur::display {
 namespace {
-
-constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
 
 template <typename T>
 bool allowed(const std::vector<T>& filter, T value) {
@@ -45,9 +42,9 @@ MapPointSet project_points(std::span<const model::Incident> incidents,
         const std::uint8_t flags = inc.priority == model::Priority::critical ? kPointCritical : 0;
         raw.points.push_back(
             MapPoint{s.x, s.y, static_cast<std::uint8_t>(model::index_of(inc.sector)), flags});
-        // Mirrors model::classify: open, not answered by now, and now >= due_at.
-        raw.overdue_from.push_back(model::is_open(inc.status) ? unix_seconds(inc.due_at) : kNever);
-        raw.overdue_until.push_back(inc.answered_at ? unix_seconds(*inc.answered_at) : kNever);
+        const model::SlaTimeline t = model::sla_timeline(inc);
+        raw.overdue_from.push_back(unix_seconds(t.overdue_from));
+        raw.overdue_until.push_back(unix_seconds(t.overdue_until()));
     }
     std::vector<std::uint32_t> order(raw.points.size());
     std::iota(order.begin(), order.end(), 0u);

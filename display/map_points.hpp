@@ -19,8 +19,8 @@ namespace tsur::display {
 bool map_shows(const model::Incident& incident, const config::WidgetSpec& spec);
 
 /// The shown incidents projected, independent of the instant: points in drawing order with
-/// kPointCritical set, and per point the span of Unix seconds [overdue_from, overdue_until) in
-/// which model::classify() calls it overdue. Drawing order: plain points, then critical ones;
+/// kPointCritical set, and per point the overdue span of model::sla_timeline() in Unix seconds,
+/// [overdue_from, overdue_until). Drawing order: plain points, then critical ones;
 /// within each, latest deadline first, so that at any instant the overdue points of a group
 /// come after (on top of) its on-time ones.
 struct MapPointSet {

@@ -7,13 +7,11 @@
 #include <span>
 #include <string>
 
-#include "display/board_rows.hpp"
+#include "display/board_plan.hpp"
 #include "display/widget_common.hpp"
 
 namespace tsur::display {
 namespace {
-
-constexpr std::size_t kMaxBoardPages = 5;
 
 enum Col : std::size_t { kDue, kMuni, kSector, kAgency, kChannel, kTitle, kColCount };
 
@@ -25,9 +23,8 @@ struct Columns {
     bool two_line = false;
 };
 
-/// The widest countdown among the rows of the first `max_lines` lines: the most a board shows
-/// (kMaxBoardPages pages); measuring every breach of a large snapshot each frame cost more than
-/// the rest of the board.
+/// The widest countdown among the rows of the first `max_lines` lines: those on the board's pages;
+/// measuring every breach of a large snapshot each frame cost more than the rest of the board.
 float widest_countdown(const FrameContext& ctx, std::span<const BoardLine> lines,
                        std::size_t max_lines) {
     const TextStyle due_style{TextRole::body, true, 0};
@@ -183,18 +180,21 @@ void draw_group_header(const FrameContext& ctx, const model::Snapshot& snap, con
 
 }  // namespace
 
-void draw_page_indicator(const FrameContext& ctx, std::size_t page, std::size_t pages) {
-    if (pages <= 1) return;
-    const std::string text = std::to_string(page + 1) + "/" + std::to_string(pages);
+void draw_title_note(const FrameContext& ctx, const std::string& text) {
     const TextStyle st{TextRole::heading, true, ctx.theme->text_dim};
     const float p = pad(ctx);
     const float w = measure_text(ctx, st, text).x;
     const Rect& r = ctx.rect;
-    // Cover the end of a long title so the indicator never overlaps it.
+    // Cover the end of a long title so the note never overlaps it.
     ctx.draw->AddRectFilled(ImVec2(r.right() - 2 * p - w - p, r.y + p * 0.5f),
                             ImVec2(r.right() - 2 * p, r.y + p + ctx.fonts->px(TextRole::heading) * 1.2f),
                             ctx.theme->panel);
     draw_text(ctx, st, r.right() - 2 * p - w, r.y + p, w, text);
+}
+
+void draw_page_indicator(const FrameContext& ctx, std::size_t page, std::size_t pages) {
+    if (pages <= 1) return;
+    draw_title_note(ctx, std::to_string(page + 1) + "/" + std::to_string(pages));
 }
 
 void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
@@ -207,33 +207,50 @@ void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
         draw_public_board(*snap, spec, ctx, *content);
         return;
     }
-    // The board is for breaches: overdue and at-risk rows only; "all on time" otherwise.
-    const std::vector<BoardRow> rows = build_board_rows(*snap, spec, ctx.now, true);
-    if (rows.empty()) {
+    const float header_h = line_height(ctx, TextRole::small);
+    const float footer_h = line_height(ctx, TextRole::small);
+    const float top = content->y + header_h;
+    const float rows_h = content->bottom() - top - footer_h;
+    const auto per_page_for = [&](float row_h) {
+        std::size_t n = lines_that_fit(rows_h, row_h);
+        if (spec.max_rows > 0) n = std::min<std::size_t>(n, static_cast<std::size_t>(spec.max_rows));
+        return n;
+    };
+    // The board is for breaches: overdue and at-risk rows only; "all on time" otherwise. Planned
+    // first with one-line rows to measure the countdowns it can show, then again if the columns
+    // need two-line rows.
+    const std::size_t one_line = per_page_for(line_height(ctx, TextRole::body));
+    if (one_line == 0) return;
+    BoardPlan plan = plan_board(*snap, spec, ctx.now, one_line);
+    if (plan.cycle.empty()) {
         draw_centred_message(ctx, *content, s.all_on_time);
         return;
     }
-    const std::vector<BoardLine> lines = group_board_rows(*snap, rows, spec.group_by);
-    const float header_h = line_height(ctx, TextRole::small);
-    const float top = content->y + header_h;
-    // One-line rows are the shortest, so this bounds the lines of the pages that can be shown.
-    const std::size_t max_lines =
-        kMaxBoardPages * (lines_that_fit(content->bottom() - top, line_height(ctx, TextRole::body)) + 1);
-    const Columns cols =
-        layout_columns(ctx, *content, widest_countdown(ctx, lines, max_lines), spec.group_by);
-    draw_header(ctx, cols, content->y);
+    float due_w = 0;
+    for (const BoardSection& section : plan.sections) {
+        due_w = std::max(due_w, widest_countdown(ctx, section.lines, section.pages.back().last));
+    }
+    const Columns cols = layout_columns(ctx, *content, due_w, spec.group_by);
     const float row_h = row_height(ctx, cols);
-    std::size_t per_page = lines_that_fit(content->bottom() - top, row_h);
-    if (spec.max_rows > 0) per_page = std::min<std::size_t>(per_page, static_cast<std::size_t>(spec.max_rows));
+    const std::size_t per_page = per_page_for(row_h);
     if (per_page == 0) return;
+    if (per_page != one_line) plan = plan_board(*snap, spec, ctx.now, per_page);
+    draw_header(ctx, cols, content->y);
 
-    // A wall cycles through the worst few pages; a row shown once every twenty minutes is not
-    // watched. The KPI strip carries the full counts.
-    std::vector<BoardPage> pages = paginate(lines, per_page);
-    if (pages.size() > kMaxBoardPages) pages.resize(kMaxBoardPages);
-    const std::size_t page_index = page_at(ctx.now, spec.page_seconds, pages.size());
-    const BoardPage& page = pages[page_index];
-    draw_page_indicator(ctx, page_index, pages.size());
+    const BoardPageRef& ref = page_of_cycle(plan, ctx.now, spec.page_seconds);
+    const BoardSection& section = plan.sections[ref.section];
+    const BoardPage& page = section.pages[ref.page];
+    const std::span<const BoardLine> lines = section.lines;
+    // The note shortens (order hint, then total) rather than cover the panel's title.
+    const TextStyle heading{TextRole::heading, true, 0};
+    const float title_w = measure_text(ctx, heading, spec.title.empty() ? s.title_board : spec.title).x;
+    const float room = ctx.rect.w - title_w - 5 * pad(ctx);
+    std::string note = board_page_label(plan, ref, s, spec);
+    if (measure_text(ctx, heading, note).x > room) note = board_page_label(plan, ref, s, spec, false);
+    if (measure_text(ctx, heading, note).x > room) {
+        note = board_page_label(plan, ref, s, spec, false, false);
+    }
+    draw_title_note(ctx, note);
 
     float y = top;
     std::size_t stripe = 0;
@@ -250,6 +267,12 @@ void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
             draw_row(ctx, *snap, cols, lines[i].row, line, (stripe++ % 2) == 1);
         }
         y += row_h;
+    }
+    const std::string tail = board_tail_text(plan.tail, s);
+    if (!tail.empty()) {
+        const TextStyle st{TextRole::small, false, ctx.theme->text_dim};
+        draw_text(ctx, st, content->x, content->bottom() - footer_h + text_offset(ctx, TextRole::small, footer_h),
+                  content->w, tail);
     }
 }
 

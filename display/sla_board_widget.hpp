@@ -1,6 +1,9 @@
-// The SLA breach board: the most urgent open incidents with minute-ticking countdowns, paged by
-// wall-clock time; in public mode an aggregated table by municipality with no titles.
+// The SLA breach board: at-risk and overdue incidents with minute-ticking countdowns, each class
+// paged by wall-clock time (display/board_plan.hpp); in public mode an aggregated table by
+// municipality with no titles.
 #pragma once
+
+#include <string>
 
 #include "config/layout.hpp"
 #include "display/frame_context.hpp"
@@ -17,5 +20,7 @@ void draw_public_board(const model::Snapshot& snap, const config::WidgetSpec& sp
 
 /// Draws "2/5" right-aligned in the panel's title bar when there is more than one page.
 void draw_page_indicator(const FrameContext& ctx, std::size_t page, std::size_t pages);
+/// Draws `text` right-aligned in the panel's title bar, covering the end of a long title.
+void draw_title_note(const FrameContext& ctx, const std::string& text);
 
 }  // namespace tsur::display

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "display/board_rows.hpp"
+#include "display/league_fit.hpp"
 #include "display/widget_common.hpp"
 #include "display/widget_format.hpp"
 #include "model/league_table.hpp"
@@ -97,15 +98,12 @@ ImU32 share_colour(const Theme& th, double share) {
     return th.on_time;
 }
 
-void draw_league(const model::Snapshot& snap, const FrameContext& ctx, const Rect& r) {
+void draw_league_row(const FrameContext& ctx, const model::AgencyRow& a, const Rect& r, float row_h) {
     const Theme& th = *ctx.theme;
     const Strings& s = *ctx.strings;
-    draw_sub_heading(ctx, r, s.title_league);
-    const model::LeagueTable table = model::agency_league_table(snap, ctx.now);
     const float em = ctx.fonts->px(TextRole::small);
-    const TextStyle head{TextRole::small, false, th.text_dim};
     const TextStyle num{TextRole::body, true, th.text};
-    const float pct_w = std::max(measure_text(ctx, num, "100 %").x, measure_text(ctx, head, s.col_on_time).x);
+    const float pct_w = measure_text(ctx, num, "100 %").x;
     const float cases_w = measure_text(ctx, TextStyle{TextRole::small, false, 0}, "0 000").x;
     const float gap = em * 0.6f;
     const float bar_w = std::clamp(r.w * 0.2f, 0.0f, em * 6);
@@ -113,57 +111,59 @@ void draw_league(const model::Snapshot& snap, const FrameContext& ctx, const Rec
     const float x_cases = x_bar - gap - cases_w;
     const float x_pct = x_cases - gap - pct_w;
     const float name_w = x_pct - gap - r.x;
-    float y = r.y + line_height(ctx, TextRole::body);
-    draw_text(ctx, head, r.x, y, name_w, s.col_agency);
-    draw_text(ctx, head, x_pct, y, pct_w, s.col_on_time, Align::right);
-    y += line_height(ctx, TextRole::small);
+    const float ty = r.y + text_offset(ctx, TextRole::body, row_h);
+    const double share = a.on_time_share();
+    const std::string name = a.agency.empty() ? std::string(s.no_data) : a.agency;
+    draw_text(ctx, TextStyle{TextRole::body, false, th.text}, r.x, ty, name_w, name);
+    draw_text(ctx, TextStyle{TextRole::body, true, share_colour(th, share)}, x_pct, ty, pct_w,
+              format_percent(share, s.language), Align::right);
+    draw_text(ctx, TextStyle{TextRole::small, false, th.text_dim}, x_cases,
+              r.y + text_offset(ctx, TextRole::small, row_h), cases_w, format_count(a.cases()),
+              Align::right);
+    if (bar_w > em) {
+        const float bh = row_h * 0.4f;
+        const float by = r.y + (row_h - bh) * 0.5f;
+        ctx.draw->AddRectFilled(ImVec2(x_bar, by), ImVec2(x_bar + bar_w, by + bh), with_alpha(th.grid, 160));
+        ctx.draw->AddRectFilled(ImVec2(x_bar, by),
+                                ImVec2(x_bar + bar_w * static_cast<float>(share), by + bh),
+                                share_colour(th, share));
+    }
+}
+
+void draw_league(const model::Snapshot& snap, const FrameContext& ctx, const Rect& r) {
+    const Theme& th = *ctx.theme;
+    const Strings& s = *ctx.strings;
+    const model::LeagueTable table = model::agency_league_table(snap, ctx.now);
+    const float em = ctx.fonts->px(TextRole::small);
+    const TextStyle head{TextRole::small, false, th.text_dim};
+    // The sub-heading and the column names share one line: a separate line each cost the table
+    // its only rows on a short cell.
+    const float head_h = line_height(ctx, TextRole::body);
+    const float title_w = measure_text(ctx, TextStyle{TextRole::body, true, 0}, s.title_league).x;
+    draw_sub_heading(ctx, r, s.title_league);
+    draw_text(ctx, head, r.x + title_w + em, r.y + text_offset(ctx, TextRole::small, head_h),
+              r.w - title_w - em, std::string(s.col_agency) + ", " + std::string(s.col_on_time));
     const float row_h = line_height(ctx, TextRole::body);
-    const float few_h = table.too_few.empty() ? 0.0f : line_height(ctx, TextRole::small) * 2;
-    const std::size_t fit = lines_that_fit(r.bottom() - y - few_h, row_h);
+    const float footer_h = line_height(ctx, TextRole::small);
+    const float top = r.y + head_h;
+    const float col_gap = em * 2;
+    const LeagueFit fit =
+        fit_league(table.ranked.size(), r.w + col_gap, r.bottom() - top, row_h, footer_h, em * 24 + col_gap);
     if (table.ranked.empty()) {
-        draw_text(ctx, TextStyle{TextRole::body, false, th.text_dim}, r.x, y, r.w, s.no_data);
-        y += row_h;
+        draw_text(ctx, TextStyle{TextRole::body, false, th.text_dim}, r.x, top, r.w, s.no_data);
     }
-    const std::size_t shown = std::min(fit, table.ranked.size());
-    for (std::size_t k = 0; k < shown; ++k) {
-        const model::AgencyRow& a = table.ranked[k];
-        const float ty = y + text_offset(ctx, TextRole::body, row_h);
-        const double share = a.on_time_share();
-        const std::string name = a.agency.empty() ? std::string(s.no_data) : a.agency;
-        draw_text(ctx, TextStyle{TextRole::body, false, th.text}, r.x, ty, name_w, name);
-        draw_text(ctx, TextStyle{TextRole::body, true, share_colour(th, share)}, x_pct, ty, pct_w,
-                  format_percent(share, s.language), Align::right);
-        draw_text(ctx, TextStyle{TextRole::small, false, th.text_dim}, x_cases,
-                  y + text_offset(ctx, TextRole::small, row_h), cases_w, format_count(a.cases()),
-                  Align::right);
-        if (bar_w > em) {
-            const float bh = row_h * 0.4f;
-            const float by = y + (row_h - bh) * 0.5f;
-            ctx.draw->AddRectFilled(ImVec2(x_bar, by), ImVec2(x_bar + bar_w, by + bh), with_alpha(th.grid, 160));
-            ctx.draw->AddRectFilled(ImVec2(x_bar, by),
-                                    ImVec2(x_bar + bar_w * static_cast<float>(share), by + bh),
-                                    share_colour(th, share));
-        }
-        y += row_h;
+    const float col_w = (r.w - col_gap * static_cast<float>(fit.columns - 1)) / static_cast<float>(fit.columns);
+    for (std::size_t k = 0; k < fit.shown; ++k) {
+        const std::size_t col = k / fit.rows, row = k % fit.rows;
+        draw_league_row(ctx, table.ranked[k],
+                        Rect{r.x + static_cast<float>(col) * (col_w + col_gap),
+                             top + static_cast<float>(row) * row_h, col_w, row_h},
+                        row_h);
     }
-    if (shown < table.ranked.size()) {
-        draw_text(ctx, head, r.x, y, name_w,
-                  std::string(s.more_word) + " " + std::to_string(table.ranked.size() - shown));
-        y += line_height(ctx, TextRole::small);
-    }
-    if (!table.too_few.empty()) {
-        std::string names;
-        for (const model::AgencyRow& a : table.too_few) {
-            if (!names.empty()) names += ", ";
-            names += a.agency.empty() ? std::string(s.no_data) : a.agency;
-        }
-        const std::string line = std::string(s.few_data) + ": " + names;
-        const auto lines = wrap_text(ctx, head, line, r.w, 2);
-        const float line_h = line_height(ctx, TextRole::small);
-        for (std::size_t i = 0; i < lines.size() && y + line_h <= r.bottom() + 1; ++i) {
-            draw_text(ctx, head, r.x, y, r.w, lines[i]);
-            y += line_h;
-        }
+    const std::string footer = league_footer(table, fit.shown, model::kDefaultLeagueMinCases, s);
+    if (!footer.empty()) {
+        draw_text(ctx, head, r.x, r.bottom() - footer_h + text_offset(ctx, TextRole::small, footer_h),
+                  r.w, footer);
     }
 }
 

@@ -17,8 +17,11 @@ Strings make_ru() {
     s.channel = {"ВКонтакте", "Одноклассники", "Telegram", "Решаем вместе",
                  "Горячая линия", "Письмо", "Приложение", "СМИ"};
     s.status = {"Новое", "В работе", "Дан ответ", "Решено", "Отклонено"};
-    s.sla_state = {"В срок", "Под угрозой", "Просрочено", "Отвечено в срок",
+    s.sla_state = {"Новое", "В работе", "Под угрозой", "Просрочено", "Отвечено в срок",
                    "Отвечено с опозданием"};
+    s.board_newest_first = "сначала новые";
+    s.board_oldest_first = "сначала давние";
+    s.board_not_listed = "не в списке:";
     s.month_genitive = {"января", "февраля", "марта",    "апреля",  "мая",    "июня",
                         "июля",   "августа", "сентября", "октября", "ноября", "декабря"};
     s.weekday = {"понедельник", "вторник", "среда", "четверг", "пятница", "суббота",
@@ -57,6 +60,7 @@ Strings make_ru() {
     s.frozen_data_as_of = "Данные на";
     s.layout_error = "ошибка макета";
     s.few_data = "мало данных";
+    s.cases_abbrev = "случ.";
     s.per_10k = "на 10 тыс. жителей";
     s.legend = "Легенда";
     s.overdue_word = "просрочено";
@@ -84,6 +88,7 @@ Strings make_ru() {
     s.window_open = "открытые обращения";
     s.window_today = "поступившие сегодня";
     s.window_week = "поступившие за 7 дней";
+    s.window_overdue = "просроченные сейчас";
     s.district_word = "район";
     s.district_abbrev = "р-н";
     s.data_as_of = "данные на";
@@ -101,7 +106,11 @@ Strings make_en() {
     s.channel = {"VK", "Odnoklassniki", "Telegram", "Gosuslugi platform",
                  "Hotline", "Letter", "App", "Media"};
     s.status = {"New", "In progress", "Answered", "Resolved", "Rejected"};
-    s.sla_state = {"On time", "At risk", "Overdue", "Answered on time", "Answered late"};
+    s.sla_state = {"New", "In progress", "At risk", "Overdue", "Answered on time",
+                   "Answered late"};
+    s.board_newest_first = "newest first";
+    s.board_oldest_first = "oldest first";
+    s.board_not_listed = "not listed:";
     s.month_genitive = {"January", "February", "March",     "April",   "May",      "June",
                         "July",    "August",   "September", "October", "November", "December"};
     s.weekday = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
@@ -138,7 +147,8 @@ Strings make_en() {
     s.frozen = "frozen";
     s.frozen_data_as_of = "Data as of";
     s.layout_error = "layout error";
-    s.few_data = "too few cases";
+    s.few_data = "not ranked";
+    s.cases_abbrev = "cases";
     s.per_10k = "per 10,000 residents";
     s.legend = "Legend";
     s.overdue_word = "overdue";
@@ -166,6 +176,7 @@ Strings make_en() {
     s.window_open = "open incidents";
     s.window_today = "new today";
     s.window_week = "new in 7 days";
+    s.window_overdue = "overdue now";
     s.district_word = "District";
     s.district_abbrev = "Dist.";
     s.data_as_of = "data as of";

@@ -20,7 +20,7 @@ struct Strings {
     std::array<std::string_view, model::kSectorCount> sector_short;  ///< for narrow columns
     std::array<std::string_view, model::kChannelCount> channel;      ///< "ВКонтакте", "ПОС", …
     std::array<std::string_view, model::kStatusCount> status;
-    std::array<std::string_view, 5> sla_state;                       ///< by model::SlaState
+    std::array<std::string_view, 6> sla_state;                       ///< by model::SlaState
     std::array<std::string_view, 12> month_genitive;                 ///< "января", …
     std::array<std::string_view, 7> weekday;                         ///< "понедельник", …
     std::string_view title_map, title_board, title_heatmap, title_kpi, title_trends,
@@ -29,15 +29,18 @@ struct Strings {
         kpi_created_today, kpi_on_time_share, kpi_solved_share;
     std::string_view col_due, col_municipality, col_sector, col_agency, col_channel, col_title;
     std::string_view no_data, waiting_for_data, all_on_time, stale_prefix, offline, frozen,
-        layout_error, few_data, per_10k, legend, overdue_word, at_risk_word, more_word;
+        layout_error, few_data, cases_abbrev, per_10k, legend, overdue_word, at_risk_word, more_word;
     /// Widget labels (board, summary, heatmap, rising, trends, risks, ticker); day_* are the
     /// plural forms of "day" (one/few/many; English uses one and many).
     std::string_view col_open, col_total, col_top_sector, col_on_time, title_board_public,
         title_summary, not_available, per_capita_missing, population_source, no_spikes, no_risks, no_incidents,
         times_norm, in_prefix, today_word, tomorrow_word, day_one, day_few, day_many,
-        window_open, window_today, window_week, district_word, district_abbrev;
+        window_open, window_today, window_week, window_overdue, district_word, district_abbrev;
     /// Why the feed's last answer is not shown although the server answered (a banner).
     std::string_view all_records_rejected, document_refused;
+    /// SLA board: the order of the overdue pages ("просрочено 600 · сначала новые · 1/3") and the
+    /// line summarising rows on no page ("не в списке: 560 просрочено · …").
+    std::string_view board_newest_first, board_oldest_first, board_not_listed;
     /// Frozen watermark: "<frozen_data_as_of> 10:15 · <frozen>".
     std::string_view frozen_data_as_of;
     /// Header: "<data_as_of> 10:15" beside the clock; "<centre_prefix> · <region>" as the title.

@@ -66,7 +66,8 @@ Theme make_dark() {
 
 ImU32 Theme::sla(model::SlaState s) const {
     switch (s) {
-        case model::SlaState::on_time: return on_time;
+        case model::SlaState::new_:
+        case model::SlaState::in_progress: return on_time;
         case model::SlaState::at_risk: return at_risk;
         case model::SlaState::overdue: return overdue;
         case model::SlaState::answered_on_time: return with_alpha(on_time, 160);

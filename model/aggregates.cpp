@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "model/sla.hpp"
+
 namespace tsur::model {
 namespace {
 
@@ -64,7 +66,7 @@ Aggregates compute_aggregates(std::span<const Incident> incidents, std::size_t m
         if (today.contains(answered)) ++a.answered_today;
         if (!week.contains(answered)) continue;
         ++answered_week;
-        if (answered <= inc.due_at) ++answered_week_on_time;
+        if (classify(inc, answered) == SlaState::answered_on_time) ++answered_week_on_time;
         // An answer stamped before its creation is a feed error, not a zero-second answer.
         if (answered >= inc.created_at) answer_times.push_back(answered - inc.created_at);
         if (!open) {

@@ -1,8 +1,10 @@
-// Sorted deadline arrays: "overdue now" and "at risk now" become two binary searches per frame.
+// Sorted span arrays: "overdue now" and "at risk now" become four binary searches per frame.
 #include "model/deadline_index.hpp"
 
 #include <algorithm>
 #include <utility>
+
+#include "model/sla.hpp"
 
 namespace tsur::model {
 namespace {
@@ -14,8 +16,13 @@ std::size_t count_at_or_before(const std::vector<TimePoint>& sorted, TimePoint n
 
 std::optional<TimePoint> first_after(const std::vector<TimePoint>& sorted, TimePoint now) {
     const auto it = std::upper_bound(sorted.begin(), sorted.end(), now);
-    if (it == sorted.end()) return std::nullopt;
+    if (it == sorted.end() || *it == kNever) return std::nullopt;
     return *it;
+}
+
+std::optional<TimePoint> earliest(std::optional<TimePoint> a, std::optional<TimePoint> b) {
+    if (a && b) return std::min(*a, *b);
+    return a ? a : b;
 }
 
 }  // namespace
@@ -27,37 +34,40 @@ DeadlineIndex::DeadlineIndex(std::span<const Incident> incidents) {
     for (std::size_t i = 0; i < incidents.size(); ++i) {
         if (!is_open(incidents[i].status)) continue;
         keyed.emplace_back(incidents[i].due_at, static_cast<std::uint32_t>(i));
-        // Clamping keeps at_risk_count() = #(at_risk <= now) - #(due <= now) exact even when a
-        // caller built incidents with at_risk_at after due_at.
-        at_risk_sorted_.push_back(std::min(incidents[i].at_risk_at, incidents[i].due_at));
+        const SlaTimeline t = sla_timeline(incidents[i]);
+        // Empty spans (answered before the deadline) are left out: they change no count, and
+        // next_change_after() should wake the wall only when a count does change.
+        if (t.overdue_from < t.overdue_until()) {
+            overdue_starts_.push_back(t.overdue_from);
+            overdue_ends_.push_back(t.overdue_until());
+        }
+        if (t.at_risk_from < t.at_risk_until()) {
+            at_risk_starts_.push_back(t.at_risk_from);
+            at_risk_ends_.push_back(t.at_risk_until());
+        }
     }
     std::sort(keyed.begin(), keyed.end());
-    std::sort(at_risk_sorted_.begin(), at_risk_sorted_.end());
-    by_due_.reserve(keyed.size());
-    due_sorted_.reserve(keyed.size());
-    for (const auto& [due, index] : keyed) {
-        due_sorted_.push_back(due);
-        by_due_.push_back(index);
+    for (auto* v : {&overdue_starts_, &overdue_ends_, &at_risk_starts_, &at_risk_ends_}) {
+        std::sort(v->begin(), v->end());
     }
+    by_due_.reserve(keyed.size());
+    for (const auto& [due, index] : keyed) by_due_.push_back(index);
 }
 
 std::size_t DeadlineIndex::overdue_count(TimePoint now) const {
-    return count_at_or_before(due_sorted_, now);
+    return count_at_or_before(overdue_starts_, now) - count_at_or_before(overdue_ends_, now);
 }
 
 std::size_t DeadlineIndex::at_risk_count(TimePoint now) const {
-    return count_at_or_before(at_risk_sorted_, now) - count_at_or_before(due_sorted_, now);
-}
-
-std::span<const std::uint32_t> DeadlineIndex::most_urgent(std::size_t n) const {
-    return std::span<const std::uint32_t>(by_due_).first(std::min(n, by_due_.size()));
+    return count_at_or_before(at_risk_starts_, now) - count_at_or_before(at_risk_ends_, now);
 }
 
 std::optional<TimePoint> DeadlineIndex::next_change_after(TimePoint now) const {
-    const auto due = first_after(due_sorted_, now);
-    const auto risk = first_after(at_risk_sorted_, now);
-    if (due && risk) return std::min(*due, *risk);
-    return due ? due : risk;
+    std::optional<TimePoint> next;
+    for (const auto* v : {&overdue_starts_, &overdue_ends_, &at_risk_starts_, &at_risk_ends_}) {
+        next = earliest(next, first_after(*v, now));
+    }
+    return next;
 }
 
 }  // namespace tsur::model

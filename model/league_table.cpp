@@ -27,13 +27,13 @@ LeagueTable agency_league_table(const Snapshot& snapshot, TimePoint now, std::si
         return r;
     };
     for (const auto& inc : snapshot.incidents) {
-        if (inc.answered_at && *inc.answered_at <= now) {
-            if (!in_window(*inc.answered_at)) continue;
+        const SlaState state = classify(inc, now);
+        if (state == SlaState::answered_on_time || state == SlaState::answered_late) {
+            // A closed status without answered_at cannot be placed in the window.
+            if (!inc.answered_at || !in_window(*inc.answered_at)) continue;
             auto& row = row_of(inc.agency);
-            ++(*inc.answered_at <= inc.due_at ? row.on_time : row.late);
-        } else if (is_open(inc.status) && in_window(inc.due_at)) {
-            // A closed status without answered_at cannot be placed in the window; only open
-            // incidents count as still overdue.
+            ++(state == SlaState::answered_on_time ? row.on_time : row.late);
+        } else if (state == SlaState::overdue && in_window(inc.due_at)) {
             ++row_of(inc.agency).overdue;
         }
     }
@@ -49,6 +49,19 @@ LeagueTable agency_league_table(const Snapshot& snapshot, TimePoint now, std::si
                std::tuple(a.overdue, a.cases(), b.agency);
     });
     return table;
+}
+
+std::vector<SectorCounts> overdue_by_municipality_sector(const Snapshot& snapshot, TimePoint now) {
+    const std::size_t munis = snapshot.region ? snapshot.region->municipalities.size() : 0;
+    std::vector<SectorCounts> counts(munis, SectorCounts{});
+    // by_due() is sorted by deadline: nothing past the first deadline after now can be overdue.
+    for (const auto i : snapshot.deadlines.by_due()) {
+        const auto& inc = snapshot.incidents[i];
+        if (inc.due_at > now) break;
+        if (classify(inc, now) != SlaState::overdue || inc.municipality >= munis) continue;
+        ++counts[inc.municipality][index_of(inc.sector)];
+    }
+    return counts;
 }
 
 SectorSlaCounts overdue_and_at_risk_by_sector(const Snapshot& snapshot, TimePoint now) {

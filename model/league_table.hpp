@@ -1,4 +1,5 @@
-// Weekly agency league table (on-time share, worst first) and overdue/at-risk counts by sector.
+// Weekly agency league table (on-time share, worst first) and overdue/at-risk counts by sector
+// and municipality, all read from classify().
 #pragma once
 
 #include <array>
@@ -48,5 +49,9 @@ struct SectorSlaCounts {
 
 /// Open incidents that are overdue / at risk at `now`, by sector (same states as classify()).
 SectorSlaCounts overdue_and_at_risk_by_sector(const Snapshot& snapshot, TimePoint now);
+
+/// [municipality][sector] open incidents that classify() calls overdue at `now` (the heatmap's
+/// "overdue" window); one row per municipality of the snapshot's region.
+std::vector<SectorCounts> overdue_by_municipality_sector(const Snapshot& snapshot, TimePoint now);
 
 }  // namespace tsur::model

@@ -1,20 +1,31 @@
-// Per-instant SLA classification: the single place that decides on time / at risk / overdue.
+// The single place that decides new / in progress / at risk / overdue / answered in time or late.
 #include "model/sla.hpp"
+
+#include <algorithm>
 
 namespace tsur::model {
 
-SlaState classify(const Incident& incident, TimePoint now) {
-    const bool answered_by_now = incident.answered_at && *incident.answered_at <= now;
-    if (answered_by_now || !is_open(incident.status)) {
-        // A closed status without an answer time gives no evidence of lateness; calling it late
-        // would blame an agency for a gap in the feed.
-        if (!incident.answered_at) return SlaState::answered_on_time;
-        return *incident.answered_at <= incident.due_at ? SlaState::answered_on_time
-                                                        : SlaState::answered_late;
+SlaTimeline sla_timeline(const Incident& incident) {
+    SlaTimeline t;
+    t.overdue_from = incident.due_at;
+    t.at_risk_from = std::min(incident.at_risk_at, incident.due_at);
+    if (!is_open(incident.status)) {
+        t.answered_from = TimePoint::min();
+    } else {
+        t.answered_from = incident.answered_at.value_or(kNever);
     }
-    if (now >= incident.due_at) return SlaState::overdue;
-    if (now >= incident.at_risk_at) return SlaState::at_risk;
-    return SlaState::on_time;
+    t.answered_late = incident.answered_at && *incident.answered_at > incident.due_at;
+    t.status_new = incident.status == Status::new_;
+    return t;
+}
+
+SlaState SlaTimeline::state_at(TimePoint now) const {
+    if (now >= answered_from) {
+        return answered_late ? SlaState::answered_late : SlaState::answered_on_time;
+    }
+    if (now >= overdue_from) return SlaState::overdue;
+    if (now >= at_risk_from) return SlaState::at_risk;
+    return status_new ? SlaState::new_ : SlaState::in_progress;
 }
 
 }  // namespace tsur::model

@@ -79,7 +79,7 @@ TEST(BoardRows, MostOverdueFirstThenLeastTimeLeft) {
     EXPECT_EQ(rows[0].state, model::SlaState::overdue);
     EXPECT_EQ(rows[0].time_left, Seconds{-5 * 3600});
     EXPECT_EQ(rows[2].state, model::SlaState::at_risk);
-    EXPECT_EQ(rows[3].state, model::SlaState::on_time);
+    EXPECT_EQ(rows[3].state, model::SlaState::new_);
 }
 
 TEST(BoardRows, JustOverdueRowIsMarkedOnlyBriefly) {

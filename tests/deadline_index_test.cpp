@@ -1,4 +1,5 @@
-// Deadline index: binary-search counts agree with classifying every incident, at every boundary.
+// Deadline index: binary-search counts agree with classifying every incident, at every boundary,
+// with answered_at unset, before the deadline, after it, and after now.
 #include "model/deadline_index.hpp"
 
 #include <gtest/gtest.h>
@@ -27,13 +28,17 @@ std::vector<Incident> random_incidents(std::mt19937& rng, std::size_t n) {
     std::uniform_int_distribution<int> offset(-5000, 5000);
     std::uniform_int_distribution<int> lead(0, 3000);
     std::uniform_int_distribution<int> status(0, kStatusCount - 1);
+    std::uniform_int_distribution<int> answered(0, 2);  // 0: unset; else a random instant
     std::vector<Incident> out;
     for (std::size_t i = 0; i < n; ++i) {
         const Seconds due{offset(rng)};
         out.push_back(make(static_cast<Status>(status(rng)), due - Seconds{lead(rng)}, due));
+        if (answered(rng) != 0) out.back().answered_at = kBase + Seconds{offset(rng)};
     }
     return out;
 }
+
+bool overdue_or_at_risk(SlaState s) { return s == SlaState::overdue || s == SlaState::at_risk; }
 
 TEST(DeadlineIndex, CountsChangeExactlyAtBoundaries) {
     const std::vector<Incident> incidents{make(Status::new_, Seconds{100}, Seconds{200})};
@@ -58,27 +63,41 @@ TEST(DeadlineIndex, ClosedIncidentsAreNotIndexed) {
     EXPECT_EQ(index.by_due()[0], 1u);
 }
 
+TEST(DeadlineIndex, AnOpenIncidentAnsweredByNowIsNeitherOverdueNorAtRisk) {
+    std::vector<Incident> incidents{make(Status::in_progress, Seconds{-200}, Seconds{-100}),
+                                    make(Status::new_, Seconds{-200}, Seconds{100})};
+    incidents[0].answered_at = kBase - Seconds{10};  // answered late, 10 s ago
+    incidents[1].answered_at = kBase + Seconds{50};  // will be answered before its deadline
+    const DeadlineIndex index(incidents);
+    EXPECT_EQ(index.overdue_count(kBase - Seconds{11}), 1u);
+    EXPECT_EQ(index.overdue_count(kBase - Seconds{10}), 0u);
+    EXPECT_EQ(index.at_risk_count(kBase), 1u);
+    EXPECT_EQ(index.at_risk_count(kBase + Seconds{50}), 0u);
+    EXPECT_EQ(index.overdue_count(kBase + Seconds{100}), 0u);
+    EXPECT_EQ(index.next_change_after(kBase), kBase + Seconds{50});
+    EXPECT_FALSE(index.next_change_after(kBase + Seconds{50}));
+}
+
 TEST(DeadlineIndex, EmptyIndexIsQuiet) {
     const DeadlineIndex index;
     EXPECT_EQ(index.overdue_count(kBase), 0u);
     EXPECT_EQ(index.at_risk_count(kBase), 0u);
-    EXPECT_TRUE(index.most_urgent(5).empty());
+    EXPECT_TRUE(index.by_due().empty());
     EXPECT_FALSE(index.next_change_after(kBase));
 }
 
-TEST(DeadlineIndex, MostUrgentPutsLongestOverdueFirstThenLeastTimeLeft) {
+TEST(DeadlineIndex, ByDuePutsLongestOverdueFirstThenLeastTimeLeft) {
     const std::vector<Incident> incidents{make(Status::new_, Seconds{0}, Seconds{500}),
                                           make(Status::new_, Seconds{-900}, Seconds{-100}),
                                           make(Status::answered, Seconds{-9000}, Seconds{-9000}),
                                           make(Status::new_, Seconds{-9000}, Seconds{-3000}),
                                           make(Status::new_, Seconds{0}, Seconds{50})};
     const DeadlineIndex index(incidents);
-    const auto top = index.most_urgent(3);
-    ASSERT_EQ(top.size(), 3u);
+    const auto top = index.by_due();
+    ASSERT_EQ(top.size(), 4u);
     EXPECT_EQ(top[0], 3u);
     EXPECT_EQ(top[1], 1u);
     EXPECT_EQ(top[2], 4u);
-    EXPECT_EQ(index.most_urgent(100).size(), 4u);
 }
 
 TEST(DeadlineIndex, MatchesBruteForceOnRandomData) {
@@ -93,6 +112,7 @@ TEST(DeadlineIndex, MatchesBruteForceOnRandomData) {
         for (const auto t : {incidents[i].due_at, incidents[i].at_risk_at}) {
             nows.insert(nows.end(), {t - kSecond, t, t + kSecond});
         }
+        if (const auto t = incidents[i].answered_at) nows.insert(nows.end(), {*t - kSecond, *t, *t + kSecond});
     }
     for (const auto now : nows) {
         std::size_t overdue = 0, at_risk = 0;
@@ -102,8 +122,13 @@ TEST(DeadlineIndex, MatchesBruteForceOnRandomData) {
             const auto state = classify(inc, now);
             overdue += state == SlaState::overdue;
             at_risk += state == SlaState::at_risk;
-            for (const auto t : {inc.at_risk_at, inc.due_at}) {
-                if (t > now && (!next || t < *next)) next = t;
+            // The next instant at which this incident enters or leaves overdue / at risk.
+            for (const auto t : {inc.at_risk_at, inc.due_at, inc.answered_at.value_or(kBase)}) {
+                if (t <= now || (next && t >= *next)) continue;
+                const SlaState before = classify(inc, t - kSecond), after = classify(inc, t);
+                if (before != after && (overdue_or_at_risk(before) || overdue_or_at_risk(after))) {
+                    next = t;
+                }
             }
         }
         ASSERT_EQ(index.overdue_count(now), overdue) << format_rfc3339(now);

@@ -35,7 +35,7 @@ TEST(HeatmapData, RawCountsOrderedByTotal) {
     b[0] = 1;
     c[0] = 5;
     const auto snap = snapshot_with({100000, 20000, 90000}, {a, b, c});
-    const HeatmapData d = build_heatmap(snap, config::WidgetSpec{});
+    const HeatmapData d = build_heatmap(snap, config::WidgetSpec{}, snap.as_of);
     ASSERT_EQ(d.rows.size(), 3u);
     EXPECT_EQ(d.rows[0].municipality, 1);
     EXPECT_EQ(*d.rows[0].total, 10.0);
@@ -50,7 +50,7 @@ TEST(HeatmapData, WindowSelectsTheMatrix) {
     const auto snap = snapshot_with({1000, 1000}, {a, a});
     config::WidgetSpec spec;
     spec.window = config::Window::today;
-    const HeatmapData d = build_heatmap(snap, spec);
+    const HeatmapData d = build_heatmap(snap, spec, snap.as_of);
     EXPECT_EQ(d.max_value, 7.0);
     EXPECT_EQ(*d.rows[0].values[0], 7.0);
 }
@@ -62,7 +62,7 @@ TEST(HeatmapData, PerCapitaPer10000AndNeverGuessesMissingPopulation) {
     const auto snap = snapshot_with({200000, std::nullopt}, {a, b});
     config::WidgetSpec spec;
     spec.per_capita = true;
-    const HeatmapData d = build_heatmap(snap, spec);
+    const HeatmapData d = build_heatmap(snap, spec, snap.as_of);
     EXPECT_EQ(d.population_missing, 1u) << "one of two municipalities has no figure";
     EXPECT_EQ(d.municipalities, 2u);
     ASSERT_EQ(d.rows.size(), 2u);
@@ -80,7 +80,7 @@ TEST(HeatmapData, SectorFilterHidesColumnsAndTheirCounts) {
     const auto snap = snapshot_with({1000}, {a});
     config::WidgetSpec spec;
     spec.sectors = {model::Sector::roads};
-    const HeatmapData d = build_heatmap(snap, spec);
+    const HeatmapData d = build_heatmap(snap, spec, snap.as_of);
     EXPECT_FALSE(d.sector_shown[0]);
     EXPECT_TRUE(d.sector_shown[kRoads]);
     EXPECT_EQ(d.rows[0].raw_total, 3u);
@@ -93,7 +93,7 @@ TEST(HeatmapData, ByNameOrdersAlphabetically) {
     const auto snap = snapshot_with({1, 1, 1, 1}, {a, b, c, e});
     config::WidgetSpec spec;
     spec.row_order = config::RowOrder::by_name;
-    const HeatmapData d = build_heatmap(snap, spec);
+    const HeatmapData d = build_heatmap(snap, spec, snap.as_of);
     EXPECT_EQ(d.rows[0].municipality, 1);  // Алнашский
     EXPECT_EQ(d.rows[1].municipality, 3);  // Воткинск
     EXPECT_EQ(d.rows[2].municipality, 2);  // Глазов
@@ -109,7 +109,7 @@ TEST(HeatmapData, TrimKeepsLargestRowsAndCountsTheRest) {
     const auto snap = snapshot_with({1, 1, 1, 1}, {a, b, c, e});
     config::WidgetSpec spec;
     spec.row_order = config::RowOrder::by_name;
-    HeatmapData d = build_heatmap(snap, spec);
+    HeatmapData d = build_heatmap(snap, spec, snap.as_of);
     trim_heatmap_rows(d, 3);  // two rows and the "N more" line
     ASSERT_EQ(d.rows.size(), 2u);
     EXPECT_EQ(d.hidden_rows, 2u);

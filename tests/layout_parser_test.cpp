@@ -78,6 +78,32 @@ TEST(LayoutParser, ReadsEveryFieldOfAValidLayout) {
     EXPECT_FALSE(l.schedule.has_value());
 }
 
+TEST(LayoutParser, BoardOrderDefaultsToUrgentAndAcceptsOldestFirst) {
+    json doc = base();
+    EXPECT_EQ(check(doc).layout.screens[0].cells[2].widget.board_order, BoardOrder::urgent);
+    doc["screens"][0]["cells"][2]["widget"]["order"] = "oldest_first";
+    const LayoutCheck c = check(doc);
+    ASSERT_TRUE(c.ok()) << all(c);
+    EXPECT_EQ(c.layout.screens[0].cells[2].widget.board_order, BoardOrder::oldest_first);
+}
+
+TEST(LayoutParser, ReportsAnUnknownBoardOrderWithTheChoices) {
+    json doc = base();
+    doc["screens"][0]["cells"][2]["widget"]["order"] = "newest";
+    const LayoutCheck c = check(doc);
+    const LayoutProblem* p = at(c, "screens[0].cells[2].widget.order");
+    ASSERT_NE(p, nullptr) << all(c);
+    EXPECT_NE(p->message.find("oldest_first"), std::string::npos) << p->message;
+}
+
+TEST(LayoutParser, AcceptsTheOverdueWindow) {
+    json doc = base();
+    doc["screens"][1]["cells"][0]["widget"]["window"] = "overdue";
+    const LayoutCheck c = check(doc);
+    ASSERT_TRUE(c.ok()) << all(c);
+    EXPECT_EQ(c.layout.screens[1].cells[0].widget.window, Window::overdue);
+}
+
 TEST(LayoutParser, AcceptsComments) {
     const std::string text = "// a wall\n" + base().dump(2) + "\n/* end */\n";
     EXPECT_TRUE(check_layout(text, "test.json", kTypes).ok());

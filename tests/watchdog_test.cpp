@@ -1,6 +1,8 @@
 // The watchdog pings only while the io thread beats and the wall shows fresh, non-blank frames.
 #include "app/watchdog.hpp"
 
+#include "app/frame_proof.hpp"
+
 #include <gtest/gtest.h>
 
 namespace tsur::app {
@@ -19,7 +21,7 @@ class WatchdogTest : public ::testing::Test {
         net::FrameReport r;
         r.fingerprint = fingerprint;
         r.blank = blank;
-        r.max_unchanged = 150s;  // a layout with a minute clock changes at least every minute
+        r.max_unchanged = kMaxUnchanged;  // the limit the render loop reports
         render.frame_presented(r, at);
     }
 };
