@@ -13,6 +13,7 @@
 #include "config/layout_parser.hpp"
 #include "config/playlist.hpp"
 #include "app/wall_assets.hpp"
+#include "config/app_config.hpp"
 #include "app/wall_status.hpp"
 #include "display/frame_builder.hpp"
 #include "display/headless_target.hpp"
@@ -35,7 +36,7 @@ std::string to_url(const std::string& feed) {
 
 int run_screenshot(const Options& options) {
     const auto data_dir = find_data_dir(options.assets_dir);
-    auto loaded = load_wall_assets(data_dir, "RU-UD");
+    auto loaded = load_wall_assets(data_dir, region_of(options, config::AppConfig{}.region));
     if (!loaded) {
         std::fprintf(stderr, "tsur-wall: %s\n", loaded.error().c_str());
         return 2;

@@ -29,7 +29,9 @@ std::filesystem::path find_data_dir(const std::optional<std::string>& assets_fla
 
 /// Loads assets/regions/<code>/ (region.json, municipalities.csv, outline.geojson and the optional
 /// population.csv), the SLA rules and holiday calendar, and the DejaVu fonts. Errors name the file.
-model::Result<WallAssets> load_wall_assets(const std::filesystem::path& data_dir,
-                                           const std::string& region_code);
+/// `municipalities`, when given, is the centre's own list and replaces the pack's places.
+model::Result<WallAssets> load_wall_assets(
+    const std::filesystem::path& data_dir, const std::string& region_code,
+    const std::optional<std::filesystem::path>& municipalities = std::nullopt);
 
 }  // namespace tsur::app

@@ -37,7 +37,7 @@ int run_wall(const Options& options) {
     Logger log({.min_level = conf.log_level, .journal_prefix = stderr_is_journal()});
 
     const auto data_dir = find_data_dir(options.assets_dir);
-    auto loaded = load_wall_assets(data_dir, conf.region);
+    auto loaded = load_wall_assets(data_dir, region_of(options, conf.region), conf.municipalities);
     if (!loaded) {
         log.error(loaded.error());
         return 2;

@@ -23,7 +23,7 @@ public:
 private:
     std::set<std::chrono::sys_days> holidays_;
     std::set<std::chrono::sys_days> working_weekends_;
-    Seconds utc_offset_{4 * 3600};
+    Seconds utc_offset_ = kDefaultUtcOffset;
 };
 
 }  // namespace tsur::model
