@@ -25,7 +25,8 @@ namespace {
 int check_calendar(const Options& options, const config::AppConfig& c,
                    const std::filesystem::path& config_path) {
     const auto dir = calendar_dir_for(config_path);
-    auto assets = load_wall_assets(find_data_dir(options.assets_dir), c.region, dir);
+    auto assets = load_wall_assets(find_data_dir(options.assets_dir), c.region,
+                                   CentreFiles{.calendar_dir = dir, .municipalities = {}});
     if (!assets) {
         std::fprintf(stderr, "%s\n", assets.error().c_str());
         return 2;

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string_view>
 
+#include "config/app_config.hpp"
+
 namespace tsur::app {
 namespace {
 
@@ -28,14 +30,19 @@ bool parse_number(std::string_view s, T& out) {
 const char* usage() {
     return "usage:\n"
            "  tsur-wall [--demo] [--config FILE] [--layout FILE] [--feed URL] [--windowed WxH]\n"
-           "            [--viewport X,Y,W,H] [--assets DIR]\n"
+           "            [--viewport X,Y,W,H] [--assets DIR] [--region ISO]\n"
            "  tsur-wall --screenshot OUT.png [--size WxH] [--at RFC3339] --feed FILE|URL\n"
-           "            [--layout FILE] [--screen ID] [--config FILE]\n"
-           "  tsur-wall demo-feed [--bind ADDR] [--port N] [--seed N] [--scale X]\n"
+           "            [--layout FILE] [--screen ID] [--config FILE] [--region ISO]\n"
+           "  tsur-wall demo-feed [--bind ADDR] [--port N] [--seed N] [--scale X] [--region ISO]\n"
            "  tsur-wall check-layout FILE\n"
            "  tsur-wall check-config FILE\n"
+           "  tsur-wall check-region ISO [--assets DIR]\n"
            "  tsur-wall ctl freeze [SCREEN]|unfreeze|status\n"
            "  tsur-wall --version\n";
+}
+
+std::string region_of(const Options& options, const std::string& config_region) {
+    return options.region.value_or(config_region);
 }
 
 model::Result<Options> parse_command_line(int argc, const char* const* argv) {
@@ -46,6 +53,7 @@ model::Result<Options> parse_command_line(int argc, const char* const* argv) {
         if (first == "demo-feed") o.command = Command::demo_feed, i = 2;
         if (first == "check-layout") o.command = Command::check_layout, i = 2;
         if (first == "check-config") o.command = Command::check_config, i = 2;
+        if (first == "check-region") o.command = Command::check_region, i = 2;
         if (first == "ctl") o.command = Command::ctl, i = 2;
     }
     auto need = [&](std::string_view flag) -> model::Result<std::string> {
@@ -63,7 +71,7 @@ model::Result<Options> parse_command_line(int argc, const char* const* argv) {
             o.command = Command::help;
         } else if (a == "--config" || a == "--layout" || a == "--feed" || a == "--assets" ||
                    a == "--screenshot" || a == "--at" || a == "--screen" || a == "--bind" ||
-                   a == "--viewport") {
+                   a == "--viewport" || a == "--region") {
             auto v = value();
             if (!v) return model::Error{v.error()};
             if (a == "--config") o.config_path = v.value();
@@ -74,6 +82,13 @@ model::Result<Options> parse_command_line(int argc, const char* const* argv) {
             if (a == "--screen") o.screen = v.value();
             if (a == "--bind") o.bind = v.value();
             if (a == "--viewport") o.viewport = v.value();
+            if (a == "--region") {
+                if (!config::is_region_code(v.value())) {
+                    return model::Error{"command line: --region: expected an ISO 3166-2 code like "
+                                        "RU-KHA, got \"" + v.value() + "\""};
+                }
+                o.region = v.value();
+            }
             if (a == "--screenshot") {
                 o.command = Command::screenshot;
                 o.output = v.value();
@@ -115,6 +130,12 @@ model::Result<Options> parse_command_line(int argc, const char* const* argv) {
     if ((o.command == Command::check_layout || o.command == Command::check_config) &&
         o.positional.size() != 1) {
         return model::Error{"command line: expected exactly one FILE"};
+    }
+    if (o.command == Command::check_region) {
+        if (o.positional.size() != 1 || !config::is_region_code(o.positional.front())) {
+            return model::Error{"command line: check-region needs one ISO 3166-2 code like RU-KHA"};
+        }
+        o.region = o.positional.front();
     }
     return o;
 }

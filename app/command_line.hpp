@@ -9,7 +9,9 @@
 
 namespace tsur::app {
 
-enum class Command { wall, screenshot, demo_feed, check_layout, check_config, ctl, version, help };
+enum class Command {
+    wall, screenshot, demo_feed, check_layout, check_config, check_region, ctl, version, help
+};
 
 struct Options {
     Command command = Command::wall;
@@ -18,6 +20,8 @@ struct Options {
     std::optional<std::string> layout_path;
     std::optional<std::string> feed;       ///< URL or file path
     std::optional<std::string> assets_dir;
+    /// --region ISO: the region pack to show, over the config file's "region" (default RU-UD).
+    std::optional<std::string> region;
     std::optional<std::pair<int, int>> windowed;  ///< --windowed WxH
     std::optional<std::string> viewport;          ///< --viewport x,y,w,h (canvas pixels)
     // screenshot
@@ -33,6 +37,9 @@ struct Options {
     double demo_scale = 1.0;
     std::vector<std::string> positional;
 };
+
+/// The region a command serves: --region, else the config's, else the default (RU-UD).
+std::string region_of(const Options& options, const std::string& config_region);
 
 model::Result<Options> parse_command_line(int argc, const char* const* argv);
 const char* usage();

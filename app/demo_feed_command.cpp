@@ -4,12 +4,13 @@
 #include <cstdio>
 
 #include "app/wall_assets.hpp"
+#include "config/app_config.hpp"
 #include "net/demo_feed.hpp"
 
 namespace tsur::app {
 
 int run_demo_feed(const Options& options) {
-    auto loaded = load_wall_assets(find_data_dir(options.assets_dir), "RU-UD");
+    auto loaded = load_wall_assets(find_data_dir(options.assets_dir), region_of(options, config::AppConfig{}.region));
     if (!loaded) {
         std::fprintf(stderr, "tsur-wall: %s\n", loaded.error().c_str());
         return 2;

@@ -6,6 +6,7 @@
 
 #include "app/command_line.hpp"
 #include "app/check_config_command.hpp"
+#include "app/check_region_command.hpp"
 #include "app/check_layout_command.hpp"
 #include "app/ctl_command.hpp"
 #include "app/demo_feed_command.hpp"
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
             case Command::demo_feed: return tsur::app::run_demo_feed(options);
             case Command::check_layout: return tsur::app::run_check_layout(options);
             case Command::check_config: return tsur::app::run_check_config(options);
+            case Command::check_region: return tsur::app::run_check_region(options);
             case Command::ctl: {
                 const auto socket = tsur::app::default_control_socket();
                 if (!socket) {

@@ -15,6 +15,7 @@
 #include "config/layout_parser.hpp"
 #include "config/playlist.hpp"
 #include "app/wall_assets.hpp"
+#include "config/app_config.hpp"
 #include "app/wall_status.hpp"
 #include "display/frame_builder.hpp"
 #include "display/headless_target.hpp"
@@ -37,9 +38,10 @@ std::string to_url(const std::string& feed) {
 
 int run_screenshot(const Options& options) {
     const auto data_dir = find_data_dir(options.assets_dir);
-    std::optional<std::filesystem::path> calendar_dir;
-    if (options.config_path) calendar_dir = calendar_dir_for(*options.config_path);
-    auto loaded = load_wall_assets(data_dir, "RU-UD", calendar_dir);
+    CentreFiles centre;
+    if (options.config_path) centre.calendar_dir = calendar_dir_for(*options.config_path);
+    auto loaded =
+        load_wall_assets(data_dir, region_of(options, config::AppConfig{}.region), centre);
     if (!loaded) {
         std::fprintf(stderr, "tsur-wall: %s\n", loaded.error().c_str());
         return 2;

@@ -50,7 +50,9 @@ fs::path find_data_dir(const std::optional<std::string>& assets_flag) {
 
 model::Result<WallAssets> load_wall_assets(const fs::path& data_dir,
                                            const std::string& region_code,
-                                           const std::optional<fs::path>& calendar_dir) {
+                                           const CentreFiles& centre) {
+    const auto& calendar_dir = centre.calendar_dir;
+    const auto& municipalities = centre.municipalities;
     WallAssets out;
     out.data_dir = data_dir;
     const fs::path region_dir = data_dir / "assets" / "regions" / region_code;
@@ -63,6 +65,13 @@ model::Result<WallAssets> load_wall_assets(const fs::path& data_dir,
                                       (region_dir / "region.json").string(),
                                       (region_dir / "municipalities.csv").string());
     if (!region) return model::Error{region.error()};
+    if (municipalities) {
+        auto own_csv = read_text_file(*municipalities);
+        if (!own_csv) return model::Error{own_csv.error()};
+        auto own = model::parse_region_csv(own_csv.value(), municipalities->string());
+        if (!own) return model::Error{own.error()};
+        region = model::with_municipalities(region.value(), own.take());
+    }
     // Population totals are optional: without them the wall still works and the per-capita
     // heatmap says which figures are missing, so a bad table is a warning, not a dead wall.
     const fs::path population_path = region_dir / "population.csv";
@@ -78,13 +87,13 @@ model::Result<WallAssets> load_wall_assets(const fs::path& data_dir,
                                    report.value().unknown_ids.front() + "\"");
         }
     }
-    out.assets.region = std::make_shared<const model::Region>(region.take());
-
     const fs::path outline_path = region_dir / "outline.geojson";
     auto outline = read_text_file(outline_path);
     if (!outline) return model::Error{outline.error()};
     auto geometry = model::parse_region_geometry(outline.value(), outline_path.string());
     if (!geometry) return model::Error{geometry.error()};
+    model::align_to_geometry(region.value(), geometry.value());
+    out.assets.region = std::make_shared<const model::Region>(region.take());
     out.assets.geometry = std::make_shared<const model::RegionGeometry>(geometry.take());
 
     auto calendars = load_calendars(data_dir, calendar_dir, out.assets.region->utc_offset);

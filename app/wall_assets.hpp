@@ -28,14 +28,22 @@ struct WallAssets {
     std::vector<std::string> warnings;
 };
 
+/// A centre's own files beside its config, each replacing or extending what the pack ships.
+struct CentreFiles {
+    /// Holiday calendars (/etc/tsur-wall/calendars/*.json, see load_calendars()).
+    std::optional<std::filesystem::path> calendar_dir;
+    /// The centre's municipality list; replaces the pack's places.
+    std::optional<std::filesystem::path> municipalities;
+};
+
 /// The data directory: --assets, else the source tree (developer build), else the install prefix.
 std::filesystem::path find_data_dir(const std::optional<std::string>& assets_flag);
 
 /// Loads assets/regions/<code>/ (region.json, municipalities.csv, outline.geojson and the optional
-/// population.csv), the SLA rules and holiday calendar (plus the centre's files in
-/// `calendar_dir`, see load_calendars()), and the DejaVu fonts. Errors name the file.
-model::Result<WallAssets> load_wall_assets(
-    const std::filesystem::path& data_dir, const std::string& region_code,
-    const std::optional<std::filesystem::path>& calendar_dir = std::nullopt);
+/// population.csv), the SLA rules and holiday calendar, and the DejaVu fonts, plus the centre's
+/// own files (CentreFiles). Errors name the file.
+model::Result<WallAssets> load_wall_assets(const std::filesystem::path& data_dir,
+                                           const std::string& region_code,
+                                           const CentreFiles& centre = {});
 
 }  // namespace tsur::app

@@ -50,9 +50,10 @@ int run_wall(const Options& options) {
 
     const auto data_dir = find_data_dir(options.assets_dir);
     // The centre's holiday files live beside its config: /etc/tsur-wall/calendars/*.json.
-    std::optional<std::filesystem::path> calendar_dir;
-    if (have_config) calendar_dir = calendar_dir_for(*options.config_path);
-    auto loaded = load_wall_assets(data_dir, conf.region, calendar_dir);
+    CentreFiles centre;
+    if (have_config) centre.calendar_dir = calendar_dir_for(*options.config_path);
+    centre.municipalities = conf.municipalities;
+    auto loaded = load_wall_assets(data_dir, region_of(options, conf.region), centre);
     if (!loaded) {
         log.error(loaded.error());
         return 2;

@@ -26,17 +26,6 @@ bool starts_with_any(std::string_view s, std::initializer_list<std::string_view>
     return false;
 }
 
-/// ISO 3166-2 subdivision codes: "RU-UD", "RU-MOW".
-bool is_region_code(std::string_view s) {
-    if (s.size() < 4 || s.size() > 6 || s[2] != '-') return false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        const bool upper = c >= 'A' && c <= 'Z';
-        const bool digit = c >= '0' && c <= '9';
-        if (i < 2 ? !upper : (i > 2 && !upper && !digit)) return false;
-    }
-    return true;
-}
 
 std::optional<std::filesystem::path> absolute_path(ConfigSection& s, std::string_view key) {
     auto v = s.string(key);
@@ -191,6 +180,17 @@ void read_status_server(ConfigSection s, StatusServerSettings& st) {
 
 }  // namespace
 
+bool is_region_code(std::string_view s) {
+    if (s.size() < 4 || s.size() > 6 || s[2] != '-') return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        const bool upper = c >= 'A' && c <= 'Z';
+        const bool digit = c >= '0' && c <= '9';
+        if (i < 2 ? !upper : (i > 2 && !upper && !digit)) return false;
+    }
+    return true;
+}
+
 std::string_view feed_kind_id(FeedType type) {
     return type == FeedType::open311 ? "open311" : "tsur.feed.v1";
 }
@@ -219,8 +219,8 @@ model::Result<AppConfig> parse_app_config(std::string_view text, std::string_vie
     std::vector<std::string> errors;
     AppConfig c;
     ConfigSection s(root, "", file_name, errors);
-    s.allow_only({"feed", "region", "layout", "display", "language", "status_server", "cache_dir",
-                  "log_level", "freeze_schedule"});
+    s.allow_only({"feed", "region", "municipalities", "layout", "display", "language",
+                  "status_server", "cache_dir", "log_level", "freeze_schedule"});
     if (auto feed = s.section("feed")) {
         read_feed(*feed, c.feed);
     } else if (!s.get("feed")) {
@@ -232,6 +232,7 @@ model::Result<AppConfig> parse_app_config(std::string_view text, std::string_vie
         else
             s.expected("region", "an ISO 3166-2 region code like \"RU-UD\"");
     }
+    c.municipalities = absolute_path(s, "municipalities");
     if (auto l = s.string("layout")) {
         const bool name = !l->empty() && l->find('/') == std::string::npos && l->front() != '.';
         if (name || is_absolute_path(*l))

@@ -77,6 +77,9 @@ struct StatusServerSettings {
 struct AppConfig {
     FeedSettings feed;
     std::string region = "RU-UD";
+    /// The centre's own municipality list (same columns as the pack's municipalities.csv); wins
+    /// over the shipped towns. Absolute path, e.g. /etc/tsur-wall/municipalities.csv.
+    std::optional<std::filesystem::path> municipalities;
     /// A shipped layout's name ("wall", looked up in share/tsur-wall/layouts) or an absolute path;
     /// empty: the built-in overview layout.
     std::string layout;
@@ -94,5 +97,8 @@ struct AppConfig {
 /// the JSON path and what was expected: `config.json: feed.poll_interval: expected a duration like
 /// "30s", got 5`. Pure; any thread.
 model::Result<AppConfig> parse_app_config(std::string_view text, std::string_view file_name);
+
+/// ISO 3166-2 subdivision codes: "RU-UD", "RU-MOW" (the name of a region pack's folder).
+bool is_region_code(std::string_view s);
 
 }  // namespace tsur::config

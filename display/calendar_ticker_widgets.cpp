@@ -15,7 +15,7 @@ namespace tsur::display {
 namespace {
 
 model::Seconds utc_offset_of(const model::Snapshot& snap) {
-    return snap.region ? snap.region->utc_offset : model::Seconds{4 * 3600};
+    return model::utc_offset_of(snap.region.get());
 }
 
 /// "14:05" today, "22.11 14:05" on an earlier day (region's local time).

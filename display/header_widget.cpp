@@ -34,7 +34,7 @@ void draw_header(const model::Snapshot* snapshot, const config::WidgetSpec& spec
     const Strings& str = *ctx.strings;
     const Rect r = ctx.rect;
     const model::Region* region = ctx.assets->region.get();
-    const model::Seconds offset = region ? region->utc_offset : model::Seconds{4 * 3600};
+    const model::Seconds offset = model::utc_offset_of(region);
     const model::LocalTime lt = model::to_local(ctx.now, offset);
 
     const float p = pad(ctx);

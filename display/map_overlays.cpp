@@ -143,6 +143,11 @@ void draw_municipality_labels(const FrameContext& ctx, const model::Region& regi
     }
 }
 
+float inset_zoom(const Projection& main, const Rect& frame) {
+    const double needed = static_cast<double>(frame.w) / (kInsetGroundKm * main.px_per_km());
+    return std::max(kInsetZoom, static_cast<float>(std::floor(needed)));
+}
+
 void draw_capital_inset(const FrameContext& ctx, const model::RegionGeometry& geometry,
                         const model::Region& region, const Projection& main,
                         std::span<const MapPoint> points, const Rect& frame,
@@ -152,9 +157,10 @@ void draw_capital_inset(const FrameContext& ctx, const model::RegionGeometry& ge
     const model::Municipality& cap = region.municipalities[region.capital];
     const ImVec2 cap_main = main.forward(cap.centre);
     const ImVec2 centre(frame.x + frame.w * 0.5f, frame.y + frame.h * 0.5f);
-    const Projection inset = main.zoomed(kInsetZoom, cap.centre, centre.x, centre.y);
-    const Rect source{cap_main.x - frame.w / (2 * kInsetZoom), cap_main.y - frame.h / (2 * kInsetZoom),
-                      frame.w / kInsetZoom, frame.h / kInsetZoom};
+    const float zoom = inset_zoom(main, frame);
+    const Projection inset = main.zoomed(zoom, cap.centre, centre.x, centre.y);
+    const Rect source{cap_main.x - frame.w / (2 * zoom), cap_main.y - frame.h / (2 * zoom),
+                      frame.w / zoom, frame.h / zoom};
 
     // Leader from the outlined source area to the nearest point of the inset's frame.
     const ImVec2 to(std::clamp(cap_main.x, frame.x, frame.right()),
@@ -176,8 +182,8 @@ void draw_capital_inset(const FrameContext& ctx, const model::RegionGeometry& ge
     for (const MapPoint& q : points) {
         if (!source.contains(q.x, q.y)) continue;
         MapPoint z = q;
-        z.x = centre.x + (q.x - cap_main.x) * kInsetZoom;
-        z.y = centre.y + (q.y - cap_main.y) * kInsetZoom;
+        z.x = centre.x + (q.x - cap_main.x) * zoom;
+        z.y = centre.y + (q.y - cap_main.y) * zoom;
         zoomed.push_back(z);
     }
     std::optional<IncidentLayer> local;
@@ -190,7 +196,7 @@ void draw_capital_inset(const FrameContext& ctx, const model::RegionGeometry& ge
     const TextStyle ts{TextRole::body, true, th.text};
     const std::string_view name =
         ctx.strings->language == Language::en && !cap.name_en.empty() ? cap.name_en : cap.name_ru;
-    const std::string title = std::string(name) + " ×" + std::to_string(static_cast<int>(kInsetZoom));
+    const std::string title = std::string(name) + " ×" + std::to_string(static_cast<int>(zoom));
     const ImVec2 size = measure_text(ctx, ts, title);
     const float p = pad(ctx);
     plate(ctx, Rect{frame.x, frame.y, size.x + 2 * p, size.y + p}, 220);

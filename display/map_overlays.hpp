@@ -13,8 +13,14 @@
 
 namespace tsur::display {
 
-/// How much the capital inset magnifies the main map.
+/// How much the capital inset magnifies the main map at least (Udmurtia: about 20 km across).
 inline constexpr float kInsetZoom = 4.0f;
+/// The most ground an inset should show across; a huge region's inset zooms further.
+inline constexpr double kInsetGroundKm = 40.0;
+
+/// The capital inset's magnification: kInsetZoom, or more in whole steps for a region so large
+/// (Sakha, Krasnoyarsk) that kInsetZoom would still show more than kInsetGroundKm across.
+float inset_zoom(const Projection& main, const Rect& frame);
 
 /// Size of the legend (the sectors the widget shows, then the overdue ring) with its entries
 /// flowed into rows no wider than `max_width`; a narrow width gives one column.
@@ -30,7 +36,7 @@ void draw_municipality_labels(const FrameContext& ctx, const model::Region& regi
                               std::span<const Rect> reserved, std::span<const Rect> avoid,
                               const MapStyle& style);
 
-/// The capital magnified kInsetZoom times inside `frame`: the area it shows is outlined on the
+/// The capital magnified inset_zoom() times inside `frame`: the area it shows is outlined on the
 /// main map and joined to the frame by a leader line; `points` are main-map positions. `plan`,
 /// when given, keeps the plan of the inset's incident layer between frames of the same points
 /// (empty: planned here and stored there).

@@ -23,7 +23,8 @@ const model::Region* region_of(const model::Snapshot* snapshot, const FrameConte
 MapLayout map_layout(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
                      const FrameContext& ctx, const Rect& content) {
     const model::Region* region = region_of(snapshot, ctx);
-    const bool inset = spec.inset && region != nullptr &&
+    // A federal city's pack is the city alone: the whole map already is its capital.
+    const bool inset = spec.inset && region != nullptr && region->municipalities.size() > 1 &&
                        region->capital < region->municipalities.size();
     const model::GeoPoint capital =
         inset ? region->municipalities[region->capital].centre : model::GeoPoint{};

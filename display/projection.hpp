@@ -31,8 +31,10 @@ public:
     /// centred, with the same scale on both axes (aspect preserved).
     static Projection fit(const GeoBounds& bounds, const Rect& r, float margin);
 
+    /// Longitudes are taken within 180° of the centre, so a feed's -170° lands east of 179°.
     ImVec2 forward(model::GeoPoint p) const {
-        return ImVec2(static_cast<float>(cx_ + (p.lon - origin_.lon) * kx_),
+        return ImVec2(static_cast<float>(cx_ + (model::unwrap_lon(p.lon, origin_.lon) -
+                                                origin_.lon) * kx_),
                       static_cast<float>(cy_ - (p.lat - origin_.lat) * ky_));
     }
     model::GeoPoint inverse(ImVec2 s) const {

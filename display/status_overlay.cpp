@@ -27,7 +27,7 @@ void draw_frozen_watermark(const FrameContext& ctx) {
     const Strings& str = *ctx.strings;
     const Rect r = visible_part(ctx);
     const model::Region* region = ctx.assets ? ctx.assets->region.get() : nullptr;
-    const model::Seconds offset = region ? region->utc_offset : model::Seconds{4 * 3600};
+    const model::Seconds offset = model::utc_offset_of(region);
     const model::LocalTime at = model::to_local(ctx.status->frozen_as_of, offset);
     char hhmm[8];
     std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", at.hour, at.minute);

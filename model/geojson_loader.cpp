@@ -184,6 +184,42 @@ std::optional<Error> read_feature(const json& f, Where at, std::vector<GeoFeatur
     return std::nullopt;
 }
 
+/// Sets the outline's bounding box; an outline with no polygon is an error.
+std::optional<Error> compute_bounds(RegionGeometry& geo, std::string_view file_name) {
+    double min_lat = std::numeric_limits<double>::infinity(), max_lat = -min_lat;
+    double min_lon = min_lat, max_lon = -min_lat;
+    for (const GeoFeature& f : geo.outline) {
+        for (const GeoPolygon& p : f.polygons) {
+            for (const GeoPoint& q : p.points) {
+                min_lat = std::min(min_lat, q.lat);
+                max_lat = std::max(max_lat, q.lat);
+                min_lon = std::min(min_lon, q.lon);
+                max_lon = std::max(max_lon, q.lon);
+            }
+        }
+    }
+    if (!(min_lat <= max_lat)) {
+        return Error{std::string(file_name) + ": no Polygon or MultiPolygon geometry found"};
+    }
+    geo.min_lat = min_lat;
+    geo.max_lat = max_lat;
+    geo.min_lon = min_lon;
+    geo.max_lon = max_lon;
+    return std::nullopt;
+}
+
+/// Moves every point west of Greenwich one turn east. Natural Earth splits polygons at 180°,
+/// so each polygon lies wholly on one side and its triangles stay valid after the shift.
+void shift_west_by_a_turn(std::vector<GeoFeature>& features) {
+    for (GeoFeature& f : features) {
+        for (GeoPolygon& p : f.polygons) {
+            for (GeoPoint& q : p.points) {
+                if (q.lon < 0.0) q.lon += 360.0;
+            }
+        }
+    }
+}
+
 }  // namespace
 
 Result<std::vector<GeoFeature>> parse_geo_features(std::string_view geojson,
@@ -225,25 +261,13 @@ Result<RegionGeometry> parse_region_geometry(std::string_view outline_geojson,
     if (!features) return Error{features.error()};
     RegionGeometry geo;
     geo.outline = features.take();
-    double min_lat = std::numeric_limits<double>::infinity(), max_lat = -min_lat;
-    double min_lon = min_lat, max_lon = -min_lat;
-    for (const GeoFeature& f : geo.outline) {
-        for (const GeoPolygon& p : f.polygons) {
-            for (const GeoPoint& q : p.points) {
-                min_lat = std::min(min_lat, q.lat);
-                max_lat = std::max(max_lat, q.lat);
-                min_lon = std::min(min_lon, q.lon);
-                max_lon = std::max(max_lon, q.lon);
-            }
-        }
+    if (auto e = compute_bounds(geo, file_name)) return *e;
+    // A region wider than half the globe is one split at 180° (GeoJSON keeps [-180, 180]):
+    // move its western half by a turn so the outline is one contiguous picture.
+    if (geo.max_lon - geo.min_lon > 180.0) {
+        shift_west_by_a_turn(geo.outline);
+        if (auto e = compute_bounds(geo, file_name)) return *e;
     }
-    if (!(min_lat <= max_lat)) {
-        return Error{std::string(file_name) + ": no Polygon or MultiPolygon geometry found"};
-    }
-    geo.min_lat = min_lat;
-    geo.max_lat = max_lat;
-    geo.min_lon = min_lon;
-    geo.max_lon = max_lon;
     return geo;
 }
 
@@ -256,6 +280,7 @@ Result<RegionGeometry> parse_region_geometry(std::string_view outline_geojson,
     auto munis = parse_geo_features(municipalities_geojson, municipalities_file_name);
     if (!munis) return Error{munis.error()};
     geo.value().municipalities = munis.take();
+    if (geo.value().max_lon > 180.0) shift_west_by_a_turn(geo.value().municipalities);
     return geo;
 }
 

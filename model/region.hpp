@@ -30,7 +30,7 @@ struct Region {
     std::string code;       ///< ISO 3166-2, "RU-UD"
     std::string name_ru;    ///< "Удмуртская Республика"
     std::string time_zone;  ///< IANA, "Europe/Samara"
-    Seconds utc_offset{4 * 3600};  ///< Russia keeps no DST since 2014: a fixed offset suffices
+    Seconds utc_offset = kDefaultUtcOffset;  ///< Russia keeps no DST since 2014: fixed offset
     std::vector<Municipality> municipalities;
     MunicipalityIndex capital = 0;
 
@@ -41,5 +41,10 @@ struct Region {
         return std::nullopt;
     }
 };
+
+/// The region's UTC offset: the one rule for the clock, "today", working days and freezes.
+inline Seconds utc_offset_of(const Region* region) {
+    return region ? region->utc_offset : kDefaultUtcOffset;
+}
 
 }  // namespace tsur::model

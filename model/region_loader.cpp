@@ -59,11 +59,12 @@ Result<Municipality> parse_row(const CsvLine& row, const std::array<std::size_t,
     m.name_en = field(c_name_en);
     if (m.name_ru.empty()) return Error{where(file, line_no) + "column 'name_ru' is empty"};
     const std::string& kind = field(c_kind);
-    if (kind == "urban_okrug") {
+    // A town (generated packs, where no municipal list exists) is a settlement like a city okrug.
+    if (kind == "urban_okrug" || kind == "town") {
         m.urban = true;
     } else if (kind != "municipal_okrug" && kind != "municipal_district") {
         return Error{where(file, line_no) + "column 'kind' must be urban_okrug, " +
-                     "municipal_okrug or municipal_district, got \"" + kind + "\""};
+                     "municipal_okrug, municipal_district or town, got \"" + kind + "\""};
     }
     const auto lat = parse_double(field(c_lat));
     if (!lat || *lat < -90.0 || *lat > 90.0) {
@@ -161,6 +162,38 @@ Result<Region> parse_region(std::string_view region_json, std::string_view csv,
     }
     r.capital = *capital_index;
     return region;
+}
+
+Region with_municipalities(const Region& pack, Region own) {
+    own.code = pack.code;
+    own.name_ru = pack.name_ru;
+    own.time_zone = pack.time_zone;
+    own.utc_offset = pack.utc_offset;
+    const Municipality& capital = pack.municipalities[pack.capital];
+    if (const auto same = own.find(capital.id)) {
+        own.capital = *same;
+        return own;
+    }
+    // Degrees squared, longitude scaled: enough to tell the capital's okrug from its neighbours.
+    const double kx = std::cos(capital.centre.lat * 3.141592653589793 / 180.0);
+    double best = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < own.municipalities.size(); ++i) {
+        const GeoPoint c = own.municipalities[i].centre;
+        const double dx = (unwrap_lon(c.lon, capital.centre.lon) - capital.centre.lon) * kx;
+        const double dy = c.lat - capital.centre.lat;
+        if (dx * dx + dy * dy < best) {
+            best = dx * dx + dy * dy;
+            own.capital = static_cast<MunicipalityIndex>(i);
+        }
+    }
+    return own;
+}
+
+void align_to_geometry(Region& region, const RegionGeometry& geometry) {
+    const double centre_lon = (geometry.min_lon + geometry.max_lon) * 0.5;
+    for (Municipality& m : region.municipalities) {
+        m.centre.lon = unwrap_lon(m.centre.lon, centre_lon);
+    }
 }
 
 }  // namespace tsur::model

@@ -23,6 +23,9 @@ std::string format_rfc3339(TimePoint t);
 /// Parses "+04:00" / "-08:00" / "Z" into an offset; nullopt if malformed.
 std::optional<Seconds> parse_utc_offset(std::string_view text);
 
+/// The offset used before a region is known: Udmurtia's, the default pack (UTC+4).
+inline constexpr Seconds kDefaultUtcOffset{4 * 3600};
+
 /// Calendar fields of an instant shifted by a fixed UTC offset (the region's local time).
 struct LocalTime {
     int year, month, day, hour, minute, second, weekday;  // weekday: 0 = Monday

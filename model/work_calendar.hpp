@@ -43,7 +43,7 @@ private:
     std::set<std::chrono::sys_days> holidays_;
     std::set<std::chrono::sys_days> working_weekends_;
     std::set<std::chrono::year> listed_years_;
-    Seconds utc_offset_{4 * 3600};
+    Seconds utc_offset_ = kDefaultUtcOffset;
 };
 
 /// A calendar needs a new year's file from this many days before its last listed day.

@@ -48,10 +48,32 @@ std::string admin_name(const model::Municipality& m) {
         return "Администрация " + std::string{name.substr(0, name.size() - kDistrict.size())} +
                "ого района";
     }
+    const std::string prefix = "Администрация г. ";
+    // Compound or indeclinable names (Ростов-на-Дону, Сочи, Нижний Новгород) stay in apposition.
+    if (name.find_first_of(" -") != std::string_view::npos) return prefix + std::string{name};
+    const auto stem = [&](std::size_t cut) { return std::string{name.substr(0, name.size() - cut)}; };
     if (name.ends_with("а")) {
-        return "Администрация г. " + std::string{name.substr(0, name.size() - 2)} + "и";
+        // Москва -> Москвы, but after к, г, х and sibilants -> и (Можга -> Можги).
+        const std::string_view before = name.substr(0, name.size() - 2);
+        bool soft = false;
+        for (const std::string_view c : {"к", "г", "х", "ж", "ш", "ч", "щ"}) soft |= before.ends_with(c);
+        return prefix + stem(2) + (soft ? "и" : "ы");
     }
-    return "Администрация г. " + std::string{name} + "а";
+    if (name.ends_with("ь")) return prefix + stem(2) + "и";  // Пермь -> Перми
+    for (const std::string_view v : {"о", "е", "и", "ы", "й", "я", "у", "ю", "э"}) {
+        if (name.ends_with(v)) return prefix + std::string{name};
+    }
+    return prefix + std::string{name} + "а";
+}
+
+/// The scenario's agencies are Udmurt ("Минтранс УР", "ОСФР по УР"); elsewhere they lose the
+/// republic's abbreviation rather than name another region's ministry wrongly.
+std::string regional_agency(std::string_view name, std::string_view region_code) {
+    if (region_code == "RU-UD") return std::string{name};
+    for (const std::string_view suffix : {std::string_view{" по УР"}, std::string_view{" УР"}}) {
+        if (name.ends_with(suffix)) return std::string{name.substr(0, name.size() - suffix.size())};
+    }
+    return std::string{name};
 }
 
 /// Population the intake is weighted by. The assets give only the centre's population, which
@@ -151,9 +173,18 @@ DemoSimulator::DemoSimulator(std::shared_ptr<const model::Region> region, Simula
         }
     }
 
-    for (const auto& spike : demo::spikes()) {
+    // The scenario's spikes name Udmurt municipalities; in another region spike k lands on its
+    // (k+2)-th heaviest town, so every region's demo shows rising trends away from the capital.
+    std::vector<std::size_t> by_weight(n);
+    for (std::size_t i = 0; i < n; ++i) by_weight[i] = i;
+    std::stable_sort(by_weight.begin(), by_weight.end(),
+                     [&](std::size_t a, std::size_t b) { return muni_weight_[a] > muni_weight_[b]; });
+    const auto spikes = demo::spikes();
+    for (std::size_t k = 0; k < spikes.size(); ++k) {
+        const auto& spike = spikes[k];
         const auto idx = region_->find(spike.municipality);
-        spike_muni_.push_back(idx ? static_cast<int>(*idx) : -1);
+        const std::size_t rank = std::min(k + 1, n - 1);
+        spike_muni_.push_back(idx ? static_cast<int>(*idx) : static_cast<int>(by_weight[rank]));
         std::vector<std::pair<double, std::uint16_t>> list;
         double acc = 0;
         for (std::size_t t = 0; t < titles.size(); ++t) {
@@ -164,12 +195,18 @@ DemoSimulator::DemoSimulator(std::shared_ptr<const model::Region> region, Simula
         spike_titles_.push_back(std::move(list));
     }
 
+    for (const auto& a : demo::agency_choices()) {
+        agency_name_.push_back(regional_agency(a.name, region_->code));
+    }
+    benefits_agency_ = regional_agency("ОСФР по УР", region_->code);
     for (std::size_t i = 0; i < n; ++i) {
         admin_name_.push_back(admin_name(munis[i]));
         Scatter sc;
         if (munis[i].urban) {
+            // A city of Izhevsk's size spreads over 6 km; the radius grows with the square root
+            // of population, so Moscow covers ~20 km (a federal city's pack is the city alone).
             const double share = static_cast<double>(munis[i].centre_population) / 631038.0;
-            sc.outer_km = std::min(6.0, 1.5 + 4.5 * std::sqrt(std::max(share, 0.0)));
+            sc.outer_km = std::min(25.0, 1.5 + 4.5 * std::sqrt(std::max(share, 0.0)));
         } else if (run_from_city[i]) {
             // The district surrounds the city that runs it: keep its incidents out of town.
             sc.inner_km = 6.0;

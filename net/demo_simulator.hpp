@@ -79,6 +79,9 @@ private:
     std::vector<std::vector<std::pair<double, std::uint16_t>>> spike_titles_;
     std::vector<int> spike_muni_;
     std::vector<std::string> admin_name_;
+    /// agency_choices() names as this region reads them ("Минтранс УР" outside Udmurtia: "Минтранс").
+    std::vector<std::string> agency_name_;
+    std::string benefits_agency_;
     std::vector<Scatter> scatter_;
 };
 

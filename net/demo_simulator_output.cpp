@@ -138,18 +138,23 @@ DemoSimulator::Details DemoSimulator::details(const Sim& s) const {
     const int route = 1 + static_cast<int>(demo::uniform(rng) * 40.0);
     d.title = fill_template(tt.text, street, house, route);
     d.category = tt.category;
+    // Centres of a region across 180° are unwrapped (align_to_geometry); the feed carries
+    // GeoJSON longitudes.
     d.location = scatter(rng, s.muni);
+    d.location.lon = model::wrap_lon(d.location.lon);
 
     if (tt.category == "child_benefit") {
-        d.agency = "ОСФР по УР";
+        d.agency = benefits_agency_;
         return d;
     }
     double total = 0;
     for (const auto& a : demo::agency_choices()) total += a.sector == s.sector ? a.weight : 0.0;
     double target = demo::uniform(rng) * total;
-    for (const auto& a : demo::agency_choices()) {
+    const auto choices = demo::agency_choices();
+    for (std::size_t k = 0; k < choices.size(); ++k) {
+        const auto& a = choices[k];
         if (a.sector != s.sector) continue;
-        d.agency = a.municipal ? std::string_view{admin_name_[s.muni]} : a.name;
+        d.agency = a.municipal ? std::string_view{admin_name_[s.muni]} : agency_name_[k];
         target -= a.weight;
         if (target < 0) break;
     }
