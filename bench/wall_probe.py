@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Helper of run_wall_bench.sh and measure_side_by_side.sh (python3 standard library only).
+"""Helper of run_wall_bench.sh, measure_side_by_side.sh and side_by_side.sh (python3 standard library only).
 
   wall_probe.py notify SOCKET_PATH OUT_FILE TIMEOUT_S
       bind a unix datagram socket (what sd_notify writes to), create OUT_FILE.bound once bound,
@@ -12,12 +12,21 @@
       The counting is that of ../shared/bench/peer-web/probe.py "sample".
   wall_probe.py count-incidents URL
       fetch a feed v1 document and print "total=N open=M" (open: status new or in_progress).
+  wall_probe.py wait-data HEALTHZ_URL TIMEOUT_S T0 PID
+      poll the wall's /healthz every 0.1 s (as peer-web's probe polls the page title) until
+      display.snapshot_version is non-null, i.e. a frame showing data was drawn; print
+      "startup_s=S first_frame_s=F startup_cpu_s=C": seconds since T0 (epoch seconds; F: when
+      display.frames was first > 0) and the CPU time PID's tree had used by then (on a loaded
+      machine the wall-clock figure mostly measures waiting for a core).
+  wall_probe.py healthz HEALTHZ_URL
+      print "polls=N poll_errors=E rejected=R incidents=I frames=F" from /healthz.
 """
 import json
 import os
 import socket
 import sys
 import time
+import urllib.error
 import urllib.request
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -135,11 +144,55 @@ def cmd_count(url):
     print("total=%d open=%d" % (len(inc), n_open))
 
 
+def read_healthz(url):
+    """The /healthz document, also when it answers 503 (starting, stale); None if unreachable."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as r:
+            return json.loads(r.read().decode())
+    except urllib.error.HTTPError as e:
+        try:
+            return json.loads(e.read().decode())
+        except ValueError:
+            return None
+    except (OSError, ValueError):
+        return None
+
+
+def cmd_wait_data(url, timeout_s, t0, pid):
+    t0, pid = float(t0), int(pid)
+    deadline = time.time() + float(timeout_s)
+    first_frame = None
+    while time.time() < deadline:
+        h = read_healthz(url)
+        now = time.time()
+        display = (h or {}).get("display") or {}
+        if first_frame is None and display.get("frames"):
+            first_frame = now - t0
+        if display.get("snapshot_version") is not None:
+            cpu_s = sum(ticks for ticks, _start in tree(pid).values()) / CLK_TCK
+            print("startup_s=%.3f first_frame_s=%.3f startup_cpu_s=%.2f"
+                  % (now - t0, first_frame or now - t0, cpu_s))
+            return
+        time.sleep(0.1)
+    raise SystemExit("wall_probe: no frame with data within %ss (%s)" % (timeout_s, url))
+
+
+def cmd_healthz(url):
+    h = read_healthz(url)
+    if h is None:
+        raise SystemExit("wall_probe: %s did not answer" % url)
+    feed, data, display = h.get("feed", {}), h.get("data", {}), h.get("display", {})
+    print("polls=%s poll_errors=%s rejected=%s incidents=%s frames=%s"
+          % (feed.get("polls"), feed.get("errors"), feed.get("rejected_records"),
+             data.get("incidents"), display.get("frames")))
+
+
 def main():
     if len(sys.argv) < 2:
         raise SystemExit(__doc__)
     cmd, args = sys.argv[1], sys.argv[2:]
-    commands = {"notify": cmd_notify, "sample": cmd_sample, "count-incidents": cmd_count}
+    commands = {"notify": cmd_notify, "sample": cmd_sample, "count-incidents": cmd_count,
+                "wait-data": cmd_wait_data, "healthz": cmd_healthz}
     if cmd not in commands:
         raise SystemExit(__doc__)
     commands[cmd](*args)
