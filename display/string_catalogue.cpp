@@ -1,6 +1,7 @@
 // Every text the wall can draw in one language, gathered for the fonts (which glyphs to bake) and
 // for the test that looks each character up in each role.
 #include <cstddef>
+#include <tuple>
 #include <type_traits>
 
 #include "display/strings.hpp"
@@ -32,11 +33,16 @@ std::vector<std::string> all_texts(const Strings& s) {
         s.population_source, s.no_spikes, s.no_risks, s.no_incidents, s.times_norm, s.in_prefix,
         s.today_word, s.tomorrow_word, s.day_one, s.day_few, s.day_many, s.window_open,
         s.window_today, s.window_week, s.district_word, s.district_abbrev, s.frozen_data_as_of,
-        s.data_as_of, s.centre_prefix};
+        s.data_as_of, s.centre_prefix, s.window_overdue, s.board_newest_first,
+        s.board_oldest_first, s.board_not_listed, s.all_records_rejected, s.document_refused,
+        s.cases_abbrev};
     // A tripwire, not a rule: a new label in Strings must be added above, or the fonts may lack
     // its letters and the glyph test cannot see it.
-    constexpr std::size_t kArrayed = 2 * model::kSectorCount + model::kChannelCount +
-                                     model::kStatusCount + 5 + 12 + 7;
+    constexpr std::size_t kArrayed =
+        2 * model::kSectorCount + model::kChannelCount + model::kStatusCount +
+        std::tuple_size_v<decltype(Strings::sla_state)> +
+        std::tuple_size_v<decltype(Strings::month_genitive)> +
+        std::tuple_size_v<decltype(Strings::weekday)>;
     static_assert(sizeof(Strings) ==
                       offsetof(Strings, sector) +
                           (kArrayed + std::extent_v<decltype(singles)>) * sizeof(std::string_view),
