@@ -10,7 +10,8 @@
 namespace tsur::app {
 
 int run_demo_feed(const Options& options) {
-    auto loaded = load_wall_assets(find_data_dir(options.assets_dir), region_of(options, config::AppConfig{}.region));
+    auto loaded = load_wall_assets(find_data_dir(options.assets_dir),
+                                   region_of(options, std::string(config::kDefaultRegion)));
     if (!loaded) {
         std::fprintf(stderr, "tsur-wall: %s\n", loaded.error().c_str());
         return 2;

@@ -41,7 +41,7 @@ int run_screenshot(const Options& options) {
     CentreFiles centre;
     if (options.config_path) centre.calendar_dir = calendar_dir_for(*options.config_path);
     auto loaded =
-        load_wall_assets(data_dir, region_of(options, config::AppConfig{}.region), centre);
+        load_wall_assets(data_dir, region_of(options, std::string(config::kDefaultRegion)), centre);
     if (!loaded) {
         std::fprintf(stderr, "tsur-wall: %s\n", loaded.error().c_str());
         return 2;

@@ -74,9 +74,12 @@ struct StatusServerSettings {
     model::Seconds stale_after{600};
 };
 
+/// The region a config that names none shows: the Udmurt Republic, the demo region.
+inline constexpr std::string_view kDefaultRegion = "RU-UD";
+
 struct AppConfig {
     FeedSettings feed;
-    std::string region = "RU-UD";
+    std::string region{kDefaultRegion};
     /// The centre's own municipality list (same columns as the pack's municipalities.csv); wins
     /// over the shipped towns. Absolute path, e.g. /etc/tsur-wall/municipalities.csv.
     std::optional<std::filesystem::path> municipalities;
