@@ -60,15 +60,19 @@ TEST(HistoryRuntime, FeedWithoutHistoryKeepsEarlierDaysAcrossARestart) {
     auto assets = app::load_wall_assets(test::source_dir(), "RU-UD");
     ASSERT_TRUE(assets.ok()) << assets.error();
 
-    // The document's incidents were created 2 h, 20 h and 50 h before as_of (local days 23, 22
-    // and 21 November in Izhevsk), and it has no "history" block.
-    const auto first_as_of = *model::parse_rfc3339("2026-11-23T10:00:00Z");
+    // The document's incidents were created 2 h, 20 h and 50 h before as_of (local days D, D-1
+    // and D-2 in Izhevsk), and it has no "history" block. The later document must not lie in
+    // the future of this PC's clock (the wall refuses that), so D is eleven days ago.
+    const model::TimePoint first_as_of =
+        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) -
+        std::chrono::days{11} + std::chrono::hours{10};
     std::ofstream(feed) << test::fault_feed_document(first_as_of);
     ASSERT_EQ(test::read_file(feed).find("\"history\""), std::string::npos);
     const auto first = run_until_shown(assets.value(), dir, feed, first_as_of);
     ASSERT_NE(first, nullptr);
-    const sys_days nov21 = sys_days{std::chrono::year{2026} / 11 / 21};
-    EXPECT_EQ(history_count(*first, nov21, "izhevsk", model::Sector::waste), 1u);
+    const sys_days day_d_minus_2 =
+        std::chrono::floor<std::chrono::days>(first_as_of) - std::chrono::days{2};
+    EXPECT_EQ(history_count(*first, day_d_minus_2, "izhevsk", model::Sector::waste), 1u);
     EXPECT_TRUE(fs::exists(dir / "history.json"));
 
     // Ten days later the feed holds none of those incidents any more; the wall restarted since.
@@ -79,11 +83,11 @@ TEST(HistoryRuntime, FeedWithoutHistoryKeepsEarlierDaysAcrossARestart) {
     const auto later = run_until_shown(assets.value(), dir, feed, later_as_of);
     fs::remove_all(dir);
     ASSERT_NE(later, nullptr);
-    EXPECT_EQ(history_count(*later, nov21, "izhevsk", model::Sector::waste), 1u);
-    EXPECT_EQ(history_count(*later, nov21 + std::chrono::days{1}, "sarapul",
+    EXPECT_EQ(history_count(*later, day_d_minus_2, "izhevsk", model::Sector::waste), 1u);
+    EXPECT_EQ(history_count(*later, day_d_minus_2 + std::chrono::days{1}, "sarapul",
                             model::Sector::housing),
               1u);
-    EXPECT_EQ(history_count(*later, nov21 + std::chrono::days{10}, "izhevsk",
+    EXPECT_EQ(history_count(*later, day_d_minus_2 + std::chrono::days{10}, "izhevsk",
                             model::Sector::waste),
               1u);
 }
