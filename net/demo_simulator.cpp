@@ -17,6 +17,7 @@ using model::TimePoint;
 namespace {
 
 constexpr double kKmPerDegree = 111.32;
+constexpr double kUdmurtiaResidents = 1.45e6;
 constexpr std::int64_t kMaxLifetimeHours = 40 * 24;  // every incident is closed by then
 
 bool is_winter_month(unsigned month) { return month >= 11 || month <= 3; }
@@ -125,6 +126,9 @@ DemoSimulator::DemoSimulator(std::shared_ptr<const model::Region> region, Simula
         muni_cum_.push_back(total);
     }
     for (auto& w : muni_weight_) w /= total;
+    // The scenario's rate is Udmurtia's (about 1.45 million residents). Another region's demo
+    // scales it by the population its places carry, so Chukotka is quiet and Moscow busy.
+    if (region_->code != "RU-UD") volume_ = std::clamp(total / kUdmurtiaResidents, 0.05, 8.0);
 
     const auto titles = demo::title_templates();
     for (int winter = 0; winter < 2; ++winter) {
@@ -252,7 +256,7 @@ void DemoSimulator::draw_bucket(Run& r, std::int64_t hour, TimePoint now) const 
     const TimePoint start{std::chrono::hours{hour}};
     const auto local = model::to_local(start, region_->utc_offset);
     const bool winter = is_winter_month(static_cast<unsigned>(local.month));
-    const double lambda = options_.daily_incidents * options_.scale / 24.0 *
+    const double lambda = options_.daily_incidents * options_.scale * volume_ / 24.0 *
                           demo::hour_profile()[static_cast<std::size_t>(local.hour)] *
                           demo::weekday_profile()[static_cast<std::size_t>(local.weekday)];
     std::uint64_t bucket_rng = demo::seed_of(options_.seed, 0, hour, 0xB0C4E7);

@@ -19,7 +19,8 @@ namespace tsur::net {
 /// What to simulate; plain value.
 struct SimulatorOptions {
     std::uint64_t seed = 1;
-    double daily_incidents = 1000.0;  ///< region-wide mean of new incidents a day (scale 1)
+    double daily_incidents = 1000.0;  ///< Udmurtia's mean of new incidents a day (scale 1); other
+                                      ///< regions scale it by their places' population
     double scale = 1.0;               ///< multiplies every rate (benchmarks: 25-30 -> ~50k open)
     int closed_days = 7;              ///< closed incidents stay in the snapshot this long
     int history_days = 60;            ///< daily history block, today included
@@ -71,6 +72,7 @@ private:
     SimulatorOptions options_;
     std::string id_prefix_;
     std::vector<double> muni_weight_;
+    double volume_ = 1.0;  ///< the region's intake against the Udmurt scenario's
     std::vector<double> muni_cum_;
     std::array<std::vector<SectorCum>, 2> sector_cum_;  ///< [winter?][muni]
     std::array<std::vector<SectorCum>, 2> sector_share_;
