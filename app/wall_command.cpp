@@ -78,6 +78,12 @@ int run_wall(const Options& options) {
     if (!layout_name.empty()) lo.layout_file = resolve_layout_path(layout_name, data_dir);
     lo.viewport = options.viewport;
     lo.freeze_schedule = conf.freeze_schedule;
+    lo.display = conf.display;
+    if (lo.layout_file) {
+        if (const std::string ignored = ignored_display_settings(conf.display); !ignored.empty()) {
+            log.warning(ignored + " (" + lo.layout_file->string() + ")");
+        }
+    }
     if (!lo.viewport && conf.display.viewport) {
         const auto& v = *conf.display.viewport;
         lo.viewport = std::to_string(v.x) + "," + std::to_string(v.y) + "," +
