@@ -39,15 +39,15 @@ void print_summary(const std::string& file, const config::Layout& layout) {
                 display::kMinTextArcmin,
                 display::min_legible_px(pitch, w.viewing_distance_m));
 
-    // Not errors (the wall draws them), but a cell this short shows at most one line of text.
+    // Not errors (the wall draws them), but a cell this short shows at most two lines of text.
     for (std::size_t s = 0; s < layout.screens.size(); ++s) {
         const auto& screen = layout.screens[s];
         const float gap = display::cell_gap_px(g, screen, scale.min_px() * 0.4f);
         const auto rects = display::cell_rects(screen, display::canvas_rect(g), gap);
         for (std::size_t c = 0; c < rects.size(); ++c) {
-            if (rects[c].h >= 2 * scale.min_px()) continue;
-            std::printf("  warning: screens[%zu].cells[%zu] (%s) is %.0f px tall, less than two "
-                        "lines of the smallest text (%.0f px)\n",
+            if (rects[c].h >= 3 * scale.min_px()) continue;
+            std::printf("  warning: screens[%zu].cells[%zu] (%s) is %.0f px tall, room for one "
+                        "line of the smallest text (%.0f px) and the panel's padding\n",
                         s, c, screen.cells[c].widget.type.c_str(), rects[c].h, scale.min_px());
         }
     }
@@ -65,8 +65,16 @@ int run_check_layout(const Options& options) {
     const auto types = widget_type_names();
     const config::LayoutCheck check = config::check_layout(text.value(), file, types);
     if (check.ok()) {
-        print_summary(file, check.layout);
-        return 0;
+        // Valid JSON that the wall cannot draw legibly is refused too, with the reason.
+        const auto undrawable = display::undrawable_problems(check.layout);
+        if (undrawable.empty()) {
+            print_summary(file, check.layout);
+            return 0;
+        }
+        for (const std::string& p : undrawable) std::printf("%s: %s\n", file.c_str(), p.c_str());
+        std::printf("%s: %zu problem%s: cannot be drawn at this viewing distance\n", file.c_str(),
+                    undrawable.size(), undrawable.size() == 1 ? "" : "s");
+        return 1;
     }
     for (const auto& p : check.problems) {
         std::printf("%s\n", config::format_problem(file, p).c_str());

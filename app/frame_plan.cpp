@@ -6,16 +6,42 @@
 
 namespace tsur::app {
 
+config::Wall builtin_wall(int width, int height, const config::DisplaySettings& display) {
+    config::Wall wall;
+    wall.panel_width_px = width;
+    wall.panel_height_px = height;
+    wall.viewing_distance_m = static_cast<float>(display.viewing_distance_m);
+    if (display.panels) {
+        wall.panel_width_mm = static_cast<float>(display.panels->width_mm);
+        wall.panel_height_mm = static_cast<float>(display.panels->height_mm);
+        const auto bezel = static_cast<float>(display.panels->bezel_mm);
+        wall.bezel = config::Bezel{bezel, bezel, bezel, bezel, false};
+    }
+    return wall;
+}
+
+std::string ignored_display_settings(const config::DisplaySettings& display) {
+    const config::DisplaySettings defaults;
+    std::string out;
+    if (display.panels) out = "display.panels";
+    if (display.viewing_distance_m != defaults.viewing_distance_m) {
+        out += out.empty() ? "display.viewing_distance_m" : " and display.viewing_distance_m";
+    }
+    if (!out.empty()) out += " ignored: the layout file states its own wall";
+    return out;
+}
+
 model::Result<FramePlan> plan_frame(const config::Layout& layout, bool builtin, int output_width,
-                                    int output_height, const std::optional<std::string>& viewport) {
+                                    int output_height, const std::optional<std::string>& viewport,
+                                    const config::DisplaySettings& display) {
     FramePlan plan;
     plan.builtin = builtin;
     if (builtin) {
-        config::Wall wall;
-        wall.panel_width_px = output_width;
-        wall.panel_height_px = output_height;
+        // Text sizes follow the same legibility rule check-layout reports; without a panel
+        // size the pixel pitch is unknown and the output's height alone decides.
+        const config::Wall wall = builtin_wall(output_width, output_height, display);
         plan.geometry = display::wall_geometry(wall);
-        plan.type = display::TypeScale::for_height(static_cast<float>(output_height));
+        plan.type = display::type_scale_for(wall);
         plan.viewport = display::viewport_of_canvas(plan.geometry);
         return plan;
     }

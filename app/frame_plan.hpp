@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "config/app_config.hpp"
 #include "config/layout.hpp"
 #include "display/fonts.hpp"
 #include "display/wall_geometry.hpp"
@@ -21,10 +22,20 @@ struct FramePlan {
     bool builtin = false;  ///< the overview: its canvas is the output itself
 };
 
-/// The built-in overview fills whatever output it gets; a layout file brings its own canvas, and
+/// The built-in overview fills whatever output it gets, read from the config's viewing distance
+/// on the config's panels (`display`); a layout file brings its own canvas and wall, and
 /// `viewport` (--viewport / config) picks this PC's part of it (default: the whole canvas).
 model::Result<FramePlan> plan_frame(const config::Layout& layout, bool builtin, int output_width,
-                                    int output_height, const std::optional<std::string>& viewport);
+                                    int output_height, const std::optional<std::string>& viewport,
+                                    const config::DisplaySettings& display = {});
+
+/// The physical wall the built-in overview fills: one output of `width` x `height` pixels, the
+/// config's panel size and bezels (none: pitch unknown) and its viewing distance.
+config::Wall builtin_wall(int width, int height, const config::DisplaySettings& display);
+
+/// The config's display settings a layout file overrides with its own wall ("" when none):
+/// one log line, so a value that changes nothing on this wall says so.
+std::string ignored_display_settings(const config::DisplaySettings& display);
 
 /// A layout named in config ("situation-room") is looked up in DATA/layouts/NAME.json; a path
 /// is used as it is.

@@ -84,10 +84,10 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
         if (layout_file->layout()) layout = layout_file->layout();
     }
     auto plan_for = [&](const std::shared_ptr<const config::Layout>& l) {
-        auto p = plan_frame(*l, l == builtin, out_w, out_h, options.viewport);
+        auto p = plan_frame(*l, l == builtin, out_w, out_h, options.viewport, options.display);
         if (!p) {
             log.error(p.error() + "; showing the whole canvas");
-            p = plan_frame(*l, l == builtin, out_w, out_h, std::nullopt);
+            p = plan_frame(*l, l == builtin, out_w, out_h, std::nullopt, options.display);
         }
         return p.take();
     };

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/logger.hpp"
+#include "config/app_config.hpp"
 #include "config/freeze_schedule.hpp"
 #include "app/wall_assets.hpp"
 #include "app/wall_runtime.hpp"
@@ -25,6 +26,7 @@ struct RenderLoopOptions {
     Uint32 wake_event = 0;
     config::FreezeSchedule freeze_schedule;  ///< briefing freezes by the clock
     std::string status_address;  ///< "127.0.0.1:9311", or empty when the status server is off
+    config::DisplaySettings display;          ///< panels and viewing distance (built-in overview)
 };
 
 /// Runs until SDL_QUIT (SIGTERM/SIGINT); returns the process exit code. Main thread only.

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "app/check_config_command.hpp"
 #include "app/file_io.hpp"
 #include "app/frame_plan.hpp"
 #include "app/layout_file.hpp"
@@ -37,6 +38,21 @@ std::string to_url(const std::string& feed) {
 }  // namespace
 
 int run_screenshot(const Options& options) {
+    // --config gives the picture the configured wall would show: its layout, language, panels
+    // and viewing distance (the command line still wins for the layout).
+    config::AppConfig conf;
+    if (options.config_path) {
+        auto c = load_app_config(*options.config_path);
+        if (!c) {
+            std::fprintf(stderr, "tsur-wall: %s\n", c.error().c_str());
+            return 2;
+        }
+        conf = c.take();
+    }
+    const std::optional<std::string> layout_name =
+        options.layout_path ? options.layout_path
+                            : (conf.layout.empty() ? std::nullopt
+                                                   : std::optional<std::string>(conf.layout));
     const auto data_dir = find_data_dir(options.assets_dir);
     CentreFiles centre;
     if (options.config_path) centre.calendar_dir = calendar_dir_for(*options.config_path);
@@ -111,8 +127,8 @@ int run_screenshot(const Options& options) {
     std::shared_ptr<const config::Layout> layout =
         std::make_shared<const config::Layout>(display::overview_layout());
     bool builtin = true;
-    if (options.layout_path) {
-        const auto path = resolve_layout_path(*options.layout_path, data_dir);
+    if (layout_name) {
+        const auto path = resolve_layout_path(*layout_name, data_dir);
         auto text = read_text_file(path);
         if (!text) {
             std::fprintf(stderr, "tsur-wall: %s\n", text.error().c_str());
@@ -127,7 +143,13 @@ int run_screenshot(const Options& options) {
         layout = std::make_shared<const config::Layout>(parsed.take());
         builtin = false;
     }
-    auto plan = plan_frame(*layout, builtin, options.width, options.height, options.viewport);
+    if (!builtin) {
+        if (const std::string ignored = ignored_display_settings(conf.display); !ignored.empty()) {
+            std::fprintf(stderr, "tsur-wall: %s\n", ignored.c_str());
+        }
+    }
+    auto plan = plan_frame(*layout, builtin, options.width, options.height, options.viewport,
+                           conf.display);
     if (!plan) {
         std::fprintf(stderr, "tsur-wall: %s\n", plan.error().c_str());
         return 2;
@@ -163,7 +185,9 @@ int run_screenshot(const Options& options) {
     in.anim_seconds = static_cast<double>(now.time_since_epoch().count());
     in.status = &status;
     in.theme = &display::dark_theme();
-    in.strings = &display::strings_for(display::Language::ru);
+    in.strings = &display::strings_for(conf.language == config::Language::en
+                                           ? display::Language::en
+                                           : display::Language::ru);
     in.assets = &wa.assets;
     // ImGui hides auto-sized windows on their first frame; two frames make the capture stable.
     for (int i = 0; i < 2; ++i) {

@@ -109,6 +109,12 @@ int run_wall(const Options& options) {
         lo.status_address =
             conf.status_server.address + ":" + std::to_string(conf.status_server.port);
     }
+    lo.display = conf.display;
+    if (lo.layout_file) {
+        if (const std::string ignored = ignored_display_settings(conf.display); !ignored.empty()) {
+            log.warning(ignored + " (" + lo.layout_file->string() + ")");
+        }
+    }
     if (!lo.viewport && conf.display.viewport) {
         const auto& v = *conf.display.viewport;
         lo.viewport = std::to_string(v.x) + "," + std::to_string(v.y) + "," +

@@ -24,8 +24,11 @@ struct TypeScale {
 };
 
 /// The fonts of one ImGui context (render thread only); raw pointers are owned by the atlas.
+/// Text is drawn at `scale` sizes; a role whose glyphs would not fit the atlas limits is baked
+/// smaller (`baked`) and its glyphs are magnified when drawn.
 struct FontSet {
     TypeScale scale;
+    TypeScale baked;
     std::array<ImFont*, kTextRoleCount> regular{};
     std::array<ImFont*, kTextRoleCount> bold{};
 
@@ -41,7 +44,22 @@ struct FontFiles {
     std::vector<std::uint8_t> bold;
 };
 
-/// Bakes every role into `atlas` with the FreeType builder; returns the fonts.
+/// Largest glyph bitmap, in pixels, that a role may bake. Dear ImGui 1.86's FreeType builder
+/// rasterises each glyph into a 256 KiB scratch chunk (4 bytes a pixel, 65536 pixels) and does
+/// not check the size in release builds: a bigger glyph overwrites the heap. A quarter is kept
+/// as margin for hinting differences.
+inline constexpr int kMaxGlyphPixels = 49152;
+/// Largest atlas texture, in pixels (4096 x 4096, 64 MiB as RGBA): what a mini-PC's GPU and
+/// SDL's software renderer take without trouble.
+inline constexpr int kMaxAtlasPixels = 4096 * 4096;
+
+/// Bakes every role into `atlas` with the FreeType builder; returns the fonts. Never bakes a
+/// glyph over kMaxGlyphPixels or an atlas over kMaxAtlasPixels (roles are baked smaller and
+/// drawn magnified instead); throws when the fonts cannot be read.
 FontSet build_fonts(ImFontAtlas& atlas, const FontFiles& files, const TypeScale& scale);
+
+/// Largest glyph bitmap (width x height, pixels) of the font `ttf` baked at `px` over the role's
+/// characters, as ImGui's FreeType builder sizes it (ascender + descender = px). 0 if unreadable.
+int largest_glyph_pixels(const std::vector<std::uint8_t>& ttf, float px, TextRole role);
 
 }  // namespace tsur::display

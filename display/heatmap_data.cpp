@@ -95,29 +95,16 @@ HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec&
     return data;
 }
 
-void trim_heatmap_rows(HeatmapData& data, std::size_t fit) {
-    data.hidden_rows = 0;
-    if (data.rows.size() <= fit) return;
-    if (fit <= 1) {
-        data.hidden_rows = data.rows.size();
-        data.rows.clear();
-        return;
-    }
-    const std::size_t keep = fit - 1;  // one line says how many were left out
-    std::vector<std::size_t> order(data.rows.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return data.rows[a].raw_total > data.rows[b].raw_total;
-    });
-    std::vector<bool> kept(data.rows.size(), false);
-    for (std::size_t i = 0; i < keep; ++i) kept[order[i]] = true;
-    std::vector<HeatmapRow> rows;
-    rows.reserve(keep);
-    for (std::size_t i = 0; i < data.rows.size(); ++i) {
-        if (kept[i]) rows.push_back(data.rows[i]);
-    }
-    data.hidden_rows = data.rows.size() - keep;
-    data.rows = std::move(rows);
+std::size_t heatmap_pages(const HeatmapData& data, std::size_t per_page) {
+    if (per_page == 0) return 0;
+    return std::max<std::size_t>(1, (data.rows.size() + per_page - 1) / per_page);
+}
+
+void keep_heatmap_page(HeatmapData& data, std::size_t per_page, std::size_t page) {
+    const std::size_t first = std::min(data.rows.size(), page * per_page);
+    const std::size_t last = std::min(data.rows.size(), first + per_page);
+    data.rows.erase(data.rows.begin() + static_cast<std::ptrdiff_t>(last), data.rows.end());
+    data.rows.erase(data.rows.begin(), data.rows.begin() + static_cast<std::ptrdiff_t>(first));
 }
 
 float heat_position(double value, double max_value) {

@@ -27,7 +27,6 @@ struct HeatmapData {
     std::size_t population_missing = 0;  ///< per capita: municipalities without a population figure
     std::size_t municipalities = 0;      ///< rows before hiding, for "5 of 30"
     int population_year_min = 0, population_year_max = 0;  ///< reference years of the figures used
-    std::size_t hidden_rows = 0;      ///< rows left out for lack of room ("ещё N")
 };
 
 /// The window's matrix (open / today / 7 days, or overdue at `now` by model::classify()) for
@@ -37,9 +36,11 @@ struct HeatmapData {
 HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec& spec,
                           model::TimePoint now);
 
-/// Keeps the `fit` rows with the largest raw totals (in the data's order) when there are more
-/// rows than fit, leaving one line for "N more"; sets hidden_rows. fit == 0 clears the rows.
-void trim_heatmap_rows(HeatmapData& data, std::size_t fit);
+/// Pages of `per_page` rows that show every row in turn (1 when all fit; 0 when no row fits):
+/// a table never drops rows for lack of room.
+std::size_t heatmap_pages(const HeatmapData& data, std::size_t per_page);
+/// Keeps only page `page` (0-based) of `per_page` rows, in the data's order.
+void keep_heatmap_page(HeatmapData& data, std::size_t per_page, std::size_t page);
 
 /// Position of `value` on the colour scale, 0..1 (square-root scale: one big city does not
 /// flatten every other row into the darkest colour). 1 for the maximum.

@@ -8,6 +8,8 @@
 
 #include "display/board_rows.hpp"
 #include "display/heatmap_data.hpp"
+#include "display/map_public.hpp"
+#include "display/sla_board_widget.hpp"
 #include "display/widget_common.hpp"
 #include "display/widget_format.hpp"
 #include "model/spike_detector.hpp"
@@ -19,14 +21,44 @@ std::string format_value(double v, bool per_capita, Language lang) {
     return per_capita ? format_decimal(v, 1, lang) : format_count(std::llround(v));
 }
 
+/// How the cells show their numbers: one choice for the whole table, never half and half.
+enum class CellNumbers : std::uint8_t { full, compact, colour_only };
+
+std::string cell_text(double v, bool per_capita, CellNumbers mode, Language lang) {
+    if (mode == CellNumbers::full) return format_value(v, per_capita, lang);
+    return per_capita ? format_decimal(v, 0, lang) : format_compact(std::llround(v), lang);
+}
+
+/// The fullest form in which every non-empty cell of the table fits `width`.
+CellNumbers cell_numbers(const FrameContext& ctx, const TextStyle& st, const HeatmapData& data,
+                         float width) {
+    for (const CellNumbers mode : {CellNumbers::full, CellNumbers::compact}) {
+        bool fits = true;
+        for (const HeatmapRow& r : data.rows) {
+            for (const std::optional<double>& v : r.values) {
+                if (!v || *v <= 0) continue;
+                const std::string t = cell_text(*v, data.per_capita, mode, ctx.strings->language);
+                if (measure_text(ctx, st, t).x > width) {
+                    fits = false;
+                    break;
+                }
+            }
+            if (!fits) break;
+        }
+        if (fits) return mode;
+    }
+    return CellNumbers::colour_only;
+}
+
 /// "open incidents, per 10,000 residents": what the numbers count, under the legend.
-std::string caption(const config::WidgetSpec& spec, const Strings& s) {
+std::string caption(const config::WidgetSpec& spec, const Strings& s, CellNumbers numbers) {
     std::string_view window = s.window_open;
     if (spec.window == config::Window::today) window = s.window_today;
     if (spec.window == config::Window::week) window = s.window_week;
     if (spec.window == config::Window::overdue) window = s.window_overdue;
     std::string t(window);
     if (spec.per_capita) t += ", " + std::string(s.per_10k);
+    if (numbers == CellNumbers::colour_only) t += " \u00B7 " + std::string(s.colour_only);
     return t;
 }
 
@@ -58,7 +90,10 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
                   const FrameContext& ctx) {
     const Strings& s = *ctx.strings;
     const Theme& th = *ctx.theme;
-    const auto content = begin_panel(snap, spec, ctx, s.title_heatmap);
+    // A public heatmap has no title, and no count small enough to point at a household.
+    const auto content = spec.public_mode
+                             ? begin_panel(snap, config::WidgetSpec{}, ctx, std::string_view{})
+                             : begin_panel(snap, spec, ctx, s.title_heatmap);
     if (!content) return;
 
     HeatmapData data = build_heatmap(*snap, spec, ctx.now);
@@ -76,15 +111,27 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
     const TextStyle head_st{TextRole::small, false, th.text_dim};
     const TextStyle cell_st{TextRole::small, true, th.text};
 
+    // Names take what their district-abbreviated forms need, up to a third of the table; below
+    // that they shorten by rule (municipality_label), never cut mid-word.
     float widest_name = 0;
     for (const HeatmapRow& r : data.rows) {
-        widest_name = std::max(widest_name,
-                               measure_text(ctx, name_st, municipality_name(ctx, *snap, r.municipality)).x);
+        const std::string_view name = municipality_name(ctx, *snap, r.municipality);
+        const auto forms = name_abbreviations(name, s.district_word, s.district_abbrev);
+        widest_name = std::max(
+            widest_name, measure_text(ctx, name_st, forms.empty() ? name : forms.front()).x);
     }
     Geometry g{};
-    g.name_w = std::clamp(widest_name, em * 5, content->w * 0.34f);
-    g.total_w = std::max(measure_text(ctx, cell_st, data.per_capita ? "000,0" : "0 000").x,
-                         measure_text(ctx, head_st, s.col_total).x);
+    const float name_floor =
+        std::max(em * 5, std::min(municipality_min_width(ctx, *snap, name_st), content->w * 0.45f));
+    g.name_w = std::max(std::min(widest_name, content->w * 0.34f), name_floor);
+    float widest_total = measure_text(ctx, head_st, s.col_total).x;
+    for (const HeatmapRow& r : data.rows) {
+        if (!r.total) continue;
+        widest_total = std::max(
+            widest_total,
+            measure_text(ctx, cell_st, format_value(*r.total, data.per_capita, s.language)).x);
+    }
+    g.total_w = widest_total;
     g.grid_x = content->x + g.name_w + gap;
     g.total_x = content->right() - g.total_w;
     const auto k = static_cast<float>(sectors.size());
@@ -109,7 +156,10 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
 
     // The legend (caption, scale, its ends) goes in the empty corner above the names when the
     // upright headers leave room there, else below the grid.
-    const std::string cap = caption(spec, s);
+    const float inner = std::max(1.0f, em * 0.06f);
+    const TextStyle number_st{TextRole::small, true, th.text};
+    const CellNumbers numbers = cell_numbers(ctx, number_st, data, g.cell_w - 2 * inner - gap * 0.5f);
+    const std::string cap = caption(spec, s, numbers);
     const auto cap_lines = wrap_text(ctx, head_st, cap, g.name_w, 3);
     const float corner_need =
         head_line * static_cast<float>(cap_lines.size()) + chip_h * 2 + head_line;
@@ -119,7 +169,16 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
     const float grid_top = content->y + g.header_h + chip_h + gap;
     const float row_h = line_height(ctx, TextRole::small);
     const float rows_bottom = content->bottom() - legend_h - note_h - gap;
-    trim_heatmap_rows(data, lines_that_fit(rows_bottom - grid_top, row_h));
+    // Rows that do not fit are paged, the page shown in the title bar ("1/2"), not dropped.
+    const std::size_t per_page = lines_that_fit(rows_bottom - grid_top, row_h);
+    const std::size_t pages = heatmap_pages(data, per_page);
+    if (pages == 0) {
+        draw_centred_message(ctx, *content, s.no_room);
+        return;
+    }
+    const std::size_t page = page_at(ctx.now, spec.page_seconds, pages);
+    keep_heatmap_page(data, per_page, page);
+    draw_page_indicator(ctx, page, pages);
 
     // Headers with a sector-colour bar linking each column to the map's colours.
     for (std::size_t c = 0; c < sectors.size(); ++c) {
@@ -143,7 +202,7 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
     }
     draw_text(ctx, head_st, g.total_x, grid_top - head_line, g.total_w, s.col_total, Align::right);
 
-    const float inner = std::max(1.0f, em * 0.06f);
+    const std::string few_label = "<" + std::to_string(kPublicMinCount);
     std::vector<std::pair<model::MunicipalityIndex, std::size_t>> spiking;
     for (const model::Spike& sp : model::detect_spikes(*snap)) {
         spiking.emplace_back(sp.municipality, model::index_of(sp.sector));
@@ -170,11 +229,17 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
                 continue;
             }
             const float t = heat_position(*v, data.max_value);
+            if (spec.public_mode && !data.per_capita && *v < kPublicMinCount) {
+                ctx.draw->AddRectFilled(a, b, Theme::heat(0.0f));
+                draw_text(ctx, TextStyle{TextRole::small, true, Theme::on_heat(0.0f)}, cx, ty,
+                          g.cell_w, few_label, Align::centre);
+                continue;
+            }
             ctx.draw->AddRectFilled(a, b, Theme::heat(t));
-            const std::string text = format_value(*v, data.per_capita, s.language);
-            const TextStyle st{TextRole::small, true, Theme::on_heat(t)};
-            if (measure_text(ctx, st, text).x <= g.cell_w - 2 * inner) {
-                draw_text(ctx, st, cx, ty, g.cell_w, text, Align::centre);
+            if (numbers != CellNumbers::colour_only) {
+                const TextStyle st{TextRole::small, true, Theme::on_heat(t)};
+                draw_text(ctx, st, cx, ty, g.cell_w,
+                          cell_text(*v, data.per_capita, numbers, s.language), Align::centre);
             }
             if (std::find(spiking.begin(), spiking.end(), std::pair{r.municipality, si}) !=
                 spiking.end()) {
@@ -185,14 +250,14 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
                                             ImVec2(b.x, a.y + corner), th.overdue);
             }
         }
-        draw_text(ctx, cell_st, g.total_x, ty, g.total_w,
-                  r.total ? format_value(*r.total, data.per_capita, s.language) : std::string(s.not_available),
-                  Align::right);
+        std::string total = r.total ? format_value(*r.total, data.per_capita, s.language)
+                                    : std::string(s.not_available);
+        if (spec.public_mode && !data.per_capita && r.total && *r.total > 0 &&
+            *r.total < kPublicMinCount) {
+            total = few_label;
+        }
+        draw_text(ctx, cell_st, g.total_x, ty, g.total_w, total, Align::right);
         y += row_h;
-    }
-    if (data.hidden_rows > 0) {
-        const std::string more = std::string(s.more_word) + " " + std::to_string(data.hidden_rows);
-        draw_text(ctx, head_st, content->x, y + text_offset(ctx, TextRole::small, row_h), g.name_w, more);
     }
 
     // Legend: the scale with its two ends and its middle, in the shown unit.

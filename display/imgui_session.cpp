@@ -16,6 +16,11 @@ ImGuiSession::ImGuiSession(SDL_Renderer* renderer, const FontFiles& fonts, const
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    // No mouse cursor shapes and no baked line textures in the atlas: its white pixel then sits
+    // in the top-left corner. SDL 2.26's software renderer multiplies a triangle's area by its
+    // texture coordinate in 32 bits, so a map-sized rectangle at 8K sampling a white pixel 65
+    // texels in (after the baked lines) overflowed and crashed; every solid shape samples it.
+    io.Fonts->Flags |= ImFontAtlasFlags_NoMouseCursors | ImFontAtlasFlags_NoBakedLines;
     try {
         fonts_ = build_fonts(*io.Fonts, fonts, scale);
     } catch (...) {

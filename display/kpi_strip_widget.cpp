@@ -13,41 +13,8 @@
 namespace tsur::display {
 namespace {
 
-struct Tile {
-    std::string_view label;
-    std::string value;
-    ImU32 colour;
-};
-
-std::vector<Tile> make_tiles(const model::Snapshot& snap, const FrameContext& ctx) {
-    const Strings& s = *ctx.strings;
-    const Theme& th = *ctx.theme;
-    const model::Aggregates& a = snap.aggregates;
-    const std::size_t overdue = snap.deadlines.overdue_count(ctx.now);
-    const std::size_t at_risk = snap.deadlines.at_risk_count(ctx.now);
-    const std::string none = "\u2014";
-    std::vector<Tile> tiles;
-    tiles.push_back({s.kpi_open, format_count(a.open), th.text});
-    tiles.push_back({s.kpi_overdue, format_count(static_cast<long long>(overdue)),
-                     overdue > 0 ? th.overdue : th.on_time});
-    tiles.push_back({s.kpi_at_risk, format_count(static_cast<long long>(at_risk)),
-                     at_risk > 0 ? th.at_risk : th.on_time});
-    tiles.push_back({s.kpi_answered_today, format_count(a.answered_today), th.text});
-    tiles.push_back({s.kpi_median_answer,
-                     a.median_answer_time ? format_duration_short(a.median_answer_time->count(), s.language)
-                                          : none,
-                     th.text});
-    tiles.push_back({s.kpi_on_time_share,
-                     a.on_time_share_7d ? format_percent(*a.on_time_share_7d, s.language) : none,
-                     th.text});
-    tiles.push_back({s.kpi_solved_share,
-                     a.solved_share_7d ? format_percent(*a.solved_share_7d, s.language) : none,
-                     th.text});
-    return tiles;
-}
-
 /// A short tile: the number on the left, its label beside it.
-void draw_tile_flat(const FrameContext& ctx, const Tile& t, const Rect& in) {
+void draw_tile_flat(const FrameContext& ctx, const KpiTile& t, const Rect& in) {
     const TextStyle label{TextRole::small, false, ctx.theme->text_dim};
     auto role = fitting_role(ctx, t.value, in.w * 0.55f, true, TextRole::number, TextRole::small);
     while (role > TextRole::small && ctx.fonts->px(role) > in.h) {
@@ -69,7 +36,7 @@ void draw_tile_flat(const FrameContext& ctx, const Tile& t, const Rect& in) {
     }
 }
 
-void draw_tile(const FrameContext& ctx, const Tile& t, const Rect& r) {
+void draw_tile(const FrameContext& ctx, const KpiTile& t, const Rect& r) {
     const Theme& th = *ctx.theme;
     const float p = pad(ctx);
     ctx.draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), with_alpha(th.grid, 80),
@@ -104,6 +71,49 @@ void draw_tile(const FrameContext& ctx, const Tile& t, const Rect& r) {
 
 }  // namespace
 
+std::vector<KpiTile> kpi_tiles(const model::Snapshot& snap, config::Window window,
+                               const FrameContext& ctx) {
+    const Strings& s = *ctx.strings;
+    const Theme& th = *ctx.theme;
+    const model::Aggregates& a = snap.aggregates;
+    const std::size_t overdue = snap.deadlines.overdue_count(ctx.now);
+    const std::size_t at_risk = snap.deadlines.at_risk_count(ctx.now);
+    const std::string none = "\u2014";
+    const KpiTile open{s.kpi_open, format_count(a.open), th.text};
+    const KpiTile overdue_tile{s.kpi_overdue, format_count(static_cast<long long>(overdue)),
+                               overdue > 0 ? th.overdue : th.on_time};
+    const KpiTile at_risk_tile{s.kpi_at_risk, format_count(static_cast<long long>(at_risk)),
+                               at_risk > 0 ? th.at_risk : th.on_time};
+    const KpiTile answered{s.kpi_answered_today, format_count(a.answered_today), th.text};
+    const KpiTile median{s.kpi_median_answer,
+                         a.median_answer_time
+                             ? format_duration_short(a.median_answer_time->count(), s.language)
+                             : none,
+                         th.text};
+    const KpiTile on_time{s.kpi_on_time_share,
+                          a.on_time_share_7d ? format_percent(*a.on_time_share_7d, s.language)
+                                             : none,
+                          th.text};
+    const KpiTile solved{s.kpi_solved_share,
+                         a.solved_share_7d ? format_percent(*a.solved_share_7d, s.language) : none,
+                         th.text};
+    switch (window) {
+        case config::Window::today:
+            return {{s.kpi_created_today, format_count(a.created_today), th.text}, answered, open,
+                    overdue_tile, at_risk_tile};
+        case config::Window::week: {
+            long long week = 0;
+            for (const model::SectorCounts& row : a.week_by_muni_sector) {
+                for (const std::uint32_t n : row) week += n;
+            }
+            return {{s.kpi_created_week, format_count(week), th.text}, open, overdue_tile, median,
+                    on_time, solved};
+        }
+        case config::Window::open: break;
+    }
+    return {open, overdue_tile, at_risk_tile, answered, median, on_time, solved};
+}
+
 std::size_t tile_columns(std::size_t n, float w, float h, float aspect) {
     if (n == 0) return 1;
     std::size_t best = 1;
@@ -126,11 +136,14 @@ void draw_kpi_strip(const model::Snapshot* snap, const config::WidgetSpec& spec,
                     const FrameContext& ctx) {
     // A short strip spends its height on the numbers: the tiles' labels say what they are.
     const bool short_strip = ctx.rect.h < ctx.fonts->px(TextRole::number) * 2.6f;
-    const auto content = short_strip && spec.title.empty()
-                             ? begin_panel(snap, spec, ctx, std::string_view{})
-                             : begin_panel(snap, spec, ctx, ctx.strings->title_kpi);
+    // A public strip has no title (not even the layout's): numbers and their labels only.
+    const auto content =
+        spec.public_mode ? begin_panel(snap, config::WidgetSpec{}, ctx, std::string_view{})
+        : short_strip && spec.title.empty()
+            ? begin_panel(snap, spec, ctx, std::string_view{})
+            : begin_panel(snap, spec, ctx, ctx.strings->title_kpi);
     if (!content) return;
-    const std::vector<Tile> tiles = make_tiles(*snap, ctx);
+    const std::vector<KpiTile> tiles = kpi_tiles(*snap, spec.window, ctx);
     const std::size_t n = tiles.size();
     const std::size_t cols = tile_columns(n, content->w, content->h, 2.0f);
     const std::size_t rows = (n + cols - 1) / cols;

@@ -3,8 +3,10 @@
 #include "display/legibility.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <numbers>
 
+#include "display/screen_grid.hpp"
 #include "display/wall_geometry.hpp"
 
 namespace tsur::display {
@@ -40,6 +42,32 @@ TypeScale type_scale_for(const config::Wall& wall) {
     for (float& px : s.px) px = std::ceil(px * factor);
     s.px[0] = static_cast<float>(need);
     return s;
+}
+
+std::vector<std::string> undrawable_problems(const config::Layout& layout) {
+    std::vector<std::string> out;
+    const WallGeometry g = wall_geometry(layout.wall);
+    const TypeScale scale = type_scale_for(layout.wall);
+    // A panel spends half a line of padding above and below its content (display/text.cpp).
+    const float need = 2 * scale.min_px();
+    for (std::size_t s = 0; s < layout.screens.size(); ++s) {
+        const config::Screen& screen = layout.screens[s];
+        const float gap = cell_gap_px(g, screen, scale.min_px() * 0.4f);
+        const auto rects = cell_rects(screen, canvas_rect(g), gap);
+        for (std::size_t c = 0; c < rects.size() && c < screen.cells.size(); ++c) {
+            if (rects[c].h >= need && rects[c].w >= need) continue;
+            char line[320];
+            std::snprintf(line, sizeof line,
+                          "screens[%zu].cells[%zu] (%s): %.0fx%.0f px, but text legible at "
+                          "%.1f m is %.0f px and a panel needs %.0f px for one line of it; "
+                          "make the cell bigger or the viewing distance shorter",
+                          s, c, screen.cells[c].widget.type.c_str(), rects[c].w, rects[c].h,
+                          static_cast<double>(layout.wall.viewing_distance_m),
+                          static_cast<double>(scale.min_px()), static_cast<double>(need));
+            out.emplace_back(line);
+        }
+    }
+    return out;
 }
 
 }  // namespace tsur::display

@@ -3,6 +3,9 @@
 // number TypeScale holds; capitals are about 0.73 of it in DejaVu Sans.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "config/layout.hpp"
 #include "display/fonts.hpp"
 
@@ -24,5 +27,11 @@ double text_angle_arcmin(double px, double mm_per_px, double distance_m);
 /// its small size is below min_legible_px(). Derived from the whole canvas, never from one
 /// viewport, so every PC of a wall bakes the same sizes.
 TypeScale type_scale_for(const config::Wall& wall);
+
+/// Why `layout` cannot be drawn as its wall asks, one line per problem ("screens[0].cells[0]
+/// (header): 226 px tall, but ..."); empty when it can. A cell must hold one line of the smallest
+/// legible text inside its panel's padding (two lines of that size), else nothing in it can be
+/// read from the viewing distance.
+std::vector<std::string> undrawable_problems(const config::Layout& layout);
 
 }  // namespace tsur::display

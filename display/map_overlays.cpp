@@ -206,12 +206,15 @@ void draw_capital_inset(const FrameContext& ctx, const model::RegionGeometry& ge
                       th.land_border, 0, 0, style.border_w);
 }
 
-Rect attribution_box(const FrameContext& ctx, const Rect& content) {
+Rect attribution_box(const FrameContext& ctx, const Rect& content, const Rect& legend) {
     const TextStyle ts{TextRole::small, false, ctx.theme->text_dim};
     const ImVec2 size = measure_text(ctx, ts, kAttribution);
     const float p = pad(ctx) * 0.5f;
-    return Rect{content.right() - size.x - 2 * p, content.bottom() - size.y - p, size.x + 2 * p,
-                size.y + p};
+    Rect box{content.right() - size.x - 2 * p, content.bottom() - size.y - p, size.x + 2 * p,
+             size.y + p};
+    // Where the legend reaches the credit's corner (a narrow map), the credit goes above it.
+    if (box.overlaps(legend)) box.y = legend.y - box.h;
+    return box;
 }
 
 void draw_attribution(const FrameContext& ctx, const Rect& box) {

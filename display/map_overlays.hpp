@@ -45,8 +45,9 @@ void draw_capital_inset(const FrameContext& ctx, const model::RegionGeometry& ge
                         std::span<const MapPoint> points, const Rect& frame,
                         const MapStyle& style, std::optional<IncidentLayer>* plan = nullptr);
 
-/// "© Natural Earth, GeoNames" in the bottom-right corner of `content`; returns its box.
-Rect attribution_box(const FrameContext& ctx, const Rect& content);
+/// "© Natural Earth, GeoNames" in the bottom-right corner of `content`, or just above `legend`
+/// where the legend reaches that corner; returns its box (it never overlaps the legend).
+Rect attribution_box(const FrameContext& ctx, const Rect& content, const Rect& legend = {});
 void draw_attribution(const FrameContext& ctx, const Rect& box);
 
 }  // namespace tsur::display

@@ -2,12 +2,14 @@
 // names and the legend stay legible however dense the incidents get.
 #include "display/map_widget.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "display/map_layout.hpp"
 #include "display/map_memo.hpp"
 #include "display/map_overlays.hpp"
 #include "display/map_points.hpp"
+#include "display/map_public.hpp"
 #include "display/text.hpp"
 
 namespace tsur::display {
@@ -20,15 +22,24 @@ const model::Region* region_of(const model::Snapshot* snapshot, const FrameConte
 
 }  // namespace
 
+float legend_strip_width(const FrameContext& ctx, const Rect& content) {
+    // The strip shares the bottom edge with the "© Natural Earth, GeoNames" credit: it flows in
+    // the width the credit leaves, so the two never overlap.
+    return std::max(content.w * 0.3f, content.w - attribution_box(ctx, content).w - pad(ctx));
+}
+
 MapLayout map_layout(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
                      const FrameContext& ctx, const Rect& content) {
     const model::Region* region = region_of(snapshot, ctx);
-    // A federal city's pack is the city alone: the whole map already is its capital.
-    const bool inset = spec.inset && region != nullptr && region->municipalities.size() > 1 &&
+    // A federal city's pack is the city alone: the whole map already is its capital. The public
+    // map has no capital inset either: it draws no incidents to magnify.
+    const bool inset = spec.inset && !spec.public_mode && region != nullptr &&
+                       region->municipalities.size() > 1 &&
                        region->capital < region->municipalities.size();
     const model::GeoPoint capital =
         inset ? region->municipalities[region->capital].centre : model::GeoPoint{};
-    const LegendSizes legend{legend_size(ctx, spec, 0.0f), legend_size(ctx, spec, content.w)};
+    const LegendSizes legend{legend_size(ctx, spec, 0.0f),
+                             legend_size(ctx, spec, legend_strip_width(ctx, content))};
     return layout_map(content, *ctx.assets->geometry, legend, pad(ctx), inset, capital);
 }
 
@@ -56,7 +67,9 @@ void draw_map(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
     std::vector<Rect> bin_boxes;
     MapCellData local;
     MapCellData* cell = nullptr;
-    if (snapshot != nullptr) {
+    if (snapshot != nullptr && spec.public_mode) {
+        draw_public_counts(ctx, *snapshot, spec, layout.projection, layout.map, style, &bin_boxes);
+    } else if (snapshot != nullptr) {
         auto compute = [&] {
             MapCellData d;
             d.points = project_points(snapshot->incidents, spec, layout.projection);
@@ -74,7 +87,7 @@ void draw_map(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
         points = points_at(cell->points, ctx.now);
         draw_incident_layer(ctx, points, cell->layer, layout.map, &bin_boxes);
     }
-    const Rect attribution = attribution_box(ctx, content);
+    const Rect attribution = attribution_box(ctx, content, layout.legend);
     std::vector<Rect> reserved = {layout.legend, attribution};
     if (layout.inset) reserved.push_back(*layout.inset);
     if (region != nullptr) {
@@ -85,7 +98,8 @@ void draw_map(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
         draw_capital_inset(ctx, *geometry, *region, layout.projection, points, *layout.inset,
                            style, cell != nullptr ? &cell->inset_layer : nullptr);
     }
-    draw_legend(ctx, spec, layout.legend, layout.legend_column ? 0.0f : content.w, style);
+    draw_legend(ctx, spec, layout.legend,
+                layout.legend_column ? 0.0f : legend_strip_width(ctx, content), style);
     draw_attribution(ctx, attribution);
     if (snapshot == nullptr) {
         draw_text(ctx, dim, content.x, content.bottom() - 2.5f * ctx.fonts->px(TextRole::body),

@@ -27,6 +27,9 @@ config::Layout overview_layout() {
     config::Layout layout;
     layout.name = "overview";
     layout.screens.push_back(std::move(s));
+    // The overview runs around the clock like any wall: one pixel every 3 minutes over 5x5.
+    layout.burn_in.amplitude_px = 2;
+    layout.burn_in.step = model::Seconds{180};
     return layout;
 }
 

@@ -21,6 +21,8 @@ struct Columns {
     std::array<float, kColCount> w{};
     /// Narrow cells: the title, agency and channel move to a second, smaller line of each row.
     bool two_line = false;
+    /// Narrower still: the sector shows as its colour chip alone (the map's legend names it).
+    bool sector_chip_only = false;
 };
 
 /// The widest countdown among the rows of the first `max_lines` lines: those on the board's pages;
@@ -38,12 +40,25 @@ float widest_countdown(const FrameContext& ctx, std::span<const BoardLine> lines
     return w;
 }
 
-Columns layout_columns(const FrameContext& ctx, const Rect& content, float due_w,
-                       config::GroupBy group_by) {
+float sector_chip_w(const FrameContext& ctx) { return ctx.fonts->px(TextRole::body) * 0.6f * 1.6f; }
+
+Columns layout_columns(const FrameContext& ctx, const model::Snapshot& snap, const Rect& content,
+                       float due_w, config::GroupBy group_by) {
     const float em = ctx.fonts->px(TextRole::small);
     const float gap = em * 0.6f;
     constexpr std::array<float, kColCount> kMinEm = {0, 6, 5, 6, 5, 8};
     constexpr std::array<float, kColCount> kWeight = {0, 1.3f, 1.0f, 1.4f, 0.9f, 2.4f};
+    // The columns that identify a row get the width of their longest value (municipalities in
+    // their rule-made short form), so they are never cut to "Транс…".
+    std::array<float, kColCount> min_w{};
+    for (std::size_t i = 0; i < kColCount; ++i) min_w[i] = kMinEm[i] * em;
+    const TextStyle body{TextRole::body, false, 0};
+    min_w[kMuni] = std::max(min_w[kMuni], municipality_min_width(ctx, snap, body));
+    float widest_sector = 0;
+    for (const std::string_view name : ctx.strings->sector_short) {
+        widest_sector = std::max(widest_sector, measure_text(ctx, body, name).x);
+    }
+    min_w[kSector] = std::max(min_w[kSector], sector_chip_w(ctx) + widest_sector);
     // Columns dropped first when the cell is narrow; below due + municipality + sector + title
     // the row splits into two lines instead of losing the title.
     constexpr std::array<Col, 2> kDropOrder = {kChannel, kAgency};
@@ -56,7 +71,7 @@ Columns layout_columns(const FrameContext& ctx, const Rect& content, float due_w
     auto min_total = [&] {
         float sum = due_w;
         for (std::size_t i = 1; i < kColCount; ++i) {
-            if (c.shown[i]) sum += kMinEm[i] * em + gap;
+            if (c.shown[i]) sum += min_w[i] + gap;
         }
         return sum;
     };
@@ -69,6 +84,10 @@ Columns layout_columns(const FrameContext& ctx, const Rect& content, float due_w
         c.shown[kTitle] = false;
         c.shown[kAgency] = false;
         c.shown[kChannel] = false;
+    }
+    if (min_total() > content.w) {
+        c.sector_chip_only = true;
+        min_w[kSector] = sector_chip_w(ctx);
     }
     float weights = 0;
     for (std::size_t i = 1; i < kColCount; ++i) {
@@ -83,7 +102,7 @@ Columns layout_columns(const FrameContext& ctx, const Rect& content, float due_w
         if (!c.shown[i]) continue;
         x += gap;
         c.x[i] = x;
-        c.w[i] = kMinEm[i] * em + (weights > 0 ? spare * kWeight[i] / weights : 0);
+        c.w[i] = min_w[i] + (weights > 0 ? spare * kWeight[i] / weights : 0);
         x += c.w[i];
     }
     // In two-line rows the second line runs the full width: the title matters most there.
@@ -143,8 +162,10 @@ void draw_row(const FrameContext& ctx, const model::Snapshot& snap, const Column
     if (c.shown[kSector]) {
         const float chip = ctx.fonts->px(TextRole::body) * 0.6f;
         draw_sector_chip(ctx, inc.sector, c.x[kSector], line.y + first_h * 0.5f, chip);
-        draw_text(ctx, body, c.x[kSector] + chip * 1.6f, y, c.w[kSector] - chip * 1.6f,
-                  s.sector_short[model::index_of(inc.sector)]);
+        if (!c.sector_chip_only) {
+            draw_text(ctx, body, c.x[kSector] + chip * 1.6f, y, c.w[kSector] - chip * 1.6f,
+                      s.sector_short[model::index_of(inc.sector)]);
+        }
     }
     if (c.shown[kAgency]) draw_text(ctx, dim, c.x[kAgency], y, c.w[kAgency], inc.agency);
     if (c.shown[kChannel]) draw_text(ctx, dim, c.x[kChannel], y, c.w[kChannel], s.channel_name(inc.channel));
@@ -230,7 +251,7 @@ void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
     for (const BoardSection& section : plan.sections) {
         due_w = std::max(due_w, widest_countdown(ctx, section.lines, section.pages.back().last));
     }
-    const Columns cols = layout_columns(ctx, *content, due_w, spec.group_by);
+    const Columns cols = layout_columns(ctx, *snap, *content, due_w, spec.group_by);
     const float row_h = row_height(ctx, cols);
     const std::size_t per_page = per_page_for(row_h);
     if (per_page == 0) return;

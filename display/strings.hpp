@@ -26,7 +26,7 @@ struct Strings {
     std::string_view title_map, title_board, title_heatmap, title_kpi, title_trends,
         title_rising, title_risks, title_league, title_ticker;
     std::string_view kpi_open, kpi_overdue, kpi_at_risk, kpi_answered_today, kpi_median_answer,
-        kpi_created_today, kpi_on_time_share, kpi_solved_share;
+        kpi_created_today, kpi_created_week, kpi_on_time_share, kpi_solved_share;
     std::string_view col_due, col_municipality, col_sector, col_agency, col_channel, col_title;
     std::string_view no_data, waiting_for_data, all_on_time, stale_prefix, offline, frozen,
         layout_error, few_data, cases_abbrev, per_10k, legend, overdue_word, at_risk_word, more_word;
@@ -35,7 +35,8 @@ struct Strings {
     std::string_view col_open, col_total, col_top_sector, col_on_time, title_board_public,
         title_summary, not_available, per_capita_missing, population_source, no_spikes, no_risks, no_incidents,
         times_norm, in_prefix, today_word, tomorrow_word, day_one, day_few, day_many,
-        window_open, window_today, window_week, window_overdue, district_word, district_abbrev;
+        window_open, window_today, window_week, window_overdue, district_word, district_abbrev,
+        colour_only, no_room;
     /// Why the feed's last answer is not shown although the server answered (a banner).
     std::string_view all_records_rejected, document_refused;
     /// SLA board: the order of the overdue pages ("просрочено 600 · сначала новые · 1/3") and the
@@ -69,5 +70,13 @@ std::string format_countdown(long long seconds_left, Language lang);
 std::string format_age(long long seconds, Language lang);
 /// Integer with thin-space thousands separators: "12 345".
 std::string format_count(long long n);
+
+/// The shortened forms of a place name, longest first, each made by rule and never cut
+/// mid-syllable: `district_word` -> `district_abbrev` ("Завьяловский район" -> "Завьяловский
+/// р-н"), then the first word cut after a consonant before a vowel, with a full stop
+/// ("Завьяловск. р-н", "Завьял. р-н"), keeping at least four letters. The name itself is not
+/// included; empty when no rule applies.
+std::vector<std::string> name_abbreviations(std::string_view name, std::string_view district_word,
+                                            std::string_view district_abbrev);
 
 }  // namespace tsur::display

@@ -32,13 +32,29 @@ std::string_view municipality_name(const FrameContext& ctx, const model::Snapsho
 
 std::string municipality_label(const FrameContext& ctx, const model::Snapshot& snap,
                                model::MunicipalityIndex m, const TextStyle& style, float width) {
-    std::string name(municipality_name(ctx, snap, m));
-    if (measure_text(ctx, style, name).x <= width) return name;
-    const std::string_view word = ctx.strings->district_word;
-    if (const std::size_t at = name.rfind(word); !word.empty() && at != std::string::npos) {
-        name.replace(at, word.size(), ctx.strings->district_abbrev);
+    const std::string_view name = municipality_name(ctx, snap, m);
+    if (measure_text(ctx, style, name).x <= width) return std::string(name);
+    const auto forms =
+        name_abbreviations(name, ctx.strings->district_word, ctx.strings->district_abbrev);
+    for (const std::string& f : forms) {
+        if (measure_text(ctx, style, f).x <= width) return f;
     }
-    return elide(ctx, style, name, width);
+    return elide(ctx, style, forms.empty() ? name : std::string_view(forms.back()), width);
+}
+
+float municipality_min_width(const FrameContext& ctx, const model::Snapshot& snap,
+                             const TextStyle& style) {
+    float widest = 0;
+    const std::size_t n = snap.region ? snap.region->municipalities.size() : 0;
+    for (std::size_t m = 0; m < n; ++m) {
+        const std::string_view name =
+            municipality_name(ctx, snap, static_cast<model::MunicipalityIndex>(m));
+        const auto forms =
+            name_abbreviations(name, ctx.strings->district_word, ctx.strings->district_abbrev);
+        const std::string_view shortest = forms.empty() ? name : std::string_view(forms.back());
+        widest = std::max(widest, measure_text(ctx, style, shortest).x);
+    }
+    return widest;
 }
 
 void draw_sector_chip(const FrameContext& ctx, model::Sector s, float x, float y_centre,

@@ -28,10 +28,16 @@ float text_offset(const FrameContext& ctx, TextRole role, float row_h);
 std::string_view municipality_name(const FrameContext& ctx, const model::Snapshot& snap,
                                    model::MunicipalityIndex m);
 
-/// The municipality's name fitted to `width`: in full, else with "район" shortened to "р-н",
-/// else elided with "…".
+/// The municipality's name fitted to `width`: in full, else the longest of its rule-made short
+/// forms that fits (name_abbreviations: "Завьяловский р-н", "Завьял. р-н"), else the shortest
+/// form elided with "…".
 std::string municipality_label(const FrameContext& ctx, const model::Snapshot& snap,
                                model::MunicipalityIndex m, const TextStyle& style, float width);
+
+/// The width a column of municipality names needs so that every name of the region shows whole
+/// or by rule (never elided).
+float municipality_min_width(const FrameContext& ctx, const model::Snapshot& snap,
+                             const TextStyle& style);
 
 /// A rounded square of the sector's colour, `size` wide, vertically centred on `y_centre`.
 void draw_sector_chip(const FrameContext& ctx, model::Sector s, float x, float y_centre, float size);

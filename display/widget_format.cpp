@@ -26,6 +26,20 @@ std::string format_decimal(double value, int decimals, Language lang) {
     return (value < 0 && scaled != 0) ? "\u2212" + out : out;
 }
 
+std::string format_compact(long long n, Language lang) {
+    const long long a = std::llabs(n);
+    const std::string sign = n < 0 ? "\u2212" : "";
+    if (a < 1000) return sign + std::to_string(a);
+    const double v = static_cast<double>(a);
+    // One decimal below ten of the unit ("1,2k"), none above ("12k"); 999 500 rounds up to "1M".
+    if (std::llround(v / 100.0) < 100) return sign + format_decimal(v / 1000.0, 1, lang) + "k";
+    if (std::llround(v / 1000.0) < 1000) return sign + std::to_string(std::llround(v / 1000.0)) + "k";
+    if (std::llround(v / 100000.0) < 100) {
+        return sign + format_decimal(v / 1000000.0, 1, lang) + "M";
+    }
+    return sign + std::to_string(std::llround(v / 1000000.0)) + "M";
+}
+
 std::string format_percent(double share, Language lang) {
     const std::string n = format_decimal(share * 100.0, 0, lang);
     // A plain space: the big-number font carries no no-break space and a tile never wraps.

@@ -17,6 +17,10 @@ std::string_view plural(const Strings& s, long long n, std::string_view one, std
 /// `value` rounded to `decimals` places with the language's decimal mark ("3,2" / "3.2").
 std::string format_decimal(double value, int decimals, Language lang);
 
+/// A count in at most four characters for a table cell: "999", "1,2k", "12k", "123k", "1,2M"
+/// (decimal mark by language); rounded to the nearest shown value, never truncated.
+std::string format_compact(long long n, Language lang);
+
 /// A share 0..1 as a whole percentage: "87 %" (ru) / "87%" (en).
 std::string format_percent(double share, Language lang);
 

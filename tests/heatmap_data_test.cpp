@@ -100,7 +100,7 @@ TEST(HeatmapData, ByNameOrdersAlphabetically) {
     EXPECT_EQ(d.rows[3].municipality, 0);  // Ижевск
 }
 
-TEST(HeatmapData, TrimKeepsLargestRowsAndCountsTheRest) {
+TEST(HeatmapData, PagesShowEveryRowInTurn) {
     model::SectorCounts a{}, b{}, c{}, e{};
     a[0] = 1;
     b[0] = 8;
@@ -109,13 +109,18 @@ TEST(HeatmapData, TrimKeepsLargestRowsAndCountsTheRest) {
     const auto snap = snapshot_with({1, 1, 1, 1}, {a, b, c, e});
     config::WidgetSpec spec;
     spec.row_order = config::RowOrder::by_name;
-    HeatmapData d = build_heatmap(snap, spec, snap.as_of);
-    trim_heatmap_rows(d, 3);  // two rows and the "N more" line
-    ASSERT_EQ(d.rows.size(), 2u);
-    EXPECT_EQ(d.hidden_rows, 2u);
-    // The two largest (Алнашский 8, Глазов 5) stay, still in name order.
-    EXPECT_EQ(d.rows[0].municipality, 1);
-    EXPECT_EQ(d.rows[1].municipality, 2);
+    const HeatmapData all = build_heatmap(snap, spec, snap.as_of);
+    ASSERT_EQ(heatmap_pages(all, 3), 2u);
+    EXPECT_EQ(heatmap_pages(all, 4), 1u);
+    EXPECT_EQ(heatmap_pages(all, 0), 0u) << "no room: no page";
+    std::vector<model::MunicipalityIndex> seen;
+    for (std::size_t page = 0; page < 2; ++page) {
+        HeatmapData d = all;
+        keep_heatmap_page(d, 3, page);
+        for (const HeatmapRow& r : d.rows) seen.push_back(r.municipality);
+    }
+    ASSERT_EQ(seen.size(), all.rows.size()) << "every row on some page, none twice";
+    for (std::size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], all.rows[i].municipality);
 }
 
 TEST(HeatmapData, ScalePositionIsOneAtTheMaximum) {

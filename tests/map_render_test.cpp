@@ -9,7 +9,9 @@
 #include "display/headless_target.hpp"
 #include "display/imgui_session.hpp"
 #include "display/map_layers.hpp"
+#include "display/map_overlays.hpp"
 #include "display/map_points.hpp"
+#include "display/map_public.hpp"
 #include "display/map_widget.hpp"
 #include "display/text.hpp"
 #include "model/geojson_loader.hpp"
@@ -199,6 +201,63 @@ TEST(MapRender, SectorFilterHidesOtherSectors) {
     const Rendered r = render(snap.get(), spec, assets);
     const ImVec2 s = r.layout.projection.forward(at);
     EXPECT_TRUE(near(r.image, s, dark_theme().land, 3)) << "a roads incident on a housing map";
+}
+
+TEST(MapRender, PublicMapShowsNoIncidentPositions) {
+    const Assets assets = udmurtia_assets();
+    std::vector<model::Incident> many;
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> lat(56.6, 57.6), lon(52.4, 53.8);
+    for (int i = 0; i < 40; ++i) {
+        many.push_back(incident(i, model::Sector::roads, model::GeoPoint{lat(rng), lon(rng)}));
+    }
+    const auto with = snapshot_of(many);
+    const auto without = snapshot_of({});
+    config::WidgetSpec spec;
+    spec.public_mode = true;
+    // Every incident sits in the one municipality, whose centre is off the map: a public map
+    // that drew anything from the incidents' own coordinates would differ from the empty one.
+    EXPECT_EQ(render(with.get(), spec, assets).image.rgba,
+              render(without.get(), spec, assets).image.rgba);
+    spec.public_mode = false;
+    EXPECT_NE(render(with.get(), spec, assets).image.rgba,
+              render(without.get(), spec, assets).image.rgba)
+        << "control: the staff map does draw them";
+}
+
+TEST(MapRender, PublicCountsHideSmallNumbers) {
+    std::vector<model::Incident> four, five;
+    for (int i = 0; i < 5; ++i) {
+        const auto inc = incident(i, model::Sector::roads, model::GeoPoint{57, 53});
+        if (i < 4) four.push_back(inc);
+        five.push_back(inc);
+    }
+    const config::WidgetSpec spec;
+    EXPECT_EQ(public_counts(*snapshot_of(four), spec).at(0), 0u) << "4 could point at a household";
+    EXPECT_EQ(public_counts(*snapshot_of(five), spec).at(0), kPublicMinCount);
+}
+
+TEST(MapRender, LegendLeavesTheCreditFree) {
+    const Assets assets = udmurtia_assets();
+    HeadlessTarget target(kWidth, kHeight);
+    ImGuiSession session(target.renderer(), test::dejavu_fonts(), TypeScale::for_height(kHeight));
+    session.begin_frame(kWidth, kHeight, 1.0f / 60.0f);
+    // Narrow and wide map cells: the bottom strip and the side column.
+    for (const float w : {600.0f, 900.0f, 1900.0f}) {
+        FrameContext ctx;
+        ctx.draw = ImGui::GetBackgroundDrawList();
+        ctx.rect = Rect{0, 0, w, 1000};
+        ctx.theme = &dark_theme();
+        ctx.fonts = &session.fonts();
+        ctx.strings = &strings_for(Language::ru);
+        ctx.assets = &assets;
+        ctx.now = kNow;
+        const Rect content = draw_panel(ctx, ctx.strings->title_map);
+        const MapLayout layout = map_layout(nullptr, config::WidgetSpec{}, ctx, content);
+        EXPECT_FALSE(layout.legend.overlaps(attribution_box(ctx, content, layout.legend)))
+            << "legend over the credit at width " << w;
+    }
+    session.end_frame(dark_theme().background);
 }
 
 }  // namespace

@@ -59,5 +59,23 @@ TEST(Strings, EveryLabelIsTranslated) {
     EXPECT_NE(strings_for(Language::ru).title_map, strings_for(Language::en).title_map);
 }
 
+TEST(Strings, DistrictNamesShortenByRuleNotMidWord) {
+    const auto forms = name_abbreviations("Завьяловский район", "район", "р-н");
+    ASSERT_GE(forms.size(), 2u);
+    EXPECT_EQ(forms[0], "Завьяловский р-н");
+    EXPECT_EQ(forms[1], "Завьяловск. р-н");
+    EXPECT_EQ(forms.back(), "Завьял. р-н");
+    const auto malo = name_abbreviations("Малопургинский район", "район", "р-н");
+    EXPECT_EQ(malo.front(), "Малопургинский р-н");
+    for (const auto& f : malo) {
+        // Every cut ends on a consonant followed by ".": a syllable boundary, never "Малопургин…".
+        EXPECT_EQ(f.find("…"), std::string::npos) << f;
+    }
+    const auto en = name_abbreviations("Zavyalovsky District", "District", "Dist.");
+    EXPECT_EQ(en.front(), "Zavyalovsky Dist.");
+    EXPECT_TRUE(name_abbreviations("Ижевск", "район", "р-н").size() <= 1u)
+        << "a short city name has at most one cut";
+}
+
 }  // namespace
 }  // namespace tsur::display

@@ -45,5 +45,15 @@ TEST(WidgetFormat, DateInGenitive) {
     EXPECT_EQ(format_date(sys_days{year{2027} / March / 1}, en()), "1 March 2027");
 }
 
+TEST(WidgetFormat, CompactCountsNeverDropDigits) {
+    EXPECT_EQ(format_compact(7, Language::ru), "7");
+    EXPECT_EQ(format_compact(999, Language::ru), "999");
+    EXPECT_EQ(format_compact(1234, Language::ru), "1,2k");
+    EXPECT_EQ(format_compact(1234, Language::en), "1.2k");
+    EXPECT_EQ(format_compact(9960, Language::ru), "10k") << "rounded, not truncated";
+    EXPECT_EQ(format_compact(51234, Language::ru), "51k");
+    EXPECT_EQ(format_compact(1250000, Language::ru), "1,3M");
+}
+
 }  // namespace
 }  // namespace tsur::display
