@@ -109,6 +109,8 @@ std::vector<KpiTile> kpi_tiles(const model::Snapshot& snap, config::Window windo
             return {{s.kpi_created_week, format_count(week), th.text}, open, overdue_tile, median,
                     on_time, solved};
         }
+        case config::Window::overdue:
+            return {overdue_tile, at_risk_tile, open, answered, median, on_time, solved};
         case config::Window::open: break;
     }
     return {open, overdue_tile, at_risk_tile, answered, median, on_time, solved};

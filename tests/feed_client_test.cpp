@@ -367,8 +367,9 @@ TEST_F(FeedClientTest, TimesOutOnSilentServerWithoutBlockingIoThread) {
     ticker.cancel();
     EXPECT_EQ(outcome.result, "timeout");
     EXPECT_GE(outcome.duration, 300ms);
-    // The io thread kept serving other handlers while the transfer waited.
-    EXPECT_GE(ticks, 15);
+    // The io thread kept serving other handlers while the transfer waited. A blocked thread would
+    // tick at most once; 3 (not 30 = 300 ms / 10 ms) holds on a machine busy with other work.
+    EXPECT_GE(ticks, 3);
 }
 
 TEST_F(FeedClientTest, WritesCacheOnAcceptAndRestoresItAtStart) {
