@@ -66,6 +66,11 @@ def main():
              b.get("startup_s"), w.get("cpu_pct"), w.get("pss_mb"),
              "%.1f" % (with_xvfb(w, "pss_mb") or 0), w.get("startup_s"),
              w.get("startup_cached_s")))
+    wb, ww = number(b, "window_s"), number(w, "window_s")
+    if wb and ww and max(wb, ww) > 1.1 * min(wb, ww):
+        print("warning n=%s the windows differ (browser %.1f s, wall %.1f s): the sampler was"
+              " starved, so the CPU %% figures are not comparable; re-run on a quieter machine"
+              % (n, wb, ww))
     print("targets n=%s cpu_le_1/10=%s pss_le_1/10=%s pss_incl_xvfb_le_1/6=%s cached_start_le_0.5s=%s"
           % (n, verdict(None if cpu is None else cpu >= 10),
              verdict(None if pss is None else pss >= 10),
