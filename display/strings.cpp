@@ -85,7 +85,7 @@ Strings make_ru() {
     s.window_week = "поступившие за 7 дней";
     s.district_word = "район";
     s.district_abbrev = "р-н";
-    s.colour_only = "числа не помещаются: только цвет";
+    s.colour_only = "только цвет";
     s.no_room = "не помещается: увеличьте ячейку";
     return s;
 }
@@ -166,7 +166,7 @@ Strings make_en() {
     s.window_week = "new in 7 days";
     s.district_word = "District";
     s.district_abbrev = "Dist.";
-    s.colour_only = "numbers do not fit: colour only";
+    s.colour_only = "colour only";
     s.no_room = "does not fit: make the cell bigger";
     return s;
 }
