@@ -158,7 +158,7 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
     // upright headers leave room there, else below the grid.
     const float inner = std::max(1.0f, em * 0.06f);
     const TextStyle number_st{TextRole::small, true, th.text};
-    const CellNumbers numbers = cell_numbers(ctx, number_st, data, g.cell_w - 2 * inner - gap * 0.5f);
+    const CellNumbers numbers = cell_numbers(ctx, number_st, data, g.cell_w - 2 * inner);
     const std::string cap = caption(spec, s, numbers);
     const auto cap_lines = wrap_text(ctx, head_st, cap, g.name_w, 3);
     const float corner_need =

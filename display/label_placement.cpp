@@ -69,7 +69,7 @@ std::vector<PlacedLabel> place_labels(std::span<const LabelRequest> requests,
             for (LabelSide side : kSides) {
                 const Rect r = candidate(q, side);
                 if (inside(r, bounds) && !hits_any(r, reserved) && !hits_any(r, taken) &&
-                    !hits_marker(r) && (pass == 1 || !hits_any(r, avoid))) {
+                    !hits_marker(r) && (pass == 0 ? !hits_any(r, avoid) : q.required)) {
                     placed.push_back(PlacedLabel{i, r, side});
                     taken.push_back(r);
                     done = true;

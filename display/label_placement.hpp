@@ -37,7 +37,8 @@ struct PlacedLabel {
 /// `reserved` rectangle (legend, inset), another placed label or another request's marker. A
 /// required label that fits nowhere takes its first in-bounds spot clear of reserved rectangles
 /// (or, failing that, its right-hand spot clamped into bounds). Spots over an `avoid`
-/// rectangle (counted bins) are taken only when a label has no other. Pure; any thread.
+/// rectangle (counted bins) are taken only by a required label that has no other; any other
+/// label that would cover a count is dropped. Pure; any thread.
 std::vector<PlacedLabel> place_labels(std::span<const LabelRequest> requests,
                                       std::span<const Rect> reserved, const Rect& bounds,
                                       std::span<const Rect> avoid = {});

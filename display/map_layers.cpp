@@ -81,6 +81,75 @@ float bin_radius(const HexBin& b, std::uint32_t max_count, const MapStyle& st) {
     return r_max * (0.5f + 0.5f * std::clamp(t, 0.0f, 1.0f));
 }
 
+/// Outer radius of a drawn bin: its disc plus the overdue arc around it.
+float bin_extent(const HexBin& b, std::uint32_t max_count, const MapStyle& st) {
+    return bin_radius(b, max_count, st) + st.ring_w * 2.5f;
+}
+
+/// Merges counted bins whose discs would touch on screen, the larger absorbing the smaller at
+/// its own position, until no two touch (the way label engines cluster by screen distance):
+/// every count stays readable and the counts still add up. `point_bins` follows the merges.
+void merge_touching_bins(std::vector<HexBin>& bins, std::vector<std::uint32_t>& point_bins,
+                         const MapStyle& st) {
+    std::vector<std::uint32_t> target(bins.size());
+    for (std::size_t i = 0; i < bins.size(); ++i) target[i] = static_cast<std::uint32_t>(i);
+    for (bool merged = true; merged;) {
+        merged = false;
+        std::uint32_t max_count = 0;
+        std::vector<std::size_t> live;
+        for (std::size_t i = 0; i < bins.size(); ++i) {
+            if (target[i] != i || bins[i].count < kMinBinCount) continue;
+            live.push_back(i);
+            max_count = std::max(max_count, bins[i].count);
+        }
+        std::stable_sort(live.begin(), live.end(), [&](std::size_t a, std::size_t b) {
+            return bins[a].count > bins[b].count;
+        });
+        for (std::size_t a = 0; a < live.size(); ++a) {
+            HexBin& big = bins[live[a]];
+            if (target[live[a]] != live[a]) continue;
+            for (std::size_t k = a + 1; k < live.size(); ++k) {
+                const std::size_t j = live[k];
+                if (target[j] != j) continue;
+                const HexBin& small = bins[j];
+                const float dx = big.x - small.x, dy = big.y - small.y;
+                const float reach =
+                    bin_extent(big, max_count, st) + bin_extent(small, max_count, st);
+                if (dx * dx + dy * dy >= reach * reach) continue;
+                big.count += small.count;
+                big.critical += small.critical;
+                for (std::size_t s = 0; s < model::kSectorCount; ++s) {
+                    big.by_sector[s] += small.by_sector[s];
+                }
+                target[j] = static_cast<std::uint32_t>(live[a]);
+                merged = true;
+            }
+        }
+    }
+    // Resolve chains (c -> b -> a) and renumber the surviving bins densely.
+    std::vector<std::uint32_t> index(bins.size(), kNoBin);
+    std::vector<HexBin> kept;
+    for (std::size_t i = 0; i < bins.size(); ++i) {
+        if (target[i] != i) continue;
+        index[i] = static_cast<std::uint32_t>(kept.size());
+        kept.push_back(bins[i]);
+    }
+    for (std::uint32_t& b : point_bins) {
+        if (b == kNoBin) continue;
+        std::uint32_t root = b;
+        while (target[root] != root) root = target[root];
+        b = index[root];
+    }
+    for (HexBin& b : kept) {
+        std::size_t best = 0;
+        for (std::size_t s = 1; s < model::kSectorCount; ++s) {
+            if (b.by_sector[s] > b.by_sector[best]) best = s;
+        }
+        b.dominant_sector = static_cast<std::uint8_t>(best);
+    }
+    bins = std::move(kept);
+}
+
 /// Inner (text) diameter of a donut of radius r.
 float hole_diameter(float r, const MapStyle& st) {
     return 2.0f * (r - std::max(st.ring_w * 2.0f, r * 0.22f));
@@ -196,6 +265,7 @@ IncidentLayer plan_incident_layer(const FrameContext& ctx, std::span<const MapPo
         layer.style.hex_r = std::min(style.hex_r * need / have, std::min(area.w, area.h) / 6.0f);
         layer.bins = bin_points(points, area, layer.style.hex_r, &layer.point_bins);
     }
+    merge_touching_bins(layer.bins, layer.point_bins, layer.style);
     for (HexBin& b : layer.bins) b.overdue = 0;
     return layer;
 }

@@ -124,6 +124,9 @@ void draw_municipality_labels(const FrameContext& ctx, const model::Region& regi
     }
     for (std::size_t k = 0; k < requests.size(); ++k) {
         const ImVec2 c = requests[k].anchor;
+        // A count disc already marks the place; a marker on it would cover its digits.
+        const auto on_count = [&](const Rect& r) { return r.contains(c.x, c.y); };
+        if (std::any_of(avoid.begin(), avoid.end(), on_count)) continue;
         if (requests[k].required) {
             ctx.draw->AddCircleFilled(c, style.capital_r, th.text, 24);
             ctx.draw->AddCircle(c, style.capital_r, th.background, 24, style.ring_w);

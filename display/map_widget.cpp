@@ -2,7 +2,6 @@
 // names and the legend stay legible however dense the incidents get.
 #include "display/map_widget.hpp"
 
-#include <algorithm>
 #include <vector>
 
 #include "display/map_layout.hpp"
@@ -22,12 +21,6 @@ const model::Region* region_of(const model::Snapshot* snapshot, const FrameConte
 
 }  // namespace
 
-float legend_strip_width(const FrameContext& ctx, const Rect& content) {
-    // The strip shares the bottom edge with the "© Natural Earth, GeoNames" credit: it flows in
-    // the width the credit leaves, so the two never overlap.
-    return std::max(content.w * 0.3f, content.w - attribution_box(ctx, content).w - pad(ctx));
-}
-
 MapLayout map_layout(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
                      const FrameContext& ctx, const Rect& content) {
     const model::Region* region = region_of(snapshot, ctx);
@@ -38,8 +31,7 @@ MapLayout map_layout(const model::Snapshot* snapshot, const config::WidgetSpec& 
                        region->capital < region->municipalities.size();
     const model::GeoPoint capital =
         inset ? region->municipalities[region->capital].centre : model::GeoPoint{};
-    const LegendSizes legend{legend_size(ctx, spec, 0.0f),
-                             legend_size(ctx, spec, legend_strip_width(ctx, content))};
+    const LegendSizes legend{legend_size(ctx, spec, 0.0f), legend_size(ctx, spec, content.w)};
     return layout_map(content, *ctx.assets->geometry, legend, pad(ctx), inset, capital);
 }
 
@@ -98,8 +90,7 @@ void draw_map(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
         draw_capital_inset(ctx, *geometry, *region, layout.projection, points, *layout.inset,
                            style, cell != nullptr ? &cell->inset_layer : nullptr);
     }
-    draw_legend(ctx, spec, layout.legend,
-                layout.legend_column ? 0.0f : legend_strip_width(ctx, content), style);
+    draw_legend(ctx, spec, layout.legend, layout.legend_column ? 0.0f : content.w, style);
     draw_attribution(ctx, attribution);
     if (snapshot == nullptr) {
         draw_text(ctx, dim, content.x, content.bottom() - 2.5f * ctx.fonts->px(TextRole::body),

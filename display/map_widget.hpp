@@ -15,10 +15,6 @@ namespace tsur::display {
 void draw_map(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
               const FrameContext& ctx);
 
-/// How wide the legend may flow when it runs along the bottom: the content's width less the
-/// map credit's box, so the legend never covers "© Natural Earth, GeoNames".
-float legend_strip_width(const FrameContext& ctx, const Rect& content);
-
 /// The layout draw_map uses inside the panel's content rectangle (for tests and tools).
 MapLayout map_layout(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
                      const FrameContext& ctx, const Rect& content);

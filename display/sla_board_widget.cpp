@@ -131,6 +131,8 @@ void draw_header(const FrameContext& ctx, const Columns& c, float y) {
                                                            s.col_sector, s.col_agency,
                                                            s.col_channel, s.col_title};
     for (std::size_t i = 0; i < kColCount; ++i) {
+        // A chip-only sector column is too narrow for its name; the chips speak for themselves.
+        if (i == kSector && c.sector_chip_only) continue;
         if (c.shown[i]) draw_text(ctx, st, c.x[i], y, c.w[i], names[i]);
     }
 

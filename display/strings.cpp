@@ -94,7 +94,7 @@ Strings make_ru() {
     s.district_abbrev = "р-н";
     s.data_as_of = "данные на";
     s.centre_prefix = "ЦУР";
-    s.colour_only = "числа не помещаются: только цвет";
+    s.colour_only = "только цвет";
     s.no_room = "не помещается: увеличьте ячейку";
     return s;
 }
@@ -185,7 +185,7 @@ Strings make_en() {
     s.district_abbrev = "Dist.";
     s.data_as_of = "data as of";
     s.centre_prefix = "Regional centre";
-    s.colour_only = "numbers do not fit: colour only";
+    s.colour_only = "colour only";
     s.no_room = "does not fit: make the cell bigger";
     return s;
 }

@@ -2,6 +2,7 @@
 // colour, the sea around the region stays panel-coloured, and counted bins sit inside the outline.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <random>
@@ -188,6 +189,17 @@ TEST(MapRender, DenseIncidentsBecomeBinsInsideTheOutline) {
         // The bin covers its centre: neither bare land nor the panel shows there.
         EXPECT_FALSE(near(r.image, c, dark_theme().land, 2)) << c.x << "," << c.y;
         EXPECT_FALSE(near(r.image, c, dark_theme().panel, 2)) << c.x << "," << c.y;
+    }
+    // Counts never cover each other: bins that would touch on screen are merged.
+    for (std::size_t i = 0; i < r.bin_boxes.size(); ++i) {
+        for (std::size_t j = i + 1; j < r.bin_boxes.size(); ++j) {
+            const Rect& a = r.bin_boxes[i];
+            const Rect& b = r.bin_boxes[j];
+            const float dx = (a.x + a.w * 0.5f) - (b.x + b.w * 0.5f);
+            const float dy = (a.y + a.h * 0.5f) - (b.y + b.h * 0.5f);
+            EXPECT_GE(std::sqrt(dx * dx + dy * dy), (a.w + b.w) * 0.5f)
+                << "discs " << i << " and " << j << " overlap";
+        }
     }
 }
 
