@@ -17,6 +17,15 @@ bool ends_url(char c) {
            c == '>' || c == '`';
 }
 
+/// Query keys the wall itself adds to page and window a poll (net/open311_poll.cpp): their values
+/// are never secrets and tell the operator which page failed. Every other value is redacted.
+bool public_query_key(std::string_view key) {
+    for (const std::string_view k : {"page", "page_size", "per_page", "start_date", "end_date"}) {
+        if (key == k) return true;
+    }
+    return false;
+}
+
 /// "a=1&b&c=3" -> "a=REDACTED&REDACTED&c=REDACTED": a key alone may be the secret itself.
 void redact_query(std::string_view query, std::string& out) {
     while (true) {
@@ -25,7 +34,11 @@ void redact_query(std::string_view query, std::string& out) {
         const auto eq = item.find('=');
         if (eq != std::string_view::npos) {
             out += item.substr(0, eq + 1);
-            if (eq + 1 < item.size()) out += kRedacted;
+            if (public_query_key(item.substr(0, eq))) {
+                out += item.substr(eq + 1);
+            } else if (eq + 1 < item.size()) {
+                out += kRedacted;
+            }
         } else if (!item.empty()) {
             out += kRedacted;
         }
@@ -92,7 +105,8 @@ std::string redact_secrets(std::string_view text, std::string_view url) {
         const auto item = query.substr(0, amp);
         const auto eq = item.find('=');
         const auto value = eq == std::string_view::npos ? item : item.substr(eq + 1);
-        if (value.size() >= kMinSecret) replace_all(out, value);
+        const bool is_public = eq != std::string_view::npos && public_query_key(item.substr(0, eq));
+        if (!is_public && value.size() >= kMinSecret) replace_all(out, value);
         if (amp == std::string_view::npos) break;
         query.remove_prefix(amp + 1);
     }
