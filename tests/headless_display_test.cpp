@@ -12,16 +12,19 @@
 namespace tsur {
 namespace {
 
-/// Sets SDL_VIDEODRIVER for one test and puts the old value back.
+/// Sets SDL_VIDEODRIVER for one test and puts the old value back. The renderer is SDL's software
+/// one: what is tested is the video driver, not GL.
 class VideoDriverEnv {
   public:
     explicit VideoDriverEnv(const char* driver) {
         if (const char* old = getenv("SDL_VIDEODRIVER")) old_ = old;
         setenv("SDL_VIDEODRIVER", driver, 1);
+        setenv("SDL_RENDER_DRIVER", "software", 1);
     }
     ~VideoDriverEnv() {
         if (old_.empty()) unsetenv("SDL_VIDEODRIVER");
         else setenv("SDL_VIDEODRIVER", old_.c_str(), 1);
+        unsetenv("SDL_RENDER_DRIVER");
     }
     VideoDriverEnv(const VideoDriverEnv&) = delete;
     VideoDriverEnv& operator=(const VideoDriverEnv&) = delete;
