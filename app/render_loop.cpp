@@ -54,9 +54,11 @@ std::string headless_notice(const display::WindowTarget& target, const std::stri
     std::string line = "display: running headless (SDL video driver '" + target.video_driver() +
                        "', " + std::to_string(w) + "x" + std::to_string(h) + ")";
     if (!target.fallback_reason().empty()) line += " because " + target.fallback_reason();
-    line += "; nothing is shown on a screen. See the picture at ";
-    line += status_address.empty() ? std::string("--screenshot OUT.png")
-                                   : "http://" + status_address + "/screenshot.png or with --screenshot";
+    line += "; nothing is shown on a screen. See the picture with ";
+    line += status_address.empty()
+                ? std::string("--screenshot OUT.png")
+                : "--screenshot OUT.png, or at http://" + status_address +
+                      "/screenshot.png (with the status token unless the layout is public)";
     line += ", or run under X11 (DISPLAY), Wayland (WAYLAND_DISPLAY) or on a console with a GPU "
             "(SDL_VIDEODRIVER=kmsdrm)";
     return line;
