@@ -6,12 +6,10 @@ cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-60}"
 build=build-fuzz
 mkdir -p "$build"
-cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DTSUR_FUZZ=ON -DTSUR_SANITIZE=ON -DTSUR_BUILD_TESTS=OFF -DTSUR_BUILD_BENCH=OFF \
-  -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link" > "$build/configure.log"
+cmake --preset fuzz > "$build/configure.log"
 targets=$(cd fuzz && ls *_fuzz.cpp | sed 's/\.cpp$//')
 # shellcheck disable=SC2086
-cmake --build "$build" --target $targets -j "$(nproc)"
+cmake --build --preset fuzz --target $targets -j "$(nproc)"
 status=0
 for t in $targets; do
   corpus="fuzz/corpus/${t%_fuzz}"

@@ -4,10 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=build-deb
-BUILD_DIR=$build BUILD_TYPE=RelWithDebInfo bash scripts/build.sh -DCMAKE_INSTALL_PREFIX=/usr \
-  -DTSUR_DEV_ASSETS=OFF -DTSUR_BUILD_TESTS=OFF -DTSUR_BUILD_BENCH=OFF -DTSUR_WERROR=ON
+PRESET=deb bash scripts/build.sh
 rm -f "$build"/tsur-wall_*.deb
-(cd "$build" && cpack -G DEB > cpack.log)
+cpack --preset deb > "$build/cpack.log"
 deb=$(ls "$build"/tsur-wall_*.deb)
 echo "package: $deb"
 # The binary must not know where it was built: an installed wall reads /usr/share/tsur-wall only.

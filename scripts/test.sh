@@ -19,14 +19,13 @@ summary=()
 started=$SECONDS
 stage_start=$SECONDS
 
-# Runs ctest over one build tree and records "N of M passed"; --no-tests=error makes an empty
-# tree fail instead of printing "No tests were found" and exiting 0.
+# Runs one test preset of CMakePresets.json and records "N of M passed"; the presets set
+# noTestsAction=error, so an empty tree fails instead of printing "No tests were found" and exiting 0.
 run_ctest() {
-  local name="$1" dir="$2"; shift 2
+  local name="$1" preset="$2" dir="$3"
   local log="$dir/ctest-summary.log"
   local rc=0
-  ctest --test-dir "$dir" --output-on-failure --no-tests=error -j "$(nproc)" "$@" 2>&1 \
-    | tee "$log" || rc=$?
+  ctest --preset "$preset" -j "$(nproc)" 2>&1 | tee "$log" || rc=$?
   local line
   line=$(grep -E '^[0-9]+% tests passed' "$log" | tail -1 || true)
   summary+=("$(printf '%-11s %s (%ds)' "$name:" "${line:-ran nothing}" $((SECONDS - stage_start)))")
@@ -45,12 +44,12 @@ finish() {
 
 bash scripts/setup.sh
 
-# The normal build, with tests and benches forced on: demo.sh may have configured build/ without.
-stage_start=$SECONDS
-BUILD_DIR=build bash scripts/build.sh -DTSUR_WERROR=ON -DTSUR_BUILD_TESTS=ON -DTSUR_BUILD_BENCH=ON
-# The whole render matrix (every layout at every wall size and viewing distance) runs here; the
+# The normal build (preset "default": tests and benches on, the same build/ demo.sh uses). Its test
+# preset runs the whole render matrix (every layout at every wall size and viewing distance); the
 # sanitizer stage runs its default subset, which still holds every case that ever crashed.
-TSUR_RENDER_MATRIX=full run_ctest normal build
+stage_start=$SECONDS
+PRESET=default bash scripts/build.sh
+run_ctest normal default build
 if [ "$quick" = 1 ]; then
   summary+=("skipped:   fuzz, sanitizers, package (--quick)")
   finish 0
@@ -66,10 +65,8 @@ if [ "$fuzz_rc" -ne 0 ] || [ "$fuzz_targets" -eq 0 ]; then finish 1; fi
 
 # Under the sanitizers the whole suite runs, with the render matrix's representative subset.
 stage_start=$SECONDS
-BUILD_DIR=build-asan BUILD_TYPE=Debug bash scripts/build.sh -DTSUR_SANITIZE=ON \
-  -DTSUR_BUILD_TESTS=ON -DTSUR_BUILD_BENCH=OFF -DTSUR_WERROR=ON
-ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  run_ctest sanitizers build-asan
+PRESET=asan bash scripts/build.sh
+run_ctest sanitizers asan build-asan
 
 stage_start=$SECONDS
 if bash scripts/package.sh; then
