@@ -19,7 +19,7 @@
 #include "config/snapshot_sync.hpp"
 #include "display/frame_builder.hpp"
 #include "display/imgui_session.hpp"
-#include "display/map_memo.hpp"
+#include "display/map/map_memo.hpp"
 #include "display/overview_layout.hpp"
 #include "display/viewport_render.hpp"
 

@@ -23,9 +23,9 @@
 #include "display/imgui_session.hpp"
 #include "display/overview_layout.hpp"
 #include "display/viewport_render.hpp"
-#include "net/demo_feed.hpp"
-#include "net/feed_client.hpp"
-#include "net/feed_parser.hpp"
+#include "demo/demo_feed.hpp"
+#include "feed/feed_client.hpp"
+#include "formats/feed_parser.hpp"
 
 namespace tsur::app {
 namespace {

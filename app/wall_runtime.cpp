@@ -6,14 +6,14 @@
 
 #include "app/freeze_control.hpp"
 #include "app/history_store.hpp"
-#include "net/control_socket.hpp"
-#include "net/demo_feed.hpp"
-#include "net/feed_client.hpp"
-#include "net/feed_parser.hpp"
-#include "net/open311_parser.hpp"
-#include "net/open311_poll.hpp"
+#include "server/control_socket.hpp"
+#include "demo/demo_feed.hpp"
+#include "feed/feed_client.hpp"
+#include "formats/feed_parser.hpp"
+#include "formats/open311_parser.hpp"
+#include "feed/open311_poll.hpp"
 #include "app/file_io.hpp"
-#include "net/status_server.hpp"
+#include "server/status_server.hpp"
 
 namespace tsur::app {
 namespace {

@@ -14,7 +14,7 @@
 #include "display/frame_builder.hpp"
 #include "display/headless_target.hpp"
 #include "display/imgui_session.hpp"
-#include "display/map_memo.hpp"
+#include "display/map/map_memo.hpp"
 #include "display/overview_layout.hpp"
 #include "model/snapshot.hpp"
 

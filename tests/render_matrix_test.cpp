@@ -19,7 +19,7 @@
 #include "display/strings.hpp"
 #include "display/theme.hpp"
 #include "display/viewport_render.hpp"
-#include "net/demo_simulator.hpp"
+#include "demo/demo_simulator.hpp"
 #include "support/headless_wall.hpp"
 #include "support/paths.hpp"
 
