@@ -31,7 +31,7 @@ const char* usage() {
     return "usage:\n"
            "  tsur-wall [--demo] [--config FILE] [--layout FILE] [--feed URL] [--windowed WxH]\n"
            "            [--viewport X,Y,W,H] [--assets DIR] [--region ISO]\n"
-           "  tsur-wall --screenshot OUT.png [--size WxH] [--at RFC3339] --feed FILE|URL\n"
+           "  tsur-wall --screenshot OUT.png [--size WxH] [--at RFC3339] --feed FILE|URL|--demo\n"
            "            [--layout FILE] [--screen ID] [--config FILE] [--region ISO]\n"
            "  tsur-wall demo-feed [--bind ADDR] [--port N] [--seed N] [--scale X] [--region ISO]\n"
            "  tsur-wall check-layout FILE\n"
@@ -121,8 +121,9 @@ model::Result<Options> parse_command_line(int argc, const char* const* argv) {
             o.positional.emplace_back(a);
         }
     }
-    if (o.command == Command::screenshot && !o.feed && !o.demo) {
-        return model::Error{"command line: --screenshot needs --feed FILE|URL (or --demo)"};
+    if (o.command == Command::screenshot && !o.feed && !o.demo && !o.config_path) {
+        return model::Error{
+            "command line: --screenshot needs --feed FILE|URL, --demo or --config FILE"};
     }
     if (o.command == Command::ctl && (o.positional.empty() || o.positional.size() > 2)) {
         return model::Error{"command line: ctl needs freeze [SCREEN], unfreeze or status"};

@@ -7,7 +7,7 @@
 #include "app/layout_file.hpp"
 #include "app/wall_assets.hpp"
 #include "config/layout_parser.hpp"
-#include "net/private_files.hpp"
+#include "sys/private_files.hpp"
 
 namespace tsur::app {
 namespace fs = std::filesystem;

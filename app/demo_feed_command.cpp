@@ -5,7 +5,7 @@
 
 #include "app/wall_assets.hpp"
 #include "config/app_config.hpp"
-#include "net/demo_feed.hpp"
+#include "demo/demo_feed.hpp"
 
 namespace tsur::app {
 

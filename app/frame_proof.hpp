@@ -11,8 +11,8 @@
 #include "display/frame_context.hpp"
 #include "display/image.hpp"
 #include "model/snapshot.hpp"
-#include "net/feed_stats.hpp"
-#include "net/render_health.hpp"
+#include "state/feed_stats.hpp"
+#include "state/render_health.hpp"
 
 namespace tsur::app {
 

@@ -4,8 +4,8 @@
 
 #include "app/freeze_state.hpp"
 #include "model/server_clock.hpp"
-#include "net/control_socket.hpp"
-#include "net/snapshot_store.hpp"
+#include "server/control_socket.hpp"
+#include "state/snapshot_store.hpp"
 
 namespace tsur::app {
 

@@ -10,7 +10,7 @@
 
 #include "model/history_codec.hpp"
 #include "model/spike_detector.hpp"
-#include "net/private_files.hpp"
+#include "sys/private_files.hpp"
 
 namespace tsur::app {
 

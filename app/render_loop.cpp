@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "app/frame_composer.hpp"
 #include "app/frame_plan.hpp"
 #include "app/frame_proof.hpp"
 #include "app/layout_file.hpp"
@@ -17,11 +18,9 @@
 #include "config/playlist.hpp"
 #include "config/public_screen.hpp"
 #include "config/snapshot_sync.hpp"
-#include "display/frame_builder.hpp"
 #include "display/imgui_session.hpp"
-#include "display/map_memo.hpp"
+#include "display/map/map_memo.hpp"
 #include "display/overview_layout.hpp"
-#include "display/viewport_render.hpp"
 
 namespace tsur::app {
 namespace {
@@ -64,226 +63,248 @@ std::string headless_notice(const display::WindowTarget& target, const std::stri
     return line;
 }
 
+/// The loop's state between frames; main thread only.
+class RenderLoop {
+public:
+    RenderLoop(WallRuntime& rt, const WallAssets& assets, Logger& log,
+               const RenderLoopOptions& options)
+        : rt_(rt), assets_(assets), log_(log), options_(options), target_(options.window),
+          strings_(display::strings_for(options.language)),
+          utc_offset_(assets.assets.region->utc_offset) {
+        if (options.layout_file) layout_file_ = std::make_unique<LayoutFile>(*options.layout_file);
+        target_.output_size(out_w_, out_h_);
+        if (target_.headless()) {
+            rt_.health.set_headless(true);
+            log_.warning(headless_notice(target_, options.status_address, out_w_, out_h_));
+        }
+        if (layout_file_) {
+            layout_file_->refresh();
+            if (layout_file_->layout()) layout_ = layout_file_->layout();
+        }
+        plan_ = plan_for(layout_);
+        publish_screens();
+        session_ = std::make_unique<display::ImGuiSession>(target_.renderer(), assets_.fonts,
+                                                            plan_.type);
+        apply_logical_size();
+    }
+
+    int run() {
+        while (running_) {
+            const auto steady_now = SteadyClock::now();
+            const model::TimePoint now = rt_.clock.now();
+            reload_layout(steady_now);
+            if (rt_.health.take_screenshot_request()) dirty_ = want_png_ = true;
+            if (!options_.freeze_schedule.empty()) {
+                rt_.freeze.apply_schedule(
+                    config::frozen_by_schedule(options_.freeze_schedule, now, utc_offset_),
+                    rt_.store.current(), now);
+            }
+            // The wake event can be lost if it raced SDL's start-up; the generations cannot.
+            if (rt_.store.generation() != shown_generation_ ||
+                rt_.freeze.generation() != shown_freeze_) {
+                dirty_ = true;
+            }
+            if (dirty_ || now >= next_due_) draw(now, steady_now);
+            feed_watchdog(watchdog_, rt_.stats, rt_.health, log_);
+            wait_for_events();
+        }
+        sd_notify(0, "STOPPING=1");
+        return 0;
+    }
+
+private:
+    FramePlan plan_for(const std::shared_ptr<const config::Layout>& l) {
+        auto p = plan_frame(*l, l == builtin_, out_w_, out_h_, options_.viewport, options_.display);
+        if (!p) {
+            log_.error(p.error() + "; showing the whole canvas");
+            p = plan_frame(*l, l == builtin_, out_w_, out_h_, std::nullopt, options_.display);
+        }
+        return p.take();
+    }
+
+    void publish_screens() {
+        std::vector<std::string> ids;
+        for (const auto& screen : layout_->screens) ids.push_back(screen.id);
+        rt_.freeze.set_screens(std::move(ids));
+    }
+
+    // A canvas of another size than the output (a 4K layout in a test window) is scaled by SDL
+    // rather than cropped.
+    void apply_logical_size() {
+        if (plan_.viewport.output_width != out_w_ || plan_.viewport.output_height != out_h_) {
+            SDL_RenderSetLogicalSize(target_.renderer(), plan_.viewport.output_width,
+                                     plan_.viewport.output_height);
+        } else {
+            SDL_RenderSetLogicalSize(target_.renderer(), 0, 0);
+        }
+    }
+
+    void reload_layout(SteadyClock::time_point steady_now) {
+        if (!layout_file_ || steady_now - last_layout_check_ < std::chrono::seconds{1}) return;
+        last_layout_check_ = steady_now;
+        if (!layout_file_->refresh()) return;
+        if (layout_file_->layout() && layout_file_->layout() != layout_) {
+            layout_ = layout_file_->layout();
+            publish_screens();
+            FramePlan next = plan_for(layout_);
+            if (next.type.px != plan_.type.px) {
+                session_.reset();
+                session_ = std::make_unique<display::ImGuiSession>(target_.renderer(),
+                                                                    assets_.fonts, next.type);
+            }
+            plan_ = std::move(next);
+            apply_logical_size();
+            log_.info("layout " + layout_file_->path().string() + " loaded");
+        }
+        dirty_ = true;
+    }
+
+    void draw(model::TimePoint now, SteadyClock::time_point steady_now) {
+        shown_generation_ = rt_.store.generation();
+        shown_freeze_ = rt_.freeze.generation();
+        const auto published = rt_.store.current_published();
+        FrameState state;
+        state.layout = layout_.get();
+        state.plan = &plan_;
+        // Every PC of the wall shows a new snapshot from the same server instant, however far
+        // apart their polls fetched it (config/snapshot_sync.hpp).
+        state.snapshot = snapshot_sync_.pick(published ? published->snapshot : nullptr, now);
+        state.now = now;
+        // The playlist follows the NTP-kept system clock, not the per-PC server-clock estimate:
+        // that is what keeps several PCs of one wall on the same screen at the same second.
+        state.playlist_now = std::chrono::floor<model::Seconds>(std::chrono::system_clock::now());
+        state.utc_offset = utc_offset_;
+        state.live_status =
+            wall_status(published.get(), rt_.stats.snapshot(), now, rt_.poll_interval);
+        state.freeze = rt_.freeze.view();
+        state.layout_invalid = layout_file_ && layout_file_->rejected();
+        state.strings = &strings_;
+        state.assets = &assets_.assets;
+        // compose_frame fails only on a named screen, which the live wall never passes.
+        const ComposedFrame frame = compose_frame(state).take();
+        display::GlyphTally glyphs;
+        const auto t0 = SteadyClock::now();
+        draw_composed_frame(*session_, frame, plan_,
+                            std::chrono::duration<float>(t0 - last_frame_).count(), &map_memo_,
+                            &glyphs);
+        prove(frame, glyphs, SteadyClock::now() - t0, steady_now);
+        SDL_RenderPresent(target_.renderer());
+        want_png_ = false;
+        last_frame_ = t0;
+        next_due_ = next_redraw(frame.now, frame.snapshot.get(), frame.screen);
+        if (frame.playlist.next_change) {
+            next_due_ = std::min(next_due_, now + (*frame.playlist.next_change - state.playlist_now));
+        }
+        if (frame.status.mode == display::WallStatus::Mode::frozen) {
+            next_due_ = now + std::chrono::minutes{1};
+        }
+        if (const auto held = snapshot_sync_.next_switch()) next_due_ = std::min(next_due_, *held);
+        if (auto change = config::next_change_after(options_.freeze_schedule, now, utc_offset_)) {
+            next_due_ = std::min(next_due_, *change);
+        }
+        dirty_ = false;
+        if (first_frame_) {
+            sd_notify(0, "READY=1");
+            first_frame_ = false;
+        }
+    }
+
+    // Tells /healthz and the watchdog what was drawn; reads pixels back only once a minute or
+    // for /screenshot.png.
+    void prove(const ComposedFrame& frame, const display::GlyphTally& glyphs,
+               SteadyClock::duration build, SteadyClock::time_point steady_now) {
+        const bool full = want_png_ || steady_now - last_proof_ >= kProofInterval;
+        const auto max_unchanged = unchanged_limit(frame.status.mode);
+        net::FrameReport report;
+        if (full) {
+            // A full 4K read-back costs two 32 MB buffers; only /screenshot.png needs one.
+            const display::Image image =
+                want_png_ ? target_.capture() : target_.capture_rows(kProofRows);
+            last_proof_ = steady_now;
+            report = describe_frame(image, want_png_, frame.status, frame.snapshot.get(), build,
+                                    max_unchanged);
+        } else {
+            report.fingerprint = rt_.health.snapshot().fingerprint;
+            report.build_time = build;
+            report.state = display_state(frame.status.mode);
+            report.snapshot_version = frame.snapshot ? frame.snapshot->version : 0;
+            report.snapshot_as_of = frame.snapshot ? frame.snapshot->as_of : model::TimePoint{};
+            report.max_unchanged = max_unchanged;
+        }
+        report.public_view = !frame.off() && frame.screen && config::is_public(*frame.screen);
+        report.layout = layout_state(layout_file_.get());
+        report.layout_rejections = layout_file_ ? layout_file_->rejections() : 0;
+        report.glyph_fallbacks = glyphs.missing;
+        report.first_missing_glyph = glyphs.first;
+        if (glyphs.first != logged_missing_glyph_) {
+            logged_missing_glyph_ = glyphs.first;
+            if (glyphs.missing > 0) {
+                log_.warning("the frame drew " + std::to_string(glyphs.missing) +
+                             " characters as '?' (no glyph in the font), first U+" +
+                             hex_code(glyphs.first));
+            }
+        }
+        rt_.health.frame_presented(report);
+    }
+
+    void wait_for_events() {
+        long long wait_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                next_due_ - rt_.clock.now())
+                                .count();
+        wait_ms = std::clamp<long long>(wait_ms, 10, watchdog_.max_sleep().count());
+        wait_ms = std::min<long long>(wait_ms, layout_file_ ? 1000 : 60000);
+        SDL_Event ev;
+        if (!SDL_WaitEventTimeout(&ev, static_cast<int>(wait_ms))) return;
+        do {
+            if (ev.type == SDL_QUIT) running_ = false;
+            if (ev.type == options_.wake_event) dirty_ = true;
+            if (ev.type == SDL_WINDOWEVENT) {
+                target_.output_size(out_w_, out_h_);
+                if (plan_.builtin) {
+                    plan_ = plan_for(layout_);
+                    apply_logical_size();
+                }
+                dirty_ = true;
+            }
+            if (ev.type == SDL_KEYDOWN && !options_.window.fullscreen &&
+                (ev.key.keysym.sym == SDLK_ESCAPE || ev.key.keysym.sym == SDLK_q)) {
+                running_ = false;
+            }
+        } while (SDL_PollEvent(&ev));
+    }
+
+    WallRuntime& rt_;
+    const WallAssets& assets_;
+    Logger& log_;
+    const RenderLoopOptions& options_;
+    display::WindowTarget target_;
+    const display::Strings& strings_;
+    const model::Seconds utc_offset_;
+    std::unique_ptr<LayoutFile> layout_file_;
+    const std::shared_ptr<const config::Layout> builtin_ =
+        std::make_shared<const config::Layout>(display::overview_layout());
+    std::shared_ptr<const config::Layout> layout_ = builtin_;
+    int out_w_ = 0, out_h_ = 0;
+    FramePlan plan_;
+    std::unique_ptr<display::ImGuiSession> session_;
+    Watchdog watchdog_{watchdog_interval()};
+    display::MapMemo map_memo_;
+    config::SnapshotSync snapshot_sync_;
+    bool running_ = true, first_frame_ = true, dirty_ = true, want_png_ = false;
+    std::uint64_t shown_generation_ = 0, shown_freeze_ = 0;
+    char32_t logged_missing_glyph_ = 0;
+    model::TimePoint next_due_{};
+    SteadyClock::time_point last_frame_ = SteadyClock::now();
+    SteadyClock::time_point last_proof_{};
+    SteadyClock::time_point last_layout_check_{};
+};
+
 }  // namespace
 
 int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
                     const RenderLoopOptions& options) {
-    std::unique_ptr<LayoutFile> layout_file;
-    if (options.layout_file) layout_file = std::make_unique<LayoutFile>(*options.layout_file);
-    const auto builtin = std::make_shared<const config::Layout>(display::overview_layout());
-
-    display::WindowTarget target(options.window);
-    int out_w = 0, out_h = 0;
-    target.output_size(out_w, out_h);
-    if (target.headless()) {
-        rt.health.set_headless(true);
-        log.warning(headless_notice(target, options.status_address, out_w, out_h));
-    }
-
-    std::shared_ptr<const config::Layout> layout = builtin;
-    if (layout_file) {
-        layout_file->refresh();
-        if (layout_file->layout()) layout = layout_file->layout();
-    }
-    auto plan_for = [&](const std::shared_ptr<const config::Layout>& l) {
-        auto p = plan_frame(*l, l == builtin, out_w, out_h, options.viewport, options.display);
-        if (!p) {
-            log.error(p.error() + "; showing the whole canvas");
-            p = plan_frame(*l, l == builtin, out_w, out_h, std::nullopt, options.display);
-        }
-        return p.take();
-    };
-    FramePlan plan = plan_for(layout);
-    const auto publish_screens = [&rt](const config::Layout& l) {
-        std::vector<std::string> ids;
-        for (const auto& screen : l.screens) ids.push_back(screen.id);
-        rt.freeze.set_screens(std::move(ids));
-    };
-    publish_screens(*layout);
-    auto session = std::make_unique<display::ImGuiSession>(target.renderer(), assets.fonts, plan.type);
-    auto apply_logical_size = [&] {
-        // A canvas of another size than the output (a 4K layout in a test window) is scaled by
-        // SDL rather than cropped.
-        if (plan.viewport.output_width != out_w || plan.viewport.output_height != out_h) {
-            SDL_RenderSetLogicalSize(target.renderer(), plan.viewport.output_width,
-                                     plan.viewport.output_height);
-        } else {
-            SDL_RenderSetLogicalSize(target.renderer(), 0, 0);
-        }
-    };
-    apply_logical_size();
-
-    Watchdog watchdog(watchdog_interval());
-    display::MapMemo map_memo;
-    const display::Strings& strings = display::strings_for(options.language);
-    const model::Seconds utc_offset = assets.assets.region->utc_offset;
-    bool running = true, first_frame = true, dirty = true, want_png = false;
-    std::uint64_t shown_generation = 0, shown_freeze = 0;
-    char32_t logged_missing_glyph = 0;
-    config::SnapshotSync snapshot_sync;
-    model::TimePoint next_due{};
-    auto last_frame = SteadyClock::now();
-    auto last_proof = SteadyClock::time_point{};
-    auto last_layout_check = SteadyClock::time_point{};
-
-    while (running) {
-        const auto steady_now = SteadyClock::now();
-        const model::TimePoint now = rt.clock.now();
-        if (layout_file && steady_now - last_layout_check >= std::chrono::seconds{1}) {
-            last_layout_check = steady_now;
-            if (layout_file->refresh()) {
-                if (layout_file->layout() && layout_file->layout() != layout) {
-                    layout = layout_file->layout();
-                    publish_screens(*layout);
-                    FramePlan next = plan_for(layout);
-                    if (next.type.px != plan.type.px) {
-                        session.reset();
-                        session = std::make_unique<display::ImGuiSession>(target.renderer(),
-                                                                          assets.fonts, next.type);
-                    }
-                    plan = std::move(next);
-                    apply_logical_size();
-                    log.info("layout " + layout_file->path().string() + " loaded");
-                }
-                dirty = true;
-            }
-        }
-        if (rt.health.take_screenshot_request()) dirty = want_png = true;
-        if (!options.freeze_schedule.empty()) {
-            rt.freeze.apply_schedule(
-                config::frozen_by_schedule(options.freeze_schedule, now, utc_offset),
-                rt.store.current(), now);
-        }
-        // The wake event can be lost if it raced SDL's start-up; the generations cannot.
-        if (rt.store.generation() != shown_generation || rt.freeze.generation() != shown_freeze) {
-            dirty = true;
-        }
-        // The playlist follows the NTP-kept system clock, not the per-PC server-clock estimate:
-        // that is what keeps several PCs of one wall on the same screen at the same second.
-        const auto wall_now = std::chrono::floor<model::Seconds>(std::chrono::system_clock::now());
-        const config::LayoutFrame lf = config::layout_frame(*layout, wall_now, utc_offset);
-        if (dirty || now >= next_due) {
-            shown_generation = rt.store.generation();
-            shown_freeze = rt.freeze.generation();
-            const auto published = rt.store.current_published();
-            const auto fs = rt.stats.snapshot();
-            display::WallStatus live_status =
-                wall_status(published.get(), fs, now, rt.poll_interval);
-            live_status.layout_invalid = layout_file && layout_file->rejected();
-            if (!lf.on) live_status.mode = display::WallStatus::Mode::off;
-            // Every PC of the wall shows a new snapshot from the same server instant, however far
-            // apart their polls fetched it (config/snapshot_sync.hpp).
-            const model::SnapshotPtr shown =
-                snapshot_sync.pick(published ? published->snapshot : nullptr, now);
-            const FrameSource src = frame_source(rt.freeze.view(), shown, now, live_status);
-            std::size_t screen_index = lf.screen < layout->screens.size() ? lf.screen : 0;
-            // A briefing freeze may hold the playlist on one screen.
-            if (const auto view = rt.freeze.view(); view.frozen && !view.screen_id.empty()) {
-                for (std::size_t i = 0; i < layout->screens.size(); ++i) {
-                    if (layout->screens[i].id == view.screen_id) screen_index = i;
-                }
-            }
-            const config::Screen* screen =
-                layout->screens.empty() ? nullptr : &layout->screens[screen_index];
-            display::FrameInputs in;
-            in.snapshot = src.status.mode == display::WallStatus::Mode::off ? nullptr
-                                                                             : src.snapshot.get();
-            in.screen = src.status.mode == display::WallStatus::Mode::off ? nullptr : screen;
-            in.canvas = display::canvas_rect(plan.geometry);
-            in.gap_px = screen ? display::cell_gap_px(plan.geometry, *screen,
-                                                      plan.type.px[0] * 0.4f)
-                               : 0.0f;
-            in.now = src.now;
-            in.anim_seconds = static_cast<double>(src.now.time_since_epoch().count());
-            in.status = &src.status;
-            in.theme = &display::dark_theme();
-            in.strings = &strings;
-            in.assets = &assets.assets;
-            in.map_memo = &map_memo;
-            display::GlyphTally glyphs;
-            in.glyphs = &glyphs;
-            const auto t0 = SteadyClock::now();
-            display::render_viewport(*session, in, plan.viewport,
-                                     std::chrono::duration<float>(t0 - last_frame).count(),
-                                     lf.shift);
-            const auto build = SteadyClock::now() - t0;
-            const bool prove = want_png || steady_now - last_proof >= kProofInterval;
-            const auto max_unchanged = unchanged_limit(src.status.mode);
-            net::FrameReport report;
-            if (prove) {
-                // A full 4K read-back costs two 32 MB buffers; only /screenshot.png needs one.
-                const display::Image image =
-                    want_png ? target.capture() : target.capture_rows(kProofRows);
-                last_proof = steady_now;
-                report = describe_frame(image, want_png, src.status, src.snapshot.get(), build,
-                                        max_unchanged);
-            } else {
-                report.fingerprint = rt.health.snapshot().fingerprint;
-                report.build_time = build;
-                report.state = display_state(src.status.mode);
-                report.snapshot_version = src.snapshot ? src.snapshot->version : 0;
-                report.snapshot_as_of = src.snapshot ? src.snapshot->as_of : model::TimePoint{};
-                report.max_unchanged = max_unchanged;
-            }
-            report.public_view = in.screen && config::is_public(*in.screen);
-            report.layout = layout_state(layout_file.get());
-            report.layout_rejections = layout_file ? layout_file->rejections() : 0;
-            report.glyph_fallbacks = glyphs.missing;
-            report.first_missing_glyph = glyphs.first;
-            if (glyphs.first != logged_missing_glyph) {
-                logged_missing_glyph = glyphs.first;
-                if (glyphs.missing > 0) {
-                    log.warning("the frame drew " + std::to_string(glyphs.missing) +
-                                " characters as '?' (no glyph in the font), first U+" +
-                                hex_code(glyphs.first));
-                }
-            }
-            rt.health.frame_presented(report);
-            SDL_RenderPresent(target.renderer());
-            want_png = false;
-            last_frame = t0;
-            next_due = next_redraw(src.now, src.snapshot.get(), screen);
-            if (lf.next_change) next_due = std::min(next_due, now + (*lf.next_change - wall_now));
-            if (src.status.mode == display::WallStatus::Mode::frozen) {
-                next_due = now + std::chrono::minutes{1};
-            }
-            if (const auto held = snapshot_sync.next_switch()) next_due = std::min(next_due, *held);
-            if (auto change = config::next_change_after(options.freeze_schedule, now, utc_offset)) {
-                next_due = std::min(next_due, *change);
-            }
-            dirty = false;
-            if (first_frame) {
-                sd_notify(0, "READY=1");
-                first_frame = false;
-            }
-        }
-        feed_watchdog(watchdog, rt.stats, rt.health, log);
-        long long wait_ms =
-            std::chrono::duration_cast<std::chrono::milliseconds>(next_due - rt.clock.now()).count();
-        wait_ms = std::clamp<long long>(wait_ms, 10, watchdog.max_sleep().count());
-        wait_ms = std::min<long long>(wait_ms, layout_file ? 1000 : 60000);
-        SDL_Event ev;
-        if (SDL_WaitEventTimeout(&ev, static_cast<int>(wait_ms))) {
-            do {
-                if (ev.type == SDL_QUIT) running = false;
-                if (ev.type == options.wake_event) dirty = true;
-                if (ev.type == SDL_WINDOWEVENT) {
-                    target.output_size(out_w, out_h);
-                    if (plan.builtin) {
-                        plan = plan_for(layout);
-                        apply_logical_size();
-                    }
-                    dirty = true;
-                }
-                if (ev.type == SDL_KEYDOWN && !options.window.fullscreen &&
-                    (ev.key.keysym.sym == SDLK_ESCAPE || ev.key.keysym.sym == SDLK_q)) {
-                    running = false;
-                }
-            } while (SDL_PollEvent(&ev));
-        }
-    }
-    sd_notify(0, "STOPPING=1");
-    return 0;
+    RenderLoop loop(rt, assets, log, options);
+    return loop.run();
 }
 
 }  // namespace tsur::app

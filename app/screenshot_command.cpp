@@ -1,31 +1,30 @@
-// The screenshot goes through the real client (file:// or http[s]://), parser, snapshot builder and
-// renderer; only the render target differs from the wall: a software surface instead of a window.
+// The screenshot goes through the real client (file:// or http[s]://), parser, snapshot builder,
+// frame composer and renderer; only the render target differs from the wall: a software surface
+// instead of a window.
 #include "app/screenshot_command.hpp"
-
-#include "app/calendar_files.hpp"
 
 #include <boost/asio/io_context.hpp>
 
 #include <cstdio>
 #include <filesystem>
 
+#include "app/calendar_files.hpp"
 #include "app/check_config_command.hpp"
+#include "app/feed_source.hpp"
 #include "app/file_io.hpp"
+#include "app/frame_composer.hpp"
 #include "app/frame_plan.hpp"
 #include "app/layout_file.hpp"
-#include "config/layout_parser.hpp"
-#include "config/playlist.hpp"
 #include "app/wall_assets.hpp"
-#include "config/app_config.hpp"
 #include "app/wall_status.hpp"
-#include "display/frame_builder.hpp"
+#include "config/app_config.hpp"
+#include "config/freeze_schedule.hpp"
+#include "config/layout_parser.hpp"
+#include "demo/demo_feed.hpp"
 #include "display/headless_target.hpp"
 #include "display/imgui_session.hpp"
 #include "display/overview_layout.hpp"
-#include "display/viewport_render.hpp"
-#include "net/demo_feed.hpp"
-#include "net/feed_client.hpp"
-#include "net/feed_parser.hpp"
+#include "feed/feed_client.hpp"
 
 namespace tsur::app {
 namespace {
@@ -35,19 +34,40 @@ std::string to_url(const std::string& feed) {
     return "file://" + std::filesystem::absolute(feed).lexically_normal().string();
 }
 
+int fail(const std::string& message, int code) {
+    std::fprintf(stderr, "tsur-wall: %s\n", message.c_str());
+    return code;
+}
+
+// The layout the wall would show: --layout, else the config's, else the built-in overview.
+model::Result<std::shared_ptr<const config::Layout>> screenshot_layout(
+    const std::optional<std::string>& name, const std::filesystem::path& data_dir) {
+    if (!name) return std::make_shared<const config::Layout>(display::overview_layout());
+    const auto path = resolve_layout_path(*name, data_dir);
+    auto text = read_text_file(path);
+    if (!text) return model::Error{text.error()};
+    const auto types = widget_type_names();
+    auto parsed = config::parse_layout(text.value(), path.string(), types);
+    if (!parsed) return model::Error{parsed.error()};
+    return std::make_shared<const config::Layout>(parsed.take());
+}
+
 }  // namespace
 
-int run_screenshot(const Options& options) {
-    // --config gives the picture the configured wall would show: its layout, language, panels
-    // and viewing distance (the command line still wins for the layout).
+int run_screenshot(const Options& options, ScreenshotReport* report) {
+    // --config gives the picture the configured wall would show: its region, feed, layout,
+    // language, panels, viewing distance and freeze schedule (the command line still wins).
     config::AppConfig conf;
     if (options.config_path) {
         auto c = load_app_config(*options.config_path);
-        if (!c) {
-            std::fprintf(stderr, "tsur-wall: %s\n", c.error().c_str());
-            return 2;
-        }
+        if (!c) return fail(c.error(), 2);
         conf = c.take();
+    }
+    if (options.feed) conf.feed.url = to_url(*options.feed);
+    std::optional<model::TimePoint> at;
+    if (options.at) {
+        at = model::parse_rfc3339(*options.at);
+        if (!at) return fail("--at: expected an RFC 3339 time, got \"" + *options.at + "\"", 2);
     }
     const std::optional<std::string> layout_name =
         options.layout_path ? options.layout_path
@@ -56,12 +76,9 @@ int run_screenshot(const Options& options) {
     const auto data_dir = find_data_dir(options.assets_dir);
     CentreFiles centre;
     if (options.config_path) centre.calendar_dir = calendar_dir_for(*options.config_path);
-    auto loaded =
-        load_wall_assets(data_dir, region_of(options, std::string(config::kDefaultRegion)), centre);
-    if (!loaded) {
-        std::fprintf(stderr, "tsur-wall: %s\n", loaded.error().c_str());
-        return 2;
-    }
+    centre.municipalities = conf.municipalities;
+    auto loaded = load_wall_assets(data_dir, region_of(options, conf.region), centre);
+    if (!loaded) return fail(loaded.error(), 2);
     WallAssets& wa = loaded.value();
     for (const std::string& w : wa.warnings) std::fprintf(stderr, "tsur-wall: %s\n", w.c_str());
 
@@ -71,33 +88,36 @@ int run_screenshot(const Options& options) {
     model::ServerClock clock;
     net::FeedClientConfig cfg;
     std::unique_ptr<net::DemoFeedServer> demo;
-    if (options.feed) {
-        cfg.url = to_url(*options.feed);
-    } else {
+    auto region = wa.assets.region;
+    net::FeedParserFn parser;
+    if (options.demo || conf.feed.url.empty()) {
         net::DemoFeedOptions demo_options;
         demo_options.simulator.seed = options.seed;
         demo_options.simulator.scale = options.demo_scale;
         demo_options.simulator.boundary = net::outer_rings(*wa.assets.geometry);
-        if (options.at) {
-            const auto at = model::parse_rfc3339(*options.at);
-            if (at) demo_options.clock = [t = *at] { return t; };
-        }
-        demo = std::make_unique<net::DemoFeedServer>(io, wa.assets.region, demo_options);
+        if (at) demo_options.clock = [t = *at] { return t; };
+        demo = std::make_unique<net::DemoFeedServer>(io, region, demo_options);
         auto port = demo->start();
-        if (!port) {
-            std::fprintf(stderr, "tsur-wall: demo feed: %s\n", port.error().c_str());
-            return 1;
-        }
-        cfg.url = net::feed_v1_url(demo->base_url(), wa.assets.region->code);
+        if (!port) return fail("demo feed: " + port.error(), 1);
+        cfg.url = net::feed_v1_url(demo->base_url(), region->code);
+        parser = v1_parser(region);
+    } else {
+        Logger log({.min_level = conf.log_level});
+        auto source = configured_feed_source(wa, conf.feed, log);
+        if (!source) return fail(source.error(), 2);
+        cfg.url = source.value().url;
+        cfg.plan = source.value().plan;
+        cfg.describe_error = source.value().describe_error;
+        cfg.token_file = conf.feed.token_file;
+        cfg.insecure = conf.feed.insecure;
+        cfg.ca_file = conf.feed.ca_file ? conf.feed.ca_file->string() : std::string();
+        parser = source.value().parser;
     }
     cfg.version = TSUR_VERSION;
     // A picture at a chosen instant (--at, or the document's own as_of) caches nothing and keeps
     // no server time, so a document from the future is what it was asked to draw.
     cfg.max_server_ahead = std::nullopt;
-    auto region = wa.assets.region;
-    net::FeedClient client(
-        io, cfg, [region](std::string_view body) { return net::parse_feed_v1(body, *region); },
-        region, wa.rules, store, stats, clock);
+    net::FeedClient client(io, cfg, parser, region, wa.rules, store, stats, clock);
     net::PollOutcome outcome;
     client.fetch_once([&](const net::PollOutcome& o) {
         outcome = o;
@@ -106,102 +126,77 @@ int run_screenshot(const Options& options) {
     io.run();
     const auto published = store.current_published();
     if (!published || !published->snapshot) {
-        std::fprintf(stderr, "tsur-wall: %s: %s\n", cfg.url.c_str(),
-                     outcome.message.empty() ? outcome.result.c_str() : outcome.message.c_str());
-        return 1;
+        return fail(cfg.url + ": " + (outcome.message.empty() ? outcome.result : outcome.message),
+                    1);
     }
     const model::Snapshot& snap = *published->snapshot;
-
-    model::TimePoint now = snap.as_of;
-    if (options.at) {
-        auto at = model::parse_rfc3339(*options.at);
-        if (!at) {
-            std::fprintf(stderr, "tsur-wall: --at: expected an RFC 3339 time, got \"%s\"\n",
-                         options.at->c_str());
-            return 2;
-        }
-        now = *at;
-    }
+    const model::TimePoint now = at.value_or(snap.as_of);
 
     // A layout file brings its own canvas (--size is then ignored); the overview fills --size.
-    std::shared_ptr<const config::Layout> layout =
-        std::make_shared<const config::Layout>(display::overview_layout());
-    bool builtin = true;
-    if (layout_name) {
-        const auto path = resolve_layout_path(*layout_name, data_dir);
-        auto text = read_text_file(path);
-        if (!text) {
-            std::fprintf(stderr, "tsur-wall: %s\n", text.error().c_str());
-            return 2;
-        }
-        const auto types = widget_type_names();
-        auto parsed = config::parse_layout(text.value(), path.string(), types);
-        if (!parsed) {
-            std::fprintf(stderr, "tsur-wall: %s\n", parsed.error().c_str());
-            return 2;
-        }
-        layout = std::make_shared<const config::Layout>(parsed.take());
-        builtin = false;
-    }
+    auto layout = screenshot_layout(layout_name, data_dir);
+    if (!layout) return fail(layout.error(), 2);
+    const bool builtin = !layout_name;
     if (!builtin) {
         if (const std::string ignored = ignored_display_settings(conf.display); !ignored.empty()) {
             std::fprintf(stderr, "tsur-wall: %s\n", ignored.c_str());
         }
     }
-    auto plan = plan_frame(*layout, builtin, options.width, options.height, options.viewport,
-                           conf.display);
-    if (!plan) {
-        std::fprintf(stderr, "tsur-wall: %s\n", plan.error().c_str());
-        return 2;
+    auto plan = plan_frame(*layout.value(), builtin, options.width, options.height,
+                           options.viewport, conf.display);
+    if (!plan) return fail(plan.error(), 2);
+
+    FrameState state;
+    state.layout = layout.value().get();
+    state.plan = &plan.value();
+    state.snapshot = published->snapshot;
+    state.now = now;
+    state.playlist_now = now;
+    state.utc_offset = region->utc_offset;
+    state.live_status = wall_status(published.get(), {}, now,
+                                    std::chrono::duration_cast<model::Seconds>(cfg.poll_interval));
+    // A briefing scheduled at this instant holds the data as it was when the window opened;
+    // the picture holds this document (the wall would have frozen on the one it then had).
+    if (config::frozen_by_schedule(conf.freeze_schedule, now, region->utc_offset)) {
+        state.freeze = FreezeView{true, true, published->snapshot, now, {}};
     }
-    const config::LayoutFrame lf = config::layout_frame(*layout, now, region->utc_offset);
-    std::size_t screen_index = lf.screen < layout->screens.size() ? lf.screen : 0;
-    if (options.screen) {
-        screen_index = layout->screens.size();
-        for (std::size_t i = 0; i < layout->screens.size(); ++i) {
-            if (layout->screens[i].id == *options.screen) screen_index = i;
-        }
-        if (screen_index == layout->screens.size()) {
-            std::fprintf(stderr, "tsur-wall: --screen: no screen \"%s\" in the layout\n",
-                         options.screen->c_str());
-            return 2;
-        }
-    }
-    display::WallStatus status = wall_status(
-        published.get(), {}, now, std::chrono::duration_cast<model::Seconds>(cfg.poll_interval));
-    if (!lf.on && !options.screen) status.mode = display::WallStatus::Mode::off;
+    state.screen = options.screen;
+    state.strings = &display::strings_for(conf.language == config::Language::en
+                                              ? display::Language::en
+                                              : display::Language::ru);
+    state.assets = &wa.assets;
+    auto frame = compose_frame(state);
+    if (!frame) return fail(frame.error(), 2);
+
     const int out_w = plan.value().viewport.output_width;
     const int out_h = plan.value().viewport.output_height;
     display::HeadlessTarget target(out_w, out_h);
     display::ImGuiSession session(target.renderer(), wa.fonts, plan.value().type);
-    const config::Screen& screen = layout->screens[screen_index];
-    const bool off = status.mode == display::WallStatus::Mode::off;
-    display::FrameInputs in;
-    in.snapshot = off ? nullptr : &snap;
-    in.screen = off ? nullptr : &screen;
-    in.canvas = display::canvas_rect(plan.value().geometry);
-    in.gap_px = display::cell_gap_px(plan.value().geometry, screen, plan.value().type.px[0] * 0.4f);
-    in.now = now;
-    in.anim_seconds = static_cast<double>(now.time_since_epoch().count());
-    in.status = &status;
-    in.theme = &display::dark_theme();
-    in.strings = &display::strings_for(conf.language == config::Language::en
-                                           ? display::Language::en
-                                           : display::Language::ru);
-    in.assets = &wa.assets;
     // ImGui hides auto-sized windows on their first frame; two frames make the capture stable.
     for (int i = 0; i < 2; ++i) {
-        display::render_viewport(session, in, plan.value().viewport, 1.0f / 60.0f, lf.shift);
+        draw_composed_frame(session, frame.value(), plan.value(), 1.0f / 60.0f);
     }
     const auto png = display::encode_png(target.capture());
     auto written = write_file_atomic(options.output, png);
-    if (!written) {
-        std::fprintf(stderr, "tsur-wall: %s\n", written.error().c_str());
-        return 1;
-    }
-    std::fprintf(stderr, "tsur-wall: wrote %s (%dx%d, %zu incidents, as_of %s)\n",
-                 options.output.c_str(), out_w, out_h, snap.incidents.size(),
-                 model::format_rfc3339(snap.as_of).c_str());
+    if (!written) return fail(written.error(), 1);
+    ScreenshotReport r;
+    r.feed = demo ? "demo" : std::string(config::feed_kind_id(conf.feed.type));
+    r.url = cfg.url;
+    r.layout = layout_name.value_or("");
+    r.screen = frame.value().screen ? frame.value().screen->id : "";
+    r.language = conf.language;
+    r.incidents = snap.incidents.size();
+    r.mode = frame.value().status.mode;
+    r.width = out_w;
+    r.height = out_h;
+    std::fprintf(stderr,
+                 "tsur-wall: wrote %s (%dx%d, %s feed, %zu incidents, as_of %s, layout %s, "
+                 "screen %s, language %s%s)\n",
+                 options.output.c_str(), out_w, out_h, r.feed.c_str(), r.incidents,
+                 model::format_rfc3339(snap.as_of).c_str(),
+                 r.layout.empty() ? "built-in overview" : r.layout.c_str(), r.screen.c_str(),
+                 r.language == config::Language::en ? "en" : "ru",
+                 r.mode == display::WallStatus::Mode::frozen ? ", frozen" : "");
+    if (report) *report = std::move(r);
     return 0;
 }
 

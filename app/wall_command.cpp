@@ -14,7 +14,7 @@
 #include "app/state_paths.hpp"
 #include "app/wall_assets.hpp"
 #include "app/wall_runtime.hpp"
-#include "net/private_files.hpp"
+#include "sys/private_files.hpp"
 
 namespace tsur::app {
 

@@ -4,67 +4,15 @@
 
 #include <malloc.h>
 
+#include "app/feed_source.hpp"
 #include "app/freeze_control.hpp"
 #include "app/history_store.hpp"
-#include "net/control_socket.hpp"
-#include "net/demo_feed.hpp"
-#include "net/feed_client.hpp"
-#include "net/feed_parser.hpp"
-#include "net/open311_parser.hpp"
-#include "net/open311_poll.hpp"
-#include "app/file_io.hpp"
-#include "net/status_server.hpp"
+#include "demo/demo_feed.hpp"
+#include "feed/feed_client.hpp"
+#include "server/control_socket.hpp"
+#include "server/status_server.hpp"
 
 namespace tsur::app {
-namespace {
-
-// Open311 has no snapshot time of its own: the poll's instant stands in for as_of, so staleness
-// counts from the last good poll for this feed type (docs/feed-api.md).
-model::Result<net::FeedParserFn> open311_parser(
-    const WallAssets& assets, const config::FeedSettings& feed,
-    std::shared_ptr<const net::Open311ServiceBook> services) {
-    const auto path = feed.mapping_file.value_or(assets.data_dir / "assets" / "open311" /
-                                                 "mapping.json");
-    auto text = read_text_file(path);
-    if (!text) return model::Error{text.error()};
-    auto region = assets.assets.region;
-    auto mapping = net::parse_open311_mapping(text.value(), *region, path.string());
-    if (!mapping) return model::Error{mapping.error()};
-    auto shared = std::make_shared<const net::Open311Mapping>(mapping.take());
-    return net::FeedParserFn{[region, shared, services](std::string_view body)
-                                 -> model::Result<model::FeedDocument> {
-        auto requests = net::parse_open311_requests(body);
-        if (!requests) return model::Error{requests.error()};
-        const auto now = std::chrono::floor<model::Seconds>(std::chrono::system_clock::now());
-        return net::map_open311_requests(requests.value(), *services->get(), *shared, *region,
-                                         now);
-    }};
-}
-
-// A file:// feed is one document read as it is: no window, no pages, no service list.
-std::shared_ptr<net::FeedPollPlan> open311_plan(const config::FeedSettings& feed,
-                                                std::shared_ptr<net::Open311ServiceBook> services,
-                                                Logger& log) {
-    if (feed.url.starts_with("file://")) return nullptr;
-    net::Open311PollSettings s;
-    s.requests_url = feed.url;
-    s.services_url = !feed.services_url.empty()
-                         ? feed.services_url
-                         : net::open311_services_url(feed.url).value_or(std::string());
-    if (s.services_url.empty()) {
-        log.warning("open311: no services URL beside " + feed.url +
-                    " (set feed.services_url); requests carrying only a service_code get no name");
-    }
-    s.window_days = feed.window_days;
-    s.page_size = feed.page_size;
-    s.max_pages = feed.max_pages;
-    s.page_size_param = feed.page_size_param;
-    return std::make_shared<net::Open311PollPlan>(
-        std::move(s), std::move(services),
-        [&log](std::string_view message) { log.warning(message); });
-}
-
-}  // namespace
 
 WallRuntime::WallRuntime(WallAssets& assets, RuntimeOptions options, Logger& log)
     : assets_(assets), options_(std::move(options)), log_(log) {}
@@ -91,27 +39,17 @@ model::Result<bool> WallRuntime::start() {
         if (!port) return model::Error{"demo feed: " + port.error()};
         cfg.url = net::feed_v1_url(demo_->base_url(), region->code);
         cfg.cache_file = conf.cache_dir / "demo.cache";
-    } else if (conf.feed.type == config::FeedType::open311) {
-        auto services = std::make_shared<net::Open311ServiceBook>();
-        auto parser = open311_parser(assets_, conf.feed, services);
-        if (!parser) return model::Error{parser.error()};
-        parser_ = parser.take();
-        cfg.url = conf.feed.url;
-        cfg.plan = open311_plan(conf.feed, services, log_);
-        cfg.describe_error = [](std::string_view body) { return net::open311_server_error(body); };
-        cfg.cache_file = conf.cache_dir / "feed.cache";
     } else {
-        if (conf.feed.url.empty()) return model::Error{"no feed: give --demo, --feed URL or --config"};
-        const bool full = conf.feed.url.starts_with("file://") ||
-                          conf.feed.url.find("/v1/snapshot") != std::string::npos;
-        cfg.url = full ? conf.feed.url : net::feed_v1_url(conf.feed.url, region->code);
+        auto source = configured_feed_source(assets_, conf.feed, log_);
+        if (!source) return model::Error{source.error()};
+        cfg.url = source.value().url;
+        cfg.plan = source.value().plan;
+        cfg.describe_error = source.value().describe_error;
+        parser_ = source.value().parser;
         cfg.cache_file = conf.cache_dir / "feed.cache";
     }
     poll_interval = std::chrono::duration_cast<model::Seconds>(cfg.poll_interval);
-
-    if (!parser_) {
-        parser_ = [region](std::string_view body) { return net::parse_feed_v1(body, *region); };
-    }
+    if (!parser_) parser_ = v1_parser(region);
     client_ = std::make_unique<net::FeedClient>(io_.context(), cfg, parser_, region,
                                                 assets_.rules, store, stats, clock);
     client_->on_publish([wake = options_.wake](const model::SnapshotPtr&) {

@@ -12,9 +12,9 @@
 #include "app/wall_assets.hpp"
 #include "config/app_config.hpp"
 #include "model/server_clock.hpp"
-#include "net/feed_stats.hpp"
-#include "net/render_health.hpp"
-#include "net/snapshot_store.hpp"
+#include "state/feed_stats.hpp"
+#include "state/render_health.hpp"
+#include "state/snapshot_store.hpp"
 
 namespace tsur::net {
 class DemoFeedServer;

@@ -3,7 +3,7 @@
 #include "app/wall_status.hpp"
 
 #include "display/status_overlay.hpp"
-#include "net/feed_client.hpp"
+#include "feed/feed_client.hpp"
 
 namespace tsur::app {
 

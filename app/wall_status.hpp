@@ -3,8 +3,8 @@
 #pragma once
 
 #include "display/frame_context.hpp"
-#include "net/feed_stats.hpp"
-#include "net/snapshot_store.hpp"
+#include "state/feed_stats.hpp"
+#include "state/snapshot_store.hpp"
 
 namespace tsur::app {
 

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string_view>
 
-#include "net/render_health.hpp"
+#include "state/render_health.hpp"
 
 namespace tsur::app {
 

@@ -14,7 +14,7 @@
 #include "app/wall_assets.hpp"
 #include "model/time.hpp"
 #include "model/snapshot.hpp"
-#include "net/demo_simulator.hpp"
+#include "demo/demo_simulator.hpp"
 
 namespace tsur::bench {
 

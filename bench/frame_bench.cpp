@@ -6,15 +6,17 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include <imgui.h>
 
 #include "bench/bench_data.hpp"
+#include "app/frame_composer.hpp"
 #include "bench/cpu_only_imgui.hpp"
 #include "display/frame_builder.hpp"
 #include "display/headless_target.hpp"
 #include "display/imgui_session.hpp"
-#include "display/map_memo.hpp"
+#include "display/map/map_memo.hpp"
 #include "display/overview_layout.hpp"
 #include "model/snapshot.hpp"
 
@@ -28,28 +30,29 @@ using tsur::bench::wall_assets;
 using tsur::bench::snapshot_of;
 using tsur::bench::CpuOnlyImGui;
 
-/// Frame inputs as the wall builds them for the built-in overview; `now` moves by the minute.
+/// The overview's frame as the wall composes it (app::compose_frame); `now` moves by the minute.
 struct Scene {
     tsur::config::Layout layout = tsur::display::overview_layout();
-    tsur::display::WallStatus status;
+    tsur::app::FramePlan plan =
+        tsur::app::plan_frame(layout, true, kWidth, kHeight, std::nullopt).take();
+    tsur::app::FrameState state;
+    tsur::app::ComposedFrame frame;
     tsur::display::FrameInputs in;
 
-    Scene(const tsur::model::Snapshot& snap, const tsur::display::FontSet& fonts) {
-        status.has_data = true;
-        in.snapshot = &snap;
-        in.screen = &layout.screens.front();
-        in.canvas = tsur::display::Rect{0, 0, static_cast<float>(kWidth), static_cast<float>(kHeight)};
-        in.viewport = in.canvas;
-        in.gap_px = fonts.px(tsur::display::TextRole::small) * 0.4f;
-        in.status = &status;
-        in.theme = &tsur::display::dark_theme();
-        in.strings = &tsur::display::strings_for(tsur::display::Language::ru);
-        in.assets = &wall_assets().assets;
+    explicit Scene(const tsur::model::SnapshotPtr& snap) {
+        state.layout = &layout;
+        state.plan = &plan;
+        state.snapshot = snap;
+        state.live_status.has_data = true;
+        state.strings = &tsur::display::strings_for(tsur::display::Language::ru);
+        state.assets = &wall_assets().assets;
         set_minute(0);
     }
-    void set_minute(std::int64_t minute) {
-        in.now = bench_now() + std::chrono::minutes(minute % 60);
-        in.anim_seconds = static_cast<double>(in.now.time_since_epoch().count());
+    void set_minute(std::int64_t minute, tsur::display::MapMemo* memo = nullptr) {
+        state.now = bench_now() + std::chrono::minutes(minute % 60);
+        state.playlist_now = state.now;
+        frame = tsur::app::compose_frame(state).take();
+        in = frame.inputs(memo);
     }
 };
 
@@ -57,14 +60,13 @@ struct Scene {
 void build_frames(benchmark::State& state, bool fresh_snapshot_each_frame) {
     const auto snap = snapshot_of(static_cast<std::size_t>(state.range(0)));
     CpuOnlyImGui imgui(kWidth, kHeight);
-    Scene scene(*snap, imgui.fonts());
+    Scene scene(snap);
     auto memo = std::make_unique<tsur::display::MapMemo>();
     std::int64_t minute = 0;
     for (auto _ : state) {
         // A new memo stands for the first frame after a poll brought a new snapshot.
         if (fresh_snapshot_each_frame) memo = std::make_unique<tsur::display::MapMemo>();
-        scene.in.map_memo = memo.get();
-        scene.set_minute(minute++);
+        scene.set_minute(minute++, memo.get());
         ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
         ImGui::NewFrame();
         tsur::display::draw_screen(ImGui::GetBackgroundDrawList(), imgui.fonts(), scene.in);
@@ -86,14 +88,12 @@ void BM_FrameBuildNewSnapshot(benchmark::State& state) { build_frames(state, tru
 void BM_FrameSoftwareRendered(benchmark::State& state) {
     const auto snap = snapshot_of(static_cast<std::size_t>(state.range(0)));
     tsur::display::HeadlessTarget target(kWidth, kHeight);
-    tsur::display::ImGuiSession session(
-        target.renderer(), wall_assets().fonts,
-        tsur::display::TypeScale::for_height(static_cast<float>(kHeight)));
-    Scene scene(*snap, session.fonts());
+    Scene scene(snap);
+    tsur::display::ImGuiSession session(target.renderer(), wall_assets().fonts, scene.plan.type);
     std::int64_t minute = 0;
     for (auto _ : state) {
         scene.set_minute(minute++);
-        tsur::display::render_frame(session, scene.in, kWidth, kHeight, 1.0f / 60.0f);
+        tsur::app::draw_composed_frame(session, scene.frame, scene.plan, 1.0f / 60.0f);
     }
     state.counters["incidents"] = static_cast<double>(snap->incidents.size());
 }

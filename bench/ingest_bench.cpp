@@ -4,7 +4,7 @@
 
 #include "bench/bench_data.hpp"
 #include "model/snapshot.hpp"
-#include "net/feed_parser.hpp"
+#include "formats/feed_parser.hpp"
 
 namespace {
 

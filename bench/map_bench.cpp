@@ -9,7 +9,7 @@
 
 #include "bench/bench_data.hpp"
 #include "bench/cpu_only_imgui.hpp"
-#include "display/map_widget.hpp"
+#include "display/map/map_widget.hpp"
 #include "model/snapshot.hpp"
 
 namespace {

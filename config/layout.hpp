@@ -1,6 +1,7 @@
 // What a layout file describes: screens on a grid, widgets with options, and a playlist.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -36,6 +37,12 @@ struct WidgetSpec {
     bool inset = true;        ///< map: magnified capital inset
     int page_seconds = 12;    ///< board: seconds per page
     int max_rows = 0;         ///< 0 = as many as fit
+
+    /// True when this widget shows sector `s` (no sector filter shows every sector). The one
+    /// rule every widget applies to `sectors`.
+    bool shows_sector(model::Sector s) const {
+        return sectors.empty() || std::find(sectors.begin(), sectors.end(), s) != sectors.end();
+    }
 };
 
 struct Cell {

@@ -8,7 +8,7 @@
 
 #include "display/board_rows.hpp"
 #include "display/heatmap_data.hpp"
-#include "display/map_public.hpp"
+#include "display/map/map_public.hpp"
 #include "display/sla_board_widget.hpp"
 #include "display/widget_common.hpp"
 #include "display/widget_format.hpp"

@@ -5,11 +5,14 @@
 
 #include "display/header_widget.hpp"
 #include "display/heatmap_widget.hpp"
-#include "display/insight_widgets.hpp"
 #include "display/kpi_strip_widget.hpp"
-#include "display/map_widget.hpp"
+#include "display/map/map_widget.hpp"
+#include "display/rising_widget.hpp"
+#include "display/risk_calendar_widget.hpp"
 #include "display/sla_board_widget.hpp"
 #include "display/sla_summary_widget.hpp"
+#include "display/ticker_widget.hpp"
+#include "display/trends_widget.hpp"
 
 namespace tsur::display {
 namespace {

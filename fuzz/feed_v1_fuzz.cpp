@@ -5,7 +5,7 @@
 
 #include "fuzz/fuzz_region.hpp"
 #include "model/snapshot.hpp"
-#include "net/feed_parser.hpp"
+#include "formats/feed_parser.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const tsur::model::Region region = tsur::fuzz::udmurtia();

@@ -9,7 +9,7 @@
 #include "fuzz/fuzz_region.hpp"
 #include "model/snapshot.hpp"
 #include "model/time.hpp"
-#include "net/open311_parser.hpp"
+#include "formats/open311_parser.hpp"
 
 namespace {
 

@@ -1,5 +1,5 @@
 // Retry delays: full jitter inside a doubling window that stops at the cap.
-#include "net/backoff.hpp"
+#include "feed/backoff.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Server clock estimate: median of Date samples, bounded below by the newest as_of.
-#include "net/clock_estimator.hpp"
+#include "feed/clock_estimator.hpp"
 
 #include <gtest/gtest.h>
 

@@ -9,7 +9,7 @@
 #include <regex>
 
 #include "config/app_config.hpp"
-#include "net/feed_parser.hpp"
+#include "formats/feed_parser.hpp"
 #include "support/paths.hpp"
 #include "support/region_fixture.hpp"
 #include "support/temp_dir.hpp"

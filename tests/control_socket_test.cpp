@@ -16,7 +16,7 @@
 #include "app/ctl_command.hpp"
 #include "app/freeze_control.hpp"
 #include "app/io_thread.hpp"
-#include "net/control_socket.hpp"
+#include "server/control_socket.hpp"
 
 namespace tsur::app {
 namespace {

@@ -1,5 +1,5 @@
 // The demo feed over loopback: snapshot JSON, ETag and 304, tick flooring, gzip, errors.
-#include "net/demo_feed.hpp"
+#include "demo/demo_feed.hpp"
 
 #include <gtest/gtest.h>
 #include <zlib.h>

@@ -8,9 +8,9 @@
 #include <memory>
 
 #include "model/sla_rules.hpp"
-#include "net/demo_feed.hpp"
-#include "net/feed_client.hpp"
-#include "net/feed_parser.hpp"
+#include "demo/demo_feed.hpp"
+#include "feed/feed_client.hpp"
+#include "formats/feed_parser.hpp"
 #include "support/region_fixture.hpp"
 
 namespace tsur {

@@ -1,5 +1,5 @@
 // The demo simulator: deterministic, realistic volumes and places, consistent statuses and history.
-#include "net/demo_simulator.hpp"
+#include "demo/demo_simulator.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,7 +12,7 @@
 
 #include "model/geojson_loader.hpp"
 #include "model/region_loader.hpp"
-#include "net/feed_parser.hpp"
+#include "formats/feed_parser.hpp"
 #include "support/paths.hpp"
 
 namespace tsur::net {

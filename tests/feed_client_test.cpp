@@ -1,6 +1,6 @@
 // Feed client against a scripted loopback server: conditional GET, gzip, failures, backoff,
 // body cap, bad and backwards documents, clock offset, bearer token, file:// and the cache.
-#include "net/feed_client.hpp"
+#include "feed/feed_client.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -11,7 +11,7 @@
 #include <fstream>
 
 #include "model/region_loader.hpp"
-#include "net/feed_parser.hpp"
+#include "formats/feed_parser.hpp"
 #include "support/paths.hpp"
 #include "support/scripted_http_server.hpp"
 #include "support/temp_dir.hpp"

@@ -1,5 +1,5 @@
 // Native v1 feed parser: valid documents, each kind of bad record and of bad document.
-#include "net/feed_parser.hpp"
+#include "formats/feed_parser.hpp"
 
 #include <gtest/gtest.h>
 

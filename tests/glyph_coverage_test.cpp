@@ -14,8 +14,8 @@
 #include "display/strings.hpp"
 #include "display/text.hpp"
 #include "model/snapshot.hpp"
-#include "net/demo_simulator.hpp"
-#include "net/feed_parser.hpp"
+#include "demo/demo_simulator.hpp"
+#include "formats/feed_parser.hpp"
 #include "support/headless_wall.hpp"
 #include "support/test_fonts.hpp"
 

@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "display/window_target.hpp"
-#include "net/render_health.hpp"
-#include "net/status_report.hpp"
+#include "state/render_health.hpp"
+#include "server/status_report.hpp"
 
 namespace tsur {
 namespace {

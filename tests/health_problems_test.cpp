@@ -1,7 +1,7 @@
 // What monitoring sees of what the room sees: layout errors, an expiring holiday calendar, glyphs
 // drawn as '?' and an offline wall become /healthz problems (503 when the room is misled) and
 // /metrics gauges and counters.
-#include "net/status_report.hpp"
+#include "server/status_report.hpp"
 
 #include <gtest/gtest.h>
 

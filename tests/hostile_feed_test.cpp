@@ -9,11 +9,11 @@
 #include <optional>
 
 #include "model/sla_rules.hpp"
-#include "net/feed_client.hpp"
-#include "net/feed_parser.hpp"
-#include "net/http_handler.hpp"
-#include "net/open311_parser.hpp"
-#include "net/snapshot_cache.hpp"
+#include "feed/feed_client.hpp"
+#include "formats/feed_parser.hpp"
+#include "server/http_handler.hpp"
+#include "formats/open311_parser.hpp"
+#include "feed/snapshot_cache.hpp"
 #include "support/fault_feed_document.hpp"
 #include "support/region_fixture.hpp"
 #include "support/scripted_http_server.hpp"

@@ -1,5 +1,5 @@
 // The embedded HTTP server over loopback: GET/HEAD, limits, keep-alive, timeouts, clean stop.
-#include "net/http_server.hpp"
+#include "server/http_server.hpp"
 
 #include <gtest/gtest.h>
 

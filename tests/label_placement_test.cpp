@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "display/label_placement.hpp"
-#include "display/projection.hpp"
+#include "display/map/label_placement.hpp"
+#include "display/map/projection.hpp"
 #include "model/region_loader.hpp"
 #include "support/paths.hpp"
 

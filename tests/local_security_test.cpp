@@ -15,9 +15,9 @@
 #include "app/history_store.hpp"
 #include "app/state_paths.hpp"
 #include "model/redact.hpp"
-#include "net/feed_transfer.hpp"
-#include "net/private_files.hpp"
-#include "net/snapshot_cache.hpp"
+#include "feed/feed_transfer.hpp"
+#include "sys/private_files.hpp"
+#include "feed/snapshot_cache.hpp"
 #include "support/temp_dir.hpp"
 
 namespace tsur {

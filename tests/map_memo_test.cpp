@@ -1,6 +1,6 @@
 // The map memo changes only the cost of a frame, never its content: frames drawn with and
 // without it carry the same vertices at several instants, and a new snapshot is a miss.
-#include "display/map_memo.hpp"
+#include "display/map/map_memo.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,7 +14,7 @@
 #include "display/overview_layout.hpp"
 #include "model/geojson_loader.hpp"
 #include "model/sla_rules.hpp"
-#include "net/demo_simulator.hpp"
+#include "demo/demo_simulator.hpp"
 #include "support/paths.hpp"
 #include "support/region_fixture.hpp"
 #include "support/test_fonts.hpp"

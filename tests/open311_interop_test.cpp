@@ -5,7 +5,7 @@
 #include <map>
 
 #include "config/app_config.hpp"
-#include "net/open311_parser.hpp"
+#include "formats/open311_parser.hpp"
 #include "support/paths.hpp"
 #include "support/region_fixture.hpp"
 

@@ -1,5 +1,5 @@
 // Open311 GeoReport v2: the spec's real sample responses (with their quirks) and the mapping.
-#include "net/open311_parser.hpp"
+#include "formats/open311_parser.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Open311 polls through the real FeedClient against a scripted loopback server: date windows,
 // paging and its stop rules, the service list, failures mid-poll and the merged cache.
-#include "net/open311_poll.hpp"
+#include "feed/open311_poll.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -8,7 +8,7 @@
 #include <map>
 
 #include "model/sla_rules.hpp"
-#include "net/feed_client.hpp"
+#include "feed/feed_client.hpp"
 #include "support/paths.hpp"
 #include "support/region_fixture.hpp"
 #include "support/scripted_http_server.hpp"

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "model/enums.hpp"
-#include "net/feed_parser.hpp"
+#include "formats/feed_parser.hpp"
 #include "support/paths.hpp"
 #include "support/region_fixture.hpp"
 #include "support/temp_dir.hpp"

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <random>
 
-#include "display/point_binning.hpp"
+#include "display/map/point_binning.hpp"
 
 namespace tsur::display {
 namespace {

@@ -16,7 +16,7 @@
 #include <string>
 #include <thread>
 
-#include "net/snapshot_cache.hpp"
+#include "feed/snapshot_cache.hpp"
 #include "support/fault_feed_document.hpp"
 #include "support/temp_dir.hpp"
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <numbers>
 
-#include "display/projection.hpp"
+#include "display/map/projection.hpp"
 
 namespace tsur::display {
 namespace {

@@ -12,7 +12,7 @@
 
 #include "app/check_region_command.hpp"
 #include "app/wall_assets.hpp"
-#include "display/map_layout.hpp"
+#include "display/map/map_layout.hpp"
 #include "support/paths.hpp"
 #include "support/temp_dir.hpp"
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/frame_composer.hpp"
 #include "app/frame_plan.hpp"
 #include "app/layout_file.hpp"
 #include "config/layout_parser.hpp"
@@ -17,9 +18,7 @@
 #include "display/imgui_session.hpp"
 #include "display/overview_layout.hpp"
 #include "display/strings.hpp"
-#include "display/theme.hpp"
-#include "display/viewport_render.hpp"
-#include "net/demo_simulator.hpp"
+#include "demo/demo_simulator.hpp"
 #include "support/headless_wall.hpp"
 #include "support/paths.hpp"
 
@@ -98,20 +97,21 @@ void render_all_screens(const config::Layout& layout, bool builtin, Size size,
     }
     display::WallStatus live;
     live.has_data = true;
+    app::FrameState state;
+    state.layout = &layout;
+    state.plan = &p;
+    state.snapshot = f.snapshot;
+    state.now = kNow;
+    state.playlist_now = kNow;
+    state.live_status = live;
+    state.strings = &display::strings_for(display::Language::ru);
+    state.assets = &f.assets.assets;
     for (const config::Screen& screen : layout.screens) {
-        display::FrameInputs in;
-        in.snapshot = f.snapshot.get();
-        in.screen = &screen;
-        in.canvas = display::canvas_rect(p.geometry);
-        in.gap_px = display::cell_gap_px(p.geometry, screen, p.type.px[0] * 0.4f);
-        in.now = kNow;
-        in.anim_seconds = static_cast<double>(kNow.time_since_epoch().count());
-        in.status = &live;
-        in.theme = &display::dark_theme();
-        in.strings = &display::strings_for(display::Language::ru);
-        in.assets = &f.assets.assets;
+        state.screen = screen.id;
+        auto composed = app::compose_frame(state);
+        ASSERT_TRUE(composed.ok()) << label << ": " << composed.error();
         for (int frame = 0; frame < 2; ++frame) {
-            display::render_viewport(session, in, p.viewport, 1.0f / 60.0f);
+            app::draw_composed_frame(session, composed.value(), p, 1.0f / 60.0f);
         }
         EXPECT_GT(test::non_background_pixels(target.capture()), 10000u)
             << label << " screen " << screen.id << ": blank";

@@ -15,9 +15,9 @@
 #include "app/logger.hpp"
 #include "model/region_loader.hpp"
 #include "model/sla_rules.hpp"
-#include "net/feed_client.hpp"
-#include "net/feed_parser.hpp"
-#include "net/status_server.hpp"
+#include "feed/feed_client.hpp"
+#include "formats/feed_parser.hpp"
+#include "server/status_server.hpp"
 #include "support/paths.hpp"
 #include "support/scripted_http_server.hpp"
 

@@ -11,7 +11,7 @@
 
 #include "display/board_plan.hpp"
 #include "display/heatmap_data.hpp"
-#include "display/map_points.hpp"
+#include "display/map/map_points.hpp"
 #include "model/league_table.hpp"
 #include "model/sla.hpp"
 #include "model/sla_rules.hpp"

@@ -1,5 +1,5 @@
 // Last-known-good cache: round trip, and every way a damaged file must be refused.
-#include "net/snapshot_cache.hpp"
+#include "feed/snapshot_cache.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

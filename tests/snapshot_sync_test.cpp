@@ -7,7 +7,7 @@
 #include <map>
 #include <vector>
 
-#include "net/snapshot_store.hpp"
+#include "state/snapshot_store.hpp"
 
 namespace tsur::config {
 namespace {

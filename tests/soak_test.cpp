@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "app/wall_status.hpp"
-#include "net/demo_simulator.hpp"
-#include "net/feed_parser.hpp"
-#include "net/snapshot_store.hpp"
+#include "demo/demo_simulator.hpp"
+#include "formats/feed_parser.hpp"
+#include "state/snapshot_store.hpp"
 #include "support/headless_wall.hpp"
 
 namespace tsur {

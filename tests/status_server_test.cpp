@@ -1,6 +1,6 @@
 // The status server over loopback: /healthz verdicts, /metrics content, /screenshot.png hand-off,
 // the bearer token, request limits and unknown paths.
-#include "net/status_server.hpp"
+#include "server/status_server.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -19,7 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "net/feed_parser.hpp"
+#include "formats/feed_parser.hpp"
 
 namespace tsur::net {
 namespace {

@@ -2,12 +2,11 @@
 // long run exercises the same allocations the real render loop does.
 #include "support/headless_wall.hpp"
 
+#include <optional>
 #include <stdexcept>
 
-#include "display/frame_builder.hpp"
 #include "display/overview_layout.hpp"
 #include "display/strings.hpp"
-#include "display/theme.hpp"
 #include "support/paths.hpp"
 
 namespace tsur::test {
@@ -20,6 +19,12 @@ app::WallAssets load_assets() {
     return loaded.take();
 }
 
+app::FramePlan overview_plan(const config::Layout& layout, int width, int height) {
+    auto plan = app::plan_frame(layout, true, width, height, std::nullopt);
+    if (!plan) throw std::runtime_error("frame plan: " + plan.error());
+    return plan.take();
+}
+
 }  // namespace
 
 HeadlessWall::HeadlessWall(int width, int height)
@@ -27,29 +32,28 @@ HeadlessWall::HeadlessWall(int width, int height)
       height_(height),
       assets_(load_assets()),
       layout_(display::overview_layout()),
+      plan_(overview_plan(layout_, width, height)),
       target_(width, height),
-      session_(std::make_unique<display::ImGuiSession>(
-          target_.renderer(), assets_.fonts,
-          display::TypeScale::for_height(static_cast<float>(height)))) {}
+      session_(std::make_unique<display::ImGuiSession>(target_.renderer(), assets_.fonts,
+                                                       plan_.type)) {}
 
 display::Image HeadlessWall::render(const model::Snapshot* snapshot,
                                     const display::WallStatus& status, model::TimePoint now,
                                     display::GlyphTally* glyphs) {
-    display::FrameInputs in;
-    in.snapshot = snapshot;
-    in.screen = &layout_.screens.front();
-    in.canvas = display::Rect{0, 0, static_cast<float>(width_), static_cast<float>(height_)};
-    in.viewport = in.canvas;
-    in.gap_px = session_->fonts().px(display::TextRole::small) * 0.4f;
-    in.now = now;
-    in.anim_seconds = static_cast<double>(now.time_since_epoch().count());
-    in.status = &status;
-    in.theme = &display::dark_theme();
-    in.strings = &display::strings_for(display::Language::ru);
-    in.assets = &assets_.assets;
-    display::render_frame(*session_, in, width_, height_, 1.0f / 60.0f);
-    in.glyphs = glyphs;
-    display::render_frame(*session_, in, width_, height_, 1.0f / 60.0f);
+    app::FrameState state;
+    state.layout = &layout_;
+    state.plan = &plan_;
+    // Borrowed, not owned: the caller's snapshot outlives the frame.
+    state.snapshot = model::SnapshotPtr(model::SnapshotPtr(), snapshot);
+    state.now = now;
+    state.playlist_now = now;
+    state.utc_offset = assets_.assets.region->utc_offset;
+    state.live_status = status;
+    state.strings = &display::strings_for(display::Language::ru);
+    state.assets = &assets_.assets;
+    frame_ = app::compose_frame(state).take();
+    app::draw_composed_frame(*session_, frame_, plan_, 1.0f / 60.0f);
+    app::draw_composed_frame(*session_, frame_, plan_, 1.0f / 60.0f, nullptr, glyphs);
     return target_.capture();
 }
 

@@ -1,9 +1,11 @@
 // The wall drawn off-screen for robustness tests: the shipped overview layout, the Udmurt assets
-// and DejaVu fonts, rendered through the same frame builder as the real wall.
+// and DejaVu fonts, composed and rendered by the same functions as the real wall.
 #pragma once
 
 #include <memory>
 
+#include "app/frame_composer.hpp"
+#include "app/frame_plan.hpp"
 #include "app/wall_assets.hpp"
 #include "config/layout.hpp"
 #include "display/frame_context.hpp"
@@ -25,6 +27,9 @@ class HeadlessWall {
     display::Image render(const model::Snapshot* snapshot, const display::WallStatus& status,
                           model::TimePoint now, display::GlyphTally* glyphs = nullptr);
 
+    /// What the last render() composed: screen, snapshot, status (as the wall would report).
+    const app::ComposedFrame& last_frame() const { return frame_; }
+
     /// The region the assets hold, for parsers and build_snapshot.
     std::shared_ptr<const model::Region> region() const { return assets_.assets.region; }
     const model::SlaRules& rules() const { return *assets_.rules; }
@@ -34,6 +39,8 @@ class HeadlessWall {
     int height_;
     app::WallAssets assets_;
     config::Layout layout_;
+    app::FramePlan plan_;
+    app::ComposedFrame frame_;
     display::HeadlessTarget target_;
     std::unique_ptr<display::ImGuiSession> session_;
 };

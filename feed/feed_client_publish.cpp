@@ -1,0 +1,126 @@
+// What an accepted feed body becomes: a published snapshot, a clock bound and a cache entry.
+#include <algorithm>
+#include <exception>
+
+#include "feed/feed_client_impl.hpp"
+#include "formats/feed_reasons.hpp"
+#include "feed/snapshot_cache.hpp"
+
+namespace tsur::net {
+
+model::Result<model::SnapshotPtr> FeedClient::Impl::build(model::FeedDocument doc) const {
+    // An exception escaping an Asio handler would stop the whole io thread: contain it here.
+    try {
+        // Before build_snapshot: the snapshot is immutable, and copying one to add a history
+        // would cost as much as building it.
+        if (document_hook) document_hook(doc);
+        auto snap = model::build_snapshot(std::move(doc), region_, *rules_);
+        if (!snap) return model::Error{"building the snapshot produced nothing"};
+        return snap;
+    } catch (const std::exception& e) {
+        return model::Error{std::string("building the snapshot failed: ") + e.what()};
+    }
+}
+
+void FeedClient::on_document(std::function<void(model::FeedDocument&)> hook) {
+    impl_->document_hook = std::move(hook);
+}
+
+model::Result<bool> FeedClient::Impl::restore_from_cache() {
+    if (!config_.cache_file) return false;
+    const SnapshotCache cache(*config_.cache_file);
+    auto loaded = cache.load();
+    if (!loaded) return model::Error{loaded.error()};
+    if (!loaded.value()) return false;
+    const CachedFeed& entry = *loaded.value();
+    const std::string where = "cache " + cache.path().string();
+    if (entry.kind != config_.feed_kind) {
+        return model::Error{where + ": holds a '" + entry.kind + "' document, expected '" +
+                            config_.feed_kind + "'"};
+    }
+    auto parsed = parser_(entry.body);
+    if (!parsed) return model::Error{where + ": " + parsed.error()};
+    const auto as_of = parsed.value().as_of;
+    // A cache written while a server's clock was far ahead (by a wall without this check) would
+    // otherwise hold server time in the future and refuse every correct document after it.
+    const auto now = std::chrono::system_clock::now();
+    if (const auto newest = std::max(as_of, entry.as_of); estimator_.too_far_ahead(newest, now)) {
+        return model::Error{where + ": " + future_text(newest, now) + "; not shown"};
+    }
+    auto snap = build(parsed.take());
+    if (!snap) return model::Error{where + ": " + snap.error()};
+    store_.publish(snap.value(), SnapshotOrigin::cache);
+    stats_.count_published();
+    estimator_.set_lower_bound(as_of);
+    update_clock();
+    if (publish_callback) publish_callback(snap.value());
+    return true;
+}
+
+void FeedClient::Impl::accept_body(const FeedResponse& r, PollOutcome& out) {
+    auto parsed = parser_(r.body);
+    if (!parsed) {
+        out.result = "bad_document";
+        out.message = parsed.error() + " (" + config_.url + "); kept the shown snapshot";
+        return;
+    }
+    const model::FeedDocument& doc = parsed.value();
+    stats_.add_rejected(doc.rejected);
+    for (auto& line : rejected_log_lines(doc)) out.notes.push_back(std::move(line));
+    const auto as_of = doc.as_of;
+    const auto now = std::chrono::system_clock::now();
+    if (estimator_.too_far_ahead(as_of, now)) {
+        out.result = "as_of_future";
+        out.message = future_text(as_of, now) + " (" + config_.url + "); kept the shown snapshot";
+        return;
+    }
+    if (const auto dropped = rejected_records(doc); doc.incidents.empty() && dropped > 0) {
+        // An empty wall that looks healthy is worse than old data marked as old.
+        out.result = "all_rejected";
+        out.message = "all " + std::to_string(dropped) + " records from " + config_.url +
+                      " were dropped (" + rejected_summary(doc.rejected) +
+                      "); kept the shown snapshot";
+        return;
+    }
+    if (const auto shown = store_.current(); shown && as_of < shown->as_of) {
+        if (!estimator_.too_far_ahead(shown->as_of, now)) {
+            out.result = "as_of_backwards";
+            out.message = "as_of " + model::format_rfc3339(as_of) + " from " + config_.url +
+                          " is older than the shown snapshot's " +
+                          model::format_rfc3339(shown->as_of) + "; kept the shown snapshot";
+            return;
+        }
+        // The shown snapshot is the one that is wrong: this is how a wall recovers by itself.
+        out.notes.push_back("replacing the shown snapshot: its " +
+                            future_text(shown->as_of, now));
+    }
+    auto snap = build(parsed.take());
+    if (!snap) {
+        out.result = "bad_document";
+        out.message = snap.error() + " (" + config_.url + ")";
+        return;
+    }
+    store_.publish(snap.value(), SnapshotOrigin::feed);
+    stats_.count_published();
+    out.published = true;
+    etag_ = r.etag;
+    estimator_.set_lower_bound(as_of);
+    update_clock();
+    std::weak_ptr<int> alive = alive_;
+    if (publish_callback) publish_callback(snap.value());
+    if (alive.expired() || !config_.cache_file) return;
+    // After the wake-up: the render thread should not wait for an fsync.
+    const auto stored = SnapshotCache(*config_.cache_file).store(r.body, as_of, config_.feed_kind);
+    stats_.count_cache_write(stored.ok());
+}
+
+std::string FeedClient::Impl::future_text(model::TimePoint t,
+                                          std::chrono::system_clock::time_point now) const {
+    const auto bound = std::chrono::duration_cast<std::chrono::minutes>(
+        estimator_.max_ahead().value_or(std::chrono::milliseconds{0}));
+    return "as_of " + model::format_rfc3339(t) + " is more than " + std::to_string(bound.count()) +
+           " min ahead of this wall's clock (" +
+           model::format_rfc3339(estimator_.own_estimate(now)) + ")";
+}
+
+}  // namespace tsur::net

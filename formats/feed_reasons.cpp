@@ -1,0 +1,127 @@
+// Shared record checks of the feed parsers; see feed_reasons.hpp.
+#include "formats/feed_reasons.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace tsur::net {
+
+void ReasonCounter::add(Reason r, std::string_view id) {
+    add(r);
+    if (examples_.size() >= kRejectedExamples) return;
+    // The id goes into a log line: no control characters, and not the whole of a hostile one.
+    std::string shown(id);
+    clean_text(shown, 64);
+    examples_.push_back({std::move(shown), std::string(id_of(r))});
+}
+
+void ReasonCounter::flush_into(model::FeedDocument& doc) const {
+    for (std::size_t i = 0; i < kReasonCount; ++i) {
+        if (counts_[i] != 0) doc.rejected[std::string(kReasonIds[i])] += counts_[i];
+    }
+    for (const auto& e : examples_) {
+        if (doc.rejected_examples.size() < kRejectedExamples) doc.rejected_examples.push_back(e);
+    }
+}
+
+std::uint64_t rejected_records(const model::FeedDocument& doc) {
+    std::uint64_t n = 0;
+    for (const auto& [reason, count] : doc.rejected) {
+        const bool side_block = reason == id_of(Reason::bad_history) ||
+                                reason == id_of(Reason::bad_history_series) ||
+                                reason == id_of(Reason::bad_risks) ||
+                                reason == id_of(Reason::bad_risk);
+        if (!side_block) n += count;
+    }
+    return n;
+}
+
+std::string rejected_summary(const std::map<std::string, std::uint32_t>& rejected) {
+    std::vector<std::pair<std::string_view, std::uint32_t>> by_count(rejected.begin(),
+                                                                      rejected.end());
+    std::stable_sort(by_count.begin(), by_count.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string out;
+    for (const auto& [reason, n] : by_count) {
+        if (!out.empty()) out += ", ";
+        out += std::string(reason) + " " + std::to_string(n);
+    }
+    return out;
+}
+
+std::vector<std::string> rejected_log_lines(const model::FeedDocument& doc) {
+    std::vector<std::string> lines;
+    for (const auto& e : doc.rejected_examples) {
+        const std::string who = e.id.empty() ? "without an id" : "\"" + e.id + "\"";
+        lines.push_back("record " + who + " dropped: " + e.reason);
+    }
+    std::uint64_t total = 0;
+    for (const auto& [reason, n] : doc.rejected) total += n;
+    if (total > doc.rejected_examples.size()) {
+        std::string line = std::to_string(total) + " records dropped in all (" +
+                           rejected_summary(doc.rejected) + ")";
+        if (!doc.rejected_examples.empty()) {
+            line += "; the first " + std::to_string(doc.rejected_examples.size()) +
+                    " are named above";
+        }
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+void clean_text(std::string& text, std::size_t max_bytes) {
+    for (char& c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7F) c = ' ';
+    }
+    if (text.size() <= max_bytes) return;
+    static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+    std::size_t cut = max_bytes >= kEllipsis.size() ? max_bytes - kEllipsis.size() : 0;
+    // Step back over continuation bytes (10xxxxxx) so the cut never splits a code point.
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text.resize(cut);
+    if (max_bytes >= kEllipsis.size()) text.append(kEllipsis);
+}
+
+MunicipalityLookup::MunicipalityLookup(const model::Region& region) {
+    index_.reserve(region.municipalities.size() * 2);
+    for (std::size_t i = 0; i < region.municipalities.size(); ++i) {
+        index_.emplace(region.municipalities[i].id, static_cast<model::MunicipalityIndex>(i));
+    }
+}
+
+std::optional<model::MunicipalityIndex> MunicipalityLookup::find(std::string_view id) const {
+    const auto it = index_.find(id);
+    if (it == index_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<Reason> check_times(model::TimePoint created,
+                                  const std::optional<model::TimePoint>& due,
+                                  const std::optional<model::TimePoint>& answered,
+                                  const std::optional<model::TimePoint>& as_of) {
+    if (created < kEarliestCreated) return Reason::created_too_old;
+    if (as_of && created_in_future(created, *as_of)) return Reason::created_in_future;
+    if (due && *due < created) return Reason::due_before_created;
+    if (answered && *answered < created) return Reason::answered_before_created;
+    return std::nullopt;
+}
+
+std::optional<std::chrono::sys_days> parse_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    const auto number = [&](std::size_t pos, std::size_t len, int& out) {
+        for (std::size_t i = pos; i < pos + len; ++i) {
+            if (text[i] < '0' || text[i] > '9') return false;
+        }
+        return std::from_chars(text.data() + pos, text.data() + pos + len, out).ec == std::errc{};
+    };
+    int y = 0, m = 0, d = 0;
+    if (!number(0, 4, y) || !number(5, 2, m) || !number(8, 2, d)) return std::nullopt;
+    const std::chrono::year_month_day ymd{std::chrono::year{y},
+                                          std::chrono::month{static_cast<unsigned>(m)},
+                                          std::chrono::day{static_cast<unsigned>(d)}};
+    if (!ymd.ok()) return std::nullopt;
+    return std::chrono::sys_days{ymd};
+}
+
+}  // namespace tsur::net
