@@ -1,5 +1,6 @@
 // Native v1 feed parser: valid documents, each kind of bad record and of bad document.
 #include "net/feed_parser.hpp"
+#include "net/feed_reasons.hpp"
 
 #include <gtest/gtest.h>
 
