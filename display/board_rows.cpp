@@ -141,18 +141,24 @@ std::size_t lines_that_fit(float height, float line_h) {
 std::vector<PublicRow> build_public_rows(const model::Snapshot& snap,
                                          const config::WidgetSpec& spec, model::TimePoint now) {
     std::vector<PublicRow> by_muni;
+    PublicRow region_wide;
+    region_wide.municipality = model::kRegionWide;
     for (const std::uint32_t idx : snap.deadlines.by_due()) {
         if (idx >= snap.incidents.size()) continue;
         const model::Incident& inc = snap.incidents[idx];
         if (!model::is_open(inc.status) || !passes_filter(inc, spec)) continue;
-        if (inc.municipality >= by_muni.size()) {
-            const std::size_t old = by_muni.size();
-            by_muni.resize(inc.municipality + 1u);
-            for (std::size_t m = old; m < by_muni.size(); ++m) {
-                by_muni[m].municipality = static_cast<model::MunicipalityIndex>(m);
+        PublicRow* target = &region_wide;
+        if (!model::is_region_wide(inc.municipality)) {
+            if (inc.municipality >= by_muni.size()) {
+                const std::size_t old = by_muni.size();
+                by_muni.resize(inc.municipality + 1u);
+                for (std::size_t m = old; m < by_muni.size(); ++m) {
+                    by_muni[m].municipality = static_cast<model::MunicipalityIndex>(m);
+                }
             }
+            target = &by_muni[inc.municipality];
         }
-        PublicRow& row = by_muni[inc.municipality];
+        PublicRow& row = *target;
         ++row.open;
         ++row.open_by_sector[model::index_of(inc.sector)];
         const model::SlaState st = model::classify(inc, now);
@@ -163,6 +169,7 @@ std::vector<PublicRow> build_public_rows(const model::Snapshot& snap,
     for (const PublicRow& r : by_muni) {
         if (r.open > 0) rows.push_back(r);
     }
+    if (region_wide.open > 0) rows.push_back(region_wide);
     std::stable_sort(rows.begin(), rows.end(), [](const PublicRow& a, const PublicRow& b) {
         if (a.overdue != b.overdue) return a.overdue > b.overdue;
         if (a.at_risk != b.at_risk) return a.at_risk > b.at_risk;

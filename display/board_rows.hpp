@@ -78,6 +78,7 @@ struct PublicRow {
 
 /// Per municipality counts of the filtered open incidents at now, worst first (overdue, then
 /// at risk, then open, then the region's order); municipalities with nothing open are left out.
+/// Incidents of the region as a whole (model::kRegionWide) make one more row of their own.
 std::vector<PublicRow> build_public_rows(const model::Snapshot& snap,
                                          const config::WidgetSpec& spec, model::TimePoint now);
 

@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "model/league_table.hpp"
+#include "model/sla.hpp"
 
 namespace tsur::display {
 namespace {
@@ -24,6 +25,26 @@ std::vector<model::SectorCounts> window_matrix(const model::Snapshot& snap, conf
     return snap.aggregates.open_by_muni_sector;
 }
 
+model::SectorCounts region_wide_counts(const model::Snapshot& snap, config::Window w,
+                                      model::TimePoint now) {
+    switch (w) {
+        case config::Window::today: return snap.aggregates.region_wide_today;
+        case config::Window::week: return snap.aggregates.region_wide_week;
+        case config::Window::overdue: {
+            model::SectorCounts counts{};
+            for (const model::Incident& inc : snap.incidents) {
+                if (model::is_region_wide(inc.municipality) &&
+                    model::classify(inc, now) == model::SlaState::overdue) {
+                    ++counts[model::index_of(inc.sector)];
+                }
+            }
+            return counts;
+        }
+        case config::Window::open: break;
+    }
+    return snap.aggregates.region_wide_open;
+}
+
 }  // namespace
 
 HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec& spec,
@@ -37,26 +58,11 @@ HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec&
                 spec.sectors.end();
     }
     const std::vector<model::SectorCounts> matrix = window_matrix(snap, spec.window, now);
-    const std::size_t munis = snap.region ? snap.region->municipalities.size() : matrix.size();
-    for (std::size_t m = 0; m < munis; ++m) {
+    // `population` 0 stands for "unknown": a municipality cannot have no residents.
+    const auto make_row = [&](model::MunicipalityIndex m, const model::SectorCounts& counts,
+                              std::int64_t population) {
         HeatmapRow row;
-        row.municipality = static_cast<model::MunicipalityIndex>(m);
-        const model::SectorCounts counts = m < matrix.size() ? matrix[m] : model::SectorCounts{};
-        // 0 stands for "unknown": a municipality cannot have no residents.
-        std::int64_t population = 0;
-        if (snap.region && m < snap.region->municipalities.size()) {
-            population = snap.region->municipalities[m].population.value_or(0);
-        }
-        if (spec.per_capita && population <= 0) ++data.population_missing;
-        if (spec.per_capita && population > 0) {
-            const std::string& date = snap.region->municipalities[m].population_date;
-            const int year = date.size() >= 4 ? std::atoi(date.substr(0, 4).c_str()) : 0;
-            if (year > 0) {
-                data.population_year_min =
-                    data.population_year_min == 0 ? year : std::min(data.population_year_min, year);
-                data.population_year_max = std::max(data.population_year_max, year);
-            }
-        }
+        row.municipality = m;
         for (std::size_t s = 0; s < model::kSectorCount; ++s) {
             if (!data.sector_shown[s]) continue;
             row.raw_total += counts[s];
@@ -72,7 +78,26 @@ HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec&
             if (row.values[s]) data.max_value = std::max(data.max_value, *row.values[s]);
         }
         row.total = value_of(row.raw_total);
-        data.rows.push_back(row);
+        return row;
+    };
+    const std::size_t munis = snap.region ? snap.region->municipalities.size() : matrix.size();
+    for (std::size_t m = 0; m < munis; ++m) {
+        const model::SectorCounts counts = m < matrix.size() ? matrix[m] : model::SectorCounts{};
+        std::int64_t population = 0;
+        if (snap.region && m < snap.region->municipalities.size()) {
+            population = snap.region->municipalities[m].population.value_or(0);
+        }
+        if (spec.per_capita && population <= 0) ++data.population_missing;
+        if (spec.per_capita && population > 0) {
+            const std::string& date = snap.region->municipalities[m].population_date;
+            const int year = date.size() >= 4 ? std::atoi(date.substr(0, 4).c_str()) : 0;
+            if (year > 0) {
+                data.population_year_min =
+                    data.population_year_min == 0 ? year : std::min(data.population_year_min, year);
+                data.population_year_max = std::max(data.population_year_max, year);
+            }
+        }
+        data.rows.push_back(make_row(static_cast<model::MunicipalityIndex>(m), counts, population));
     }
     data.municipalities = data.rows.size();
     const model::Region* region = snap.region.get();
@@ -92,6 +117,11 @@ HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec&
                              return a.raw_total > b.raw_total;
                          });
     }
+    // The region-wide incidents: one row after every municipality's, whatever the order, so
+    // the rows add up to the region's total; it has no population, so no rate.
+    const HeatmapRow wide =
+        make_row(model::kRegionWide, region_wide_counts(snap, spec.window, now), 0);
+    if (wide.raw_total > 0) data.rows.push_back(wide);
     return data;
 }
 

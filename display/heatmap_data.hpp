@@ -33,6 +33,8 @@ struct HeatmapData {
 /// every municipality of the region, as counts
 /// or per 10,000 residents, ordered by spec.row_order (by total: largest first; ties by region
 /// order). Municipalities without population get nullopt values in per-capita mode: never a guess.
+/// Incidents of the region as a whole (model::kRegionWide) add one last row when the window has
+/// any: the rows then add up to the region's total.
 HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec& spec,
                           model::TimePoint now);
 

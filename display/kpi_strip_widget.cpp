@@ -103,8 +103,9 @@ std::vector<KpiTile> kpi_tiles(const model::Snapshot& snap, config::Window windo
                     overdue_tile, at_risk_tile};
         case config::Window::week: {
             long long week = 0;
-            for (const model::SectorCounts& row : a.week_by_muni_sector) {
-                for (const std::uint32_t n : row) week += n;
+            for (const std::uint32_t n :
+                 model::region_totals(a.week_by_muni_sector, a.region_wide_week)) {
+                week += n;
             }
             return {{s.kpi_created_week, format_count(week), th.text}, open, overdue_tile, median,
                     on_time, solved};

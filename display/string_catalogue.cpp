@@ -35,7 +35,8 @@ std::vector<std::string> all_texts(const Strings& s) {
         s.window_today, s.window_week, s.district_word, s.district_abbrev, s.frozen_data_as_of,
         s.data_as_of, s.centre_prefix, s.window_overdue, s.board_newest_first,
         s.board_oldest_first, s.board_not_listed, s.all_records_rejected, s.document_refused,
-        s.cases_abbrev, s.kpi_created_week, s.colour_only, s.no_room};
+        s.cases_abbrev, s.kpi_created_week, s.colour_only, s.no_room, s.region_wide,
+        s.region_wide_badge};
     // A tripwire, not a rule: a new label in Strings must be added above, or the fonts may lack
     // its letters and the glyph test cannot see it.
     constexpr std::size_t kArrayed =

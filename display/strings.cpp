@@ -92,6 +92,8 @@ Strings make_ru() {
     s.window_overdue = "просроченные сейчас";
     s.district_word = "район";
     s.district_abbrev = "р-н";
+    s.region_wide = "весь регион, МО не указано";
+    s.region_wide_badge = "вне МО";
     s.data_as_of = "данные на";
     s.centre_prefix = "ЦУР";
     s.colour_only = "только цвет";
@@ -183,6 +185,8 @@ Strings make_en() {
     s.window_overdue = "overdue now";
     s.district_word = "District";
     s.district_abbrev = "Dist.";
+    s.region_wide = "whole region, no municipality";
+    s.region_wide_badge = "no municipality";
     s.data_as_of = "data as of";
     s.centre_prefix = "Regional centre";
     s.colour_only = "colour only";

@@ -37,6 +37,9 @@ struct Strings {
         times_norm, in_prefix, today_word, tomorrow_word, day_one, day_few, day_many,
         window_open, window_today, window_week, window_overdue, district_word, district_abbrev,
         colour_only, no_room;
+    /// The municipality column of incidents of the region as a whole (model::kRegionWide), and
+    /// the map's count of them ("вне МО: 3").
+    std::string_view region_wide, region_wide_badge;
     /// Why the feed's last answer is not shown although the server answered (a banner).
     std::string_view all_records_rejected, document_refused;
     /// SLA board: the order of the overdue pages ("просрочено 600 · сначала новые · 1/3") and the

@@ -24,6 +24,7 @@ float text_offset(const FrameContext& ctx, TextRole role, float row_h) {
 
 std::string_view municipality_name(const FrameContext& ctx, const model::Snapshot& snap,
                                    model::MunicipalityIndex m) {
+    if (model::is_region_wide(m)) return ctx.strings->region_wide;
     if (!snap.region || m >= snap.region->municipalities.size()) return {};
     const model::Municipality& muni = snap.region->municipalities[m];
     if (ctx.strings->language == Language::en && !muni.name_en.empty()) return muni.name_en;

@@ -62,6 +62,10 @@ void FeedReader::drop_future_and_duplicates() {
             counter_.add(Reason::duplicate_id, inc.id);
             continue;
         }
+        // Counted here, among the records kept, so the count matches what the wall shows.
+        if (model::is_region_wide(inc.municipality)) {
+            counter_.add_region_wide(Reason::unknown_municipality, inc.id);
+        }
         // Positions at or past `kept` are never in the table, so moving into one is safe.
         if (kept != i) incidents[kept] = std::move(inc);
         slots[slot] = static_cast<std::uint32_t>(kept);

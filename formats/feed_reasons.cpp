@@ -15,9 +15,23 @@ void ReasonCounter::add(Reason r, std::string_view id) {
     examples_.push_back({std::move(shown), std::string(id_of(r))});
 }
 
+void ReasonCounter::add_region_wide(Reason r, std::string_view id) {
+    ++region_wide_[static_cast<std::size_t>(r)];
+    if (region_wide_examples_.size() >= kRejectedExamples) return;
+    std::string shown(id);
+    clean_text(shown, 64);
+    region_wide_examples_.push_back({std::move(shown), std::string(id_of(r))});
+}
+
 void ReasonCounter::flush_into(model::FeedDocument& doc) const {
     for (std::size_t i = 0; i < kReasonCount; ++i) {
         if (counts_[i] != 0) doc.rejected[std::string(kReasonIds[i])] += counts_[i];
+        if (region_wide_[i] != 0) doc.region_wide[std::string(kReasonIds[i])] += region_wide_[i];
+    }
+    for (const auto& e : region_wide_examples_) {
+        if (doc.region_wide_examples.size() < kRejectedExamples) {
+            doc.region_wide_examples.push_back(e);
+        }
     }
     for (const auto& e : examples_) {
         if (doc.rejected_examples.size() < kRejectedExamples) doc.rejected_examples.push_back(e);
@@ -122,6 +136,24 @@ std::optional<std::chrono::sys_days> parse_date(std::string_view text) {
                                           std::chrono::day{static_cast<unsigned>(d)}};
     if (!ymd.ok()) return std::nullopt;
     return std::chrono::sys_days{ymd};
+}
+
+std::vector<std::string> region_wide_log_lines(const model::FeedDocument& doc) {
+    std::uint64_t total = 0;
+    for (const auto& [reason, n] : doc.region_wide) total += n;
+    if (total == 0) return {};
+    std::string line = std::to_string(total) + (total == 1 ? " record" : " records") +
+                       " counted under the whole region (" + rejected_summary(doc.region_wide) +
+                       ")";
+    if (!doc.region_wide_examples.empty()) {
+        line += total > doc.region_wide_examples.size() ? "; the first: " : ": ";
+        for (std::size_t i = 0; i < doc.region_wide_examples.size(); ++i) {
+            if (i > 0) line += ", ";
+            const std::string& id = doc.region_wide_examples[i].id;
+            line += id.empty() ? std::string("(no id)") : "\"" + id + "\"";
+        }
+    }
+    return {line};
 }
 
 }  // namespace tsur::net

@@ -66,12 +66,18 @@ public:
     /// Counts a dropped record and keeps the first kRejectedExamples with their ids.
     void add(Reason r, std::string_view id);
     std::uint32_t count(Reason r) const { return counts_[static_cast<std::size_t>(r)]; }
-    /// Adds the non-zero counts into doc.rejected and the kept examples to rejected_examples.
+    /// Counts a record kept as an incident of the region as a whole (model::kRegionWide) for
+    /// the reason that would otherwise have dropped it; keeps the first kRejectedExamples ids.
+    void add_region_wide(Reason r, std::string_view id);
+    /// Adds the non-zero counts into doc.rejected and the kept examples to rejected_examples;
+    /// the region-wide ones into doc.region_wide and doc.region_wide_examples.
     void flush_into(model::FeedDocument& doc) const;
 
 private:
     std::array<std::uint32_t, kReasonCount> counts_{};
     std::vector<model::RejectedRecord> examples_;
+    std::array<std::uint32_t, kReasonCount> region_wide_{};
+    std::vector<model::RejectedRecord> region_wide_examples_;
 };
 
 /// Incidents (or Open311 requests) dropped from `doc`; history series and risks not counted.
@@ -83,6 +89,10 @@ std::string rejected_summary(const std::map<std::string, std::uint32_t>& rejecte
 /// Log lines for a document's dropped records: one per kept example ("record \"311-7\" dropped:
 /// unknown_status"), then one summary line when more were dropped than named. Empty if none.
 std::vector<std::string> rejected_log_lines(const model::FeedDocument& doc);
+
+/// One line for the records of `doc` kept as region-wide incidents ("3 records counted under the
+/// whole region (unknown_municipality 3): \"UD-7\", \"UD-9\", \"UD-12\""); empty if none.
+std::vector<std::string> region_wide_log_lines(const model::FeedDocument& doc);
 
 /// Cuts `text` to at most `max_bytes` at a UTF-8 code point boundary, ending it with "…" when
 /// cut, and turns control characters into spaces so one title cannot break a table row.

@@ -66,8 +66,11 @@ std::optional<Reason> build_incident(RawIncident& raw, const MunicipalityLookup&
 
     const RawValue& muni_v = f[f_municipality];
     if (!muni_v.present()) return Reason::missing_municipality;
-    const auto muni = muni_v.is_string() ? municipalities.find(muni_v.text) : std::nullopt;
-    if (!muni) return Reason::unknown_municipality;
+    if (!muni_v.is_string()) return Reason::unknown_municipality;
+    // An id the region does not know is still an incident of the region: the reader counts it
+    // under the whole region (model::kRegionWide) and records the reason.
+    const model::MunicipalityIndex muni =
+        municipalities.find(muni_v.text).value_or(model::kRegionWide);
 
     // Both coordinates or neither: half a position cannot be drawn and hints at a broken export.
     std::optional<model::GeoPoint> location;
@@ -101,7 +104,7 @@ std::optional<Reason> build_incident(RawIncident& raw, const MunicipalityLookup&
     out.id = std::move(f[f_id].text);
     out.channel = *channel;
     out.sector = *sector;
-    out.municipality = *muni;
+    out.municipality = muni;
     out.location = location;
     out.title = std::move(f[f_title].text);
     clean_text(out.title, kMaxTitleBytes);

@@ -167,6 +167,13 @@ model::FeedDocument map_open311_requests(const Open311Requests& requests,
         } else if (!ids.insert(incident.id).second) {
             counter.add(Reason::duplicate_id, r.service_request_id);
         } else {
+            if (model::is_region_wide(incident.municipality)) {
+                // Without a point there was no municipality to find; with one, it lay outside.
+                const bool located = !r.lat.empty() || !r.lon.empty();
+                counter.add_region_wide(
+                    located ? Reason::outside_region : Reason::missing_municipality,
+                    incident.id);
+            }
             doc.incidents.push_back(std::move(incident));
         }
     }

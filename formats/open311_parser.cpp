@@ -271,12 +271,15 @@ model::Result<Open311Mapping> parse_open311_mapping(std::string_view json,
             if (!s) return fail("field 'default_sector' must be a sector id such as \"other\"");
             m.default_sector = *s;
         }
-        const auto muni = j.find("default_municipality");
-        const auto muni_index = muni != j.end() && muni->is_string()
-                                    ? region.find(muni->get<std::string>())
-                                    : std::nullopt;
-        if (!muni_index) return fail("field 'default_municipality' must be a municipality id");
-        m.default_municipality = *muni_index;
+        if (const auto muni = j.find("default_municipality"); muni != j.end()) {
+            const auto muni_index =
+                muni->is_string() ? region.find(muni->get<std::string>()) : std::nullopt;
+            if (!muni_index) {
+                return fail("field 'default_municipality' must be a municipality id of " +
+                            region.code);
+            }
+            m.default_municipality = *muni_index;
+        }
         if (const auto it = j.find("max_distance_km"); it != j.end()) {
             if (!it->is_number() || it->get<double>() <= 0.0 || it->get<double>() > 2000.0) {
                 return fail("field 'max_distance_km' must be a number in (0, 2000]");

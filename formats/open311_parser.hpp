@@ -23,7 +23,9 @@ struct Open311Mapping {
     std::string id_prefix;  ///< prepended to service_request_id ("311-638344")
     model::Channel channel = model::Channel::app;
     model::Sector default_sector = model::Sector::other;
-    model::MunicipalityIndex default_municipality = 0;
+    /// Requests without coordinates (and kept outside points) go here; model::kRegionWide, the
+    /// whole region, unless the mapping names one.
+    model::MunicipalityIndex default_municipality = model::kRegionWide;
     double max_distance_km = 40.0;  ///< a point farther from every centre is outside the region
     Outside outside = Outside::reject;
     std::string default_agency;

@@ -26,6 +26,14 @@ std::optional<Seconds> median(std::vector<Seconds>& values) {
 
 }  // namespace
 
+SectorCounts region_totals(std::span<const SectorCounts> by_muni, const SectorCounts& region_wide) {
+    SectorCounts total = region_wide;
+    for (const SectorCounts& row : by_muni) {
+        for (std::size_t s = 0; s < kSectorCount; ++s) total[s] += row[s];
+    }
+    return total;
+}
+
 Aggregates compute_aggregates(std::span<const Incident> incidents, std::size_t municipality_count,
                               TimePoint as_of, Seconds utc_offset) {
     Aggregates a;
@@ -47,19 +55,24 @@ Aggregates compute_aggregates(std::span<const Incident> incidents, std::size_t m
         const bool open = is_open(inc.status);
         const bool created_today = today.contains(inc.created_at);
         const bool known_muni = inc.municipality < municipality_count;
+        const bool wide = is_region_wide(inc.municipality);
         const auto s = index_of(inc.sector);
         if (open) {
             ++a.open;
             ++a.open_by_channel[index_of(inc.channel)];
             if (known_muni) ++a.open_by_muni_sector[inc.municipality][s];
+            if (wide) ++a.region_wide_open[s];
         }
         if (created_today) {
             ++a.created_today;
             ++a.today_by_channel[index_of(inc.channel)];
             if (known_muni) ++a.today_by_muni_sector[inc.municipality][s];
+            if (wide) ++a.region_wide_today[s];
         }
-        if (known_muni && week.contains(inc.created_at))
-            ++a.week_by_muni_sector[inc.municipality][s];
+        if (week.contains(inc.created_at)) {
+            if (known_muni) ++a.week_by_muni_sector[inc.municipality][s];
+            if (wide) ++a.region_wide_week[s];
+        }
 
         if (!inc.answered_at) continue;
         const TimePoint answered = *inc.answered_at;

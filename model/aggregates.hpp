@@ -23,6 +23,11 @@ struct Aggregates {
     std::vector<SectorCounts> today_by_muni_sector;
     /// [municipality][sector] incidents created in the 7 local days ending with as_of's day.
     std::vector<SectorCounts> week_by_muni_sector;
+    /// The same three for incidents of the region as a whole (model::kRegionWide): a matrix plus
+    /// these rows adds up to the region's total.
+    SectorCounts region_wide_open{};
+    SectorCounts region_wide_today{};
+    SectorCounts region_wide_week{};
     std::array<std::uint32_t, kChannelCount> open_by_channel{};
     std::array<std::uint32_t, kChannelCount> today_by_channel{};
     std::array<std::uint32_t, kStatusCount> by_status{};
@@ -37,6 +42,10 @@ struct Aggregates {
     /// Share (0..1) of incidents closed in the last 7 days whose status is resolved.
     std::optional<double> solved_share_7d;
 };
+
+/// Per-sector totals of the whole region: the rows of a [municipality][sector] matrix plus its
+/// region-wide row. Every "all municipalities" total goes through here.
+SectorCounts region_totals(std::span<const SectorCounts> by_muni, const SectorCounts& region_wide);
 
 /// Computes every aggregate above; `as_of` and `utc_offset` fix "today" (local midnight).
 Aggregates compute_aggregates(std::span<const Incident> incidents, std::size_t municipality_count,

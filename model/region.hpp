@@ -14,6 +14,14 @@ namespace tsur::model {
 
 using MunicipalityIndex = std::uint16_t;
 
+/// The municipality of an incident the feed could not place in one (an id the region does not
+/// know, an Open311 request without coordinates and no default): it belongs to the region as a
+/// whole. It counts in every total; per-municipality views show it as its own "whole region" row.
+inline constexpr MunicipalityIndex kRegionWide = 0xFFFF;
+
+/// True for kRegionWide: the one test every consumer of Incident::municipality uses.
+constexpr bool is_region_wide(MunicipalityIndex m) { return m == kRegionWide; }
+
 struct Municipality {
     std::string id;       ///< stable ASCII slug, as in the feed ("izhevsk")
     std::string name_ru;  ///< "Ижевск", "Алнашский район"

@@ -53,6 +53,10 @@ struct FeedDocument {
     std::map<std::string, std::uint32_t> rejected;
     /// The first few dropped records with their ids, in document order, for the log.
     std::vector<RejectedRecord> rejected_examples;
+    /// Records kept as incidents of the region as a whole (model::kRegionWide), by the reason
+    /// that would otherwise have dropped them ("unknown_municipality" -> 2), and the first ids.
+    std::map<std::string, std::uint32_t> region_wide;
+    std::vector<RejectedRecord> region_wide_examples;
 };
 
 /// Immutable after build_snapshot(); read by the render thread through SnapshotPtr.

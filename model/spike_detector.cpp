@@ -130,11 +130,9 @@ SectorSeries sector_series(const Snapshot& snapshot, int days) {
     SectorSeries series = sector_series(snapshot.history, today, days);
     if (days <= 0) return series;
     // The live incidents are complete for today; a history entry for today may be stale.
-    for (std::size_t s = 0; s < kSectorCount; ++s) {
-        std::uint32_t total = 0;
-        for (const auto& row : snapshot.aggregates.today_by_muni_sector) total += row[s];
-        series.counts[s].back() = total;
-    }
+    const SectorCounts today_total = region_totals(snapshot.aggregates.today_by_muni_sector,
+                                                   snapshot.aggregates.region_wide_today);
+    for (std::size_t s = 0; s < kSectorCount; ++s) series.counts[s].back() = today_total[s];
     return series;
 }
 

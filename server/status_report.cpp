@@ -11,6 +11,7 @@
 
 #include "model/calendar_date.hpp"
 #include "formats/feed_parser.hpp"
+#include "formats/feed_reasons.hpp"
 #include "server/metrics_text.hpp"
 
 namespace tsur::net {
@@ -146,6 +147,8 @@ std::string healthz_json(const StatusInputs& in, const HealthVerdict& verdict) {
         if (!is_success(result)) failed += n;
     }
     for (const auto& [reason, n] : f.rejected_records) rejected += n;
+    std::uint64_t region_wide = 0;
+    for (const auto& [reason, n] : f.region_wide_records) region_wide += n;
     json feed;
     feed["last_result"] = f.last_result.empty() ? json(nullptr) : json(f.last_result);
     feed["last_error"] = f.last_error.empty() ? json(nullptr) : json(f.last_error);
@@ -155,6 +158,7 @@ std::string healthz_json(const StatusInputs& in, const HealthVerdict& verdict) {
     feed["polls"] = polls;
     feed["errors"] = failed;
     feed["rejected_records"] = rejected;
+    feed["region_wide_records"] = region_wide;
     j["feed"] = feed;
 
     const auto& r = in.render;
@@ -213,6 +217,18 @@ std::string metrics_text(const StatusInputs& in, const HealthVerdict& verdict) {
     for (const auto& [reason, n] : f.rejected_records) rejected[reason] = n;
     for (const auto& [reason, n] : rejected) {
         m.sample("tsur_rejected_records_total", {{"reason", reason}}, static_cast<double>(n));
+    }
+    m.family("tsur_region_wide_records_total", "counter",
+             "Feed records kept as incidents of the whole region (no known municipality), by "
+             "reason.");
+    std::map<std::string, std::uint64_t, std::less<>> wide;
+    for (const Reason r : {Reason::unknown_municipality, Reason::missing_municipality,
+                           Reason::outside_region}) {
+        wide[std::string(id_of(r))] = 0;
+    }
+    for (const auto& [reason, n] : f.region_wide_records) wide[reason] = n;
+    for (const auto& [reason, n] : wide) {
+        m.sample("tsur_region_wide_records_total", {{"reason", reason}}, static_cast<double>(n));
     }
     m.family("tsur_snapshots_published_total", "counter", "Snapshots handed to the render thread.");
     m.sample("tsur_snapshots_published_total", static_cast<double>(f.snapshots_published));

@@ -31,6 +31,12 @@ void FeedStats::add_rejected(const std::map<std::string, std::uint32_t>& by_reas
     for (const auto& [reason, n] : by_reason) rejected_[reason] += n;
 }
 
+void FeedStats::add_region_wide(const std::map<std::string, std::uint32_t>& by_reason) {
+    if (by_reason.empty()) return;
+    std::lock_guard lock(mutex_);
+    for (const auto& [reason, n] : by_reason) region_wide_[reason] += n;
+}
+
 void FeedStats::count_cache_write(bool ok) {
     (ok ? cache_writes_ : cache_write_failures_).fetch_add(1, std::memory_order_relaxed);
 }
@@ -58,6 +64,7 @@ FeedStatsSnapshot FeedStats::snapshot() const {
     std::lock_guard lock(mutex_);
     s.polls.insert(polls_.begin(), polls_.end());
     s.rejected_records.insert(rejected_.begin(), rejected_.end());
+    s.region_wide_records.insert(region_wide_.begin(), region_wide_.end());
     s.last_result = last_result_;
     s.last_error = last_error_;
     s.last_poll = last_poll_;

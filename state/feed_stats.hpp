@@ -16,6 +16,8 @@ namespace tsur::net {
 struct FeedStatsSnapshot {
     std::map<std::string, std::uint64_t> polls;             ///< by result: "ok", "timeout", ...
     std::map<std::string, std::uint64_t> rejected_records;  ///< by reason, summed over documents
+    /// Records kept as region-wide incidents (model::kRegionWide), by reason, summed likewise.
+    std::map<std::string, std::uint64_t> region_wide_records;
     std::uint64_t bytes_received = 0;      ///< headers + bodies as they came over the wire
     std::uint64_t snapshots_published = 0;
     std::uint64_t cache_writes = 0;
@@ -38,6 +40,7 @@ public:
                      std::chrono::milliseconds duration);
     void add_bytes(std::uint64_t n) { bytes_received_.fetch_add(n, std::memory_order_relaxed); }
     void add_rejected(const std::map<std::string, std::uint32_t>& by_reason);
+    void add_region_wide(const std::map<std::string, std::uint32_t>& by_reason);
     void count_published() { published_.fetch_add(1, std::memory_order_relaxed); }
     void count_cache_write(bool ok);
     void count_truncated() { truncated_.fetch_add(1, std::memory_order_relaxed); }
@@ -65,6 +68,7 @@ private:
     mutable std::mutex mutex_;  // guards the members below; never held across I/O
     std::map<std::string, std::uint64_t, std::less<>> polls_;
     std::map<std::string, std::uint64_t, std::less<>> rejected_;
+    std::map<std::string, std::uint64_t, std::less<>> region_wide_;
     std::string last_result_;
     std::string last_error_;
     std::optional<std::chrono::system_clock::time_point> last_poll_;

@@ -1,5 +1,6 @@
 // Native v1 feed parser: valid documents, each kind of bad record and of bad document.
 #include "formats/feed_parser.hpp"
+#include "formats/feed_reasons.hpp"
 
 #include <gtest/gtest.h>
 
@@ -144,19 +145,38 @@ TEST_F(FeedParser, DropsEachBadRecordAndCountsItsReason) {
     ASSERT_TRUE(doc.ok()) << doc.error();
     std::vector<std::string> ids;
     for (const auto& inc : doc.value().incidents) ids.push_back(inc.id);
-    EXPECT_EQ(ids, (std::vector<std::string>{"OK-1", "OK-2", "OK-3"}));
+    EXPECT_EQ(ids, (std::vector<std::string>{"OK-1", "R-unknown-municipality", "OK-2", "OK-3"}));
 
     const std::map<std::string, std::uint32_t> expected = {
         {"not_an_object", 2}, {"missing_id", 2}, {"bad_id", 1}, {"duplicate_id", 1},
         {"missing_channel", 1}, {"unknown_channel", 1}, {"missing_sector", 1},
         {"unknown_sector", 1}, {"missing_status", 1}, {"unknown_status", 1},
-        {"unknown_priority", 1}, {"missing_municipality", 1}, {"unknown_municipality", 1},
+        {"unknown_priority", 1}, {"missing_municipality", 1},
         {"bad_latitude", 3}, {"bad_longitude", 2}, {"missing_title", 1}, {"bad_title", 1},
         {"bad_category", 1}, {"bad_agency", 1}, {"missing_created_at", 1},
         {"bad_created_at", 1}, {"created_in_future", 1}, {"created_too_old", 1},
         {"bad_due_at", 1}, {"due_before_created", 1}, {"bad_answered_at", 1},
         {"answered_before_created", 1}, {"bad_history_series", 5}, {"bad_risk", 4}};
     EXPECT_EQ(doc.value().rejected, expected);
+}
+
+TEST_F(FeedParser, KeepsUnknownMunicipalityAsIncidentOfTheWholeRegion) {
+    const auto doc = parse(feed_fixture("bad_records.json"));
+    ASSERT_TRUE(doc.ok()) << doc.error();
+    const auto& incidents = doc.value().incidents;
+    const auto it = std::find_if(incidents.begin(), incidents.end(),
+                                 [](const auto& i) { return i.id == "R-unknown-municipality"; });
+    ASSERT_NE(it, incidents.end());
+    EXPECT_TRUE(model::is_region_wide(it->municipality));
+    EXPECT_EQ(doc.value().region_wide,
+              (std::map<std::string, std::uint32_t>{{"unknown_municipality", 1}}));
+    ASSERT_EQ(doc.value().region_wide_examples.size(), 1u);
+    EXPECT_EQ(doc.value().region_wide_examples[0].id, "R-unknown-municipality");
+    const auto lines = net::region_wide_log_lines(doc.value());
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_NE(lines[0].find("1 record counted under the whole region (unknown_municipality 1)"),
+              std::string::npos) << lines[0];
+    EXPECT_NE(lines[0].find("\"R-unknown-municipality\""), std::string::npos) << lines[0];
 }
 
 TEST_F(FeedParser, FirstRecordWinsOnDuplicateId) {

@@ -179,6 +179,38 @@ TEST_F(Open311, MissingCoordinatesAndExpectedTimeUseDefaults) {
     EXPECT_EQ(inc.sector, model::Sector::other);
 }
 
+TEST_F(Open311, WithoutDefaultMunicipalityUnplacedRequestsCountUnderTheWholeRegion) {
+    const auto m = mapping("\"default_municipality\": \"izhevsk\",", "");
+    EXPECT_TRUE(model::is_region_wide(m.default_municipality));
+    const auto doc = map_json(R"([{"service_request_id":7,"status":"open",
+        "service_name":"Unknown thing","requested_datetime":"2010-04-19T06:37:38-08:00"}])", m);
+    ASSERT_EQ(doc.incidents.size(), 1u);
+    EXPECT_TRUE(model::is_region_wide(doc.incidents[0].municipality));
+    EXPECT_TRUE(doc.rejected.empty());
+    EXPECT_EQ(doc.region_wide, (std::map<std::string, std::uint32_t>{{"missing_municipality", 1}}));
+    ASSERT_EQ(doc.region_wide_examples.size(), 1u);
+    EXPECT_EQ(doc.region_wide_examples[0].id, "311-7");
+}
+
+TEST_F(Open311, KeptOutsidePointWithoutDefaultCountsUnderTheWholeRegion) {
+    std::string text = test::read_file(test::asset_path("open311/mapping.json"));
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{
+                                       "\"default_municipality\": \"izhevsk\",", ""},
+                                   {"\"outside_region\": \"reject\"",
+                                    "\"outside_region\": \"default_municipality\""}}) {
+        text.replace(text.find(from), from.size(), to);
+    }
+    const auto m = net::parse_open311_mapping(text, region_, "mapping.json");
+    ASSERT_TRUE(m.ok()) << m.error();
+    const auto doc = map_json(R"([{"service_request_id":"far","status":"open",
+        "service_code":"002","requested_datetime":"2010-04-19T10:00:00+04:00",
+        "lat":"55.75","long":37.62}])", m.value());
+    ASSERT_EQ(doc.incidents.size(), 1u);
+    EXPECT_TRUE(model::is_region_wide(doc.incidents[0].municipality));
+    EXPECT_FALSE(doc.incidents[0].location.has_value());
+    EXPECT_EQ(doc.region_wide, (std::map<std::string, std::uint32_t>{{"outside_region", 1}}));
+}
+
 TEST_F(Open311, MapsSectorThroughTheServiceGroup) {
     const auto services = net::parse_open311_services_json(sample("services_example.json"));
     ASSERT_TRUE(services.ok()) << services.error();

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "display/map/label_placement.hpp"
+#include "display/strings.hpp"
 #include "display/text.hpp"
 
 namespace tsur::display {
@@ -217,6 +218,22 @@ Rect attribution_box(const FrameContext& ctx, const Rect& content, const Rect& l
              size.y + p};
     // Where the legend reaches the credit's corner (a narrow map), the credit goes above it.
     if (box.overlaps(legend)) box.y = legend.y - box.h;
+    return box;
+}
+
+Rect draw_region_wide_badge(const FrameContext& ctx, const Rect& content, std::size_t count) {
+    if (count == 0) return {};
+    const TextStyle ts{TextRole::body, true, ctx.theme->text};
+    const std::string text =
+        std::string(ctx.strings->region_wide_badge) + ": " + format_count(count);
+    const ImVec2 size = measure_text(ctx, ts, text);
+    const float p = pad(ctx) * 0.5f;
+    const float row_top = ctx.rect.y + pad(ctx);
+    const float row_h = std::max(content.y - pad(ctx) - row_top, size.y);
+    const float w = std::min(size.x + 2 * p, content.w);
+    const Rect box{content.right() - w, row_top + (row_h - size.y - p) * 0.5f, w, size.y + p};
+    plate(ctx, box, 235);
+    draw_text(ctx, ts, box.x + p, box.y + p * 0.5f, box.w - 2 * p, text, Align::right);
     return box;
 }
 

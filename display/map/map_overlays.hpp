@@ -45,6 +45,11 @@ void draw_capital_inset(const FrameContext& ctx, const model::RegionGeometry& ge
                         std::span<const MapPoint> points, const Rect& frame,
                         const MapStyle& style, std::optional<IncidentLayer>* plan = nullptr);
 
+/// "вне МО: 3" right-aligned in the title row above `content` (the panel's, see draw_panel):
+/// the incidents of the region as a whole the map cannot place. A fixed place off the map, so
+/// it never covers a count or a name. Draws nothing for 0; returns the box drawn (or empty).
+Rect draw_region_wide_badge(const FrameContext& ctx, const Rect& content, std::size_t count);
+
 /// "© Natural Earth, GeoNames" in the bottom-right corner of `content`, or just above `legend`
 /// where the legend reaches that corner; returns its box (it never overlaps the legend).
 Rect attribution_box(const FrameContext& ctx, const Rect& content, const Rect& legend = {});

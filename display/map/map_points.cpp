@@ -36,6 +36,7 @@ MapPointSet project_points(std::span<const model::Incident> incidents,
         if (!map_shows(inc, spec)) continue;
         if (!inc.location) {
             ++raw.without_location;
+            if (model::is_region_wide(inc.municipality)) ++raw.region_wide_unplaced;
             continue;
         }
         const ImVec2 s = projection.forward(*inc.location);
@@ -56,6 +57,7 @@ MapPointSet project_points(std::span<const model::Incident> incidents,
     });
     MapPointSet out;
     out.without_location = raw.without_location;
+    out.region_wide_unplaced = raw.region_wide_unplaced;
     out.points.reserve(order.size());
     out.overdue_from.reserve(order.size());
     out.overdue_until.reserve(order.size());

@@ -28,6 +28,9 @@ struct MapPointSet {
     std::vector<std::int64_t> overdue_from;
     std::vector<std::int64_t> overdue_until;
     std::size_t without_location = 0;  ///< passed the filters but have no coordinates
+    /// Of those, the incidents of the region as a whole (model::kRegionWide): the map's badge
+    /// counts them, so points plus badge add up to what the map shows.
+    std::size_t region_wide_unplaced = 0;
 };
 
 /// Filters and projects every incident once. Pure; any thread.

@@ -12,22 +12,34 @@
 
 namespace tsur::display {
 
+namespace {
+
+/// One row's open count over the shown sectors, 0 when too small to show publicly.
+std::uint32_t shown_count(const model::SectorCounts& row, const config::WidgetSpec& spec) {
+    std::uint32_t n = 0;
+    for (std::size_t s = 0; s < model::kSectorCount; ++s) {
+        const auto sector = static_cast<model::Sector>(s);
+        const bool shown = spec.sectors.empty() || std::find(spec.sectors.begin(),
+                                                             spec.sectors.end(),
+                                                             sector) != spec.sectors.end();
+        if (shown) n += row[s];
+    }
+    return n >= kPublicMinCount ? n : 0;
+}
+
+}  // namespace
+
 std::vector<std::uint32_t> public_counts(const model::Snapshot& snap,
                                          const config::WidgetSpec& spec) {
     const auto& matrix = snap.aggregates.open_by_muni_sector;
     std::vector<std::uint32_t> out(matrix.size(), 0);
-    for (std::size_t m = 0; m < matrix.size(); ++m) {
-        std::uint32_t n = 0;
-        for (std::size_t s = 0; s < model::kSectorCount; ++s) {
-            const auto sector = static_cast<model::Sector>(s);
-            const bool shown = spec.sectors.empty() || std::find(spec.sectors.begin(),
-                                                                 spec.sectors.end(),
-                                                                 sector) != spec.sectors.end();
-            if (shown) n += matrix[m][s];
-        }
-        out[m] = n >= kPublicMinCount ? n : 0;
-    }
+    for (std::size_t m = 0; m < matrix.size(); ++m) out[m] = shown_count(matrix[m], spec);
     return out;
+}
+
+std::uint32_t public_region_wide_count(const model::Snapshot& snap,
+                                       const config::WidgetSpec& spec) {
+    return shown_count(snap.aggregates.region_wide_open, spec);
 }
 
 void draw_public_counts(const FrameContext& ctx, const model::Snapshot& snap,

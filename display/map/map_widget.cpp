@@ -59,8 +59,10 @@ void draw_map(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
     std::vector<Rect> bin_boxes;
     MapCellData local;
     MapCellData* cell = nullptr;
+    std::size_t region_wide = 0;
     if (snapshot != nullptr && spec.public_mode) {
         draw_public_counts(ctx, *snapshot, spec, layout.projection, layout.map, style, &bin_boxes);
+        region_wide = public_region_wide_count(*snapshot, spec);
     } else if (snapshot != nullptr) {
         auto compute = [&] {
             MapCellData d;
@@ -77,6 +79,7 @@ void draw_map(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
             cell = &local;
         }
         points = points_at(cell->points, ctx.now);
+        region_wide = cell->points.region_wide_unplaced;
         draw_incident_layer(ctx, points, cell->layer, layout.map, &bin_boxes);
     }
     const Rect attribution = attribution_box(ctx, content, layout.legend);
@@ -97,6 +100,7 @@ void draw_map(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
                   content.w, ctx.strings->waiting_for_data, Align::centre);
     }
     ctx.draw->PopClipRect();
+    draw_region_wide_badge(ctx, content, region_wide);
 }
 
 }  // namespace tsur::display

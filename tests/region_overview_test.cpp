@@ -1,0 +1,186 @@
+// The built-in overview of every shipped region at 1920x1080 with that region's demo feed, drawn
+// headless: no crash, a picture, the outline filling the map and the capital labelled. Each
+// check is one entry of kChecks, so a further per-region check is one more function there.
+// Under AddressSanitizer (the lead's sanitizer stage) a representative set of regions is drawn
+// unless TSUR_RENDER_MATRIX=full; the normal build draws all of them.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "app/frame_plan.hpp"
+#include "app/wall_assets.hpp"
+#include "display/frame_builder.hpp"
+#include "display/headless_target.hpp"
+#include "display/imgui_session.hpp"
+#include "display/map/label_placement.hpp"
+#include "display/map/map_widget.hpp"
+#include "display/overview_layout.hpp"
+#include "display/screen_grid.hpp"
+#include "display/strings.hpp"
+#include "display/text.hpp"
+#include "display/theme.hpp"
+#include "display/viewport_render.hpp"
+#include "demo/demo_simulator.hpp"
+#include "support/headless_wall.hpp"
+#include "support/paths.hpp"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define TSUR_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TSUR_TEST_ASAN 1
+#endif
+#endif
+
+namespace tsur {
+namespace {
+
+const model::TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
+constexpr int kWidth = 1920, kHeight = 1080;
+
+/// The regions the issue names as hard cases: the sanitizer build draws these.
+const std::vector<std::string> kRepresentative = {"RU-CHU", "RU-KGD", "RU-SA",  "RU-MOW",
+                                                  "RU-SPE", "RU-ARK", "RU-TA",  "RU-UD",
+                                                  "RU-KHA", "RU-KAM"};
+
+std::vector<std::string> regions_to_draw() {
+    const char* v = std::getenv("TSUR_RENDER_MATRIX");
+    const bool full = v != nullptr && std::string(v) == "full";
+#ifdef TSUR_TEST_ASAN
+    if (!full) return kRepresentative;
+#else
+    (void)full;
+#endif
+    std::vector<std::string> codes;
+    for (const auto& entry : std::filesystem::directory_iterator(test::asset_path("regions"))) {
+        if (entry.is_directory()) codes.push_back(entry.path().filename().string());
+    }
+    std::sort(codes.begin(), codes.end());
+    return codes;
+}
+
+/// What one region's drawing left for the checks to look at.
+struct RegionCase {
+    std::string code;
+    const app::WallAssets* assets = nullptr;
+    const model::Snapshot* snapshot = nullptr;
+    const display::Image* picture = nullptr;
+    display::FrameContext ctx;   ///< as the frame builder set it for the map cell
+    config::WidgetSpec map_spec;
+    display::Rect content;       ///< the map panel's content (below its title)
+};
+
+void draws_a_picture(const RegionCase& c) {
+    EXPECT_GT(test::non_background_pixels(*c.picture), 10000u) << "blank";
+}
+
+void outline_fills_the_map(const RegionCase& c) {
+    const display::MapLayout layout =
+        display::map_layout(c.snapshot, c.map_spec, c.ctx, c.content);
+    float x0 = 1e9f, x1 = -1e9f, y0 = 1e9f, y1 = -1e9f;
+    for (const auto& f : c.assets->assets.geometry->outline) {
+        for (const auto& poly : f.polygons) {
+            for (const auto& q : poly.points) {
+                const ImVec2 s = layout.projection.forward(q);
+                x0 = std::min(x0, s.x), x1 = std::max(x1, s.x);
+                y0 = std::min(y0, s.y), y1 = std::max(y1, s.y);
+            }
+        }
+    }
+    constexpr float kSlack = 0.5f;  // float rounding at the fitted edges
+    const display::Rect& m = layout.map;
+    EXPECT_GE(x0, m.x - kSlack);
+    EXPECT_LE(x1, m.right() + kSlack);
+    EXPECT_GE(y0, m.y - kSlack);
+    EXPECT_LE(y1, m.bottom() + kSlack);
+    EXPECT_TRUE(x1 - x0 >= 0.8f * m.w || y1 - y0 >= 0.8f * m.h)
+        << "outline " << x1 - x0 << "x" << y1 - y0 << " in a map of " << m.w << "x" << m.h;
+}
+
+void capital_is_labelled(const RegionCase& c) {
+    const model::Region& region = *c.assets->assets.region;
+    const display::MapLayout layout =
+        display::map_layout(c.snapshot, c.map_spec, c.ctx, c.content);
+    const auto order = display::label_order(region);
+    ASSERT_FALSE(order.empty());
+    EXPECT_EQ(order.front(), region.capital) << "the capital is labelled first";
+    // draw_municipality_labels labels every place whose centre lies in the map; the capital's
+    // request is required, so place_labels always finds it a spot.
+    const ImVec2 at = layout.projection.forward(region.municipalities[region.capital].centre);
+    EXPECT_TRUE(layout.map.contains(at.x, at.y)) << "capital at " << at.x << "," << at.y;
+    const display::LabelRequest capital{at, ImVec2(120, 30), 6, true};
+    const auto placed = display::place_labels(std::span(&capital, 1), {}, layout.map);
+    ASSERT_EQ(placed.size(), 1u);
+    EXPECT_TRUE(placed[0].rect.x >= layout.map.x && placed[0].rect.right() <= layout.map.right());
+}
+
+const std::vector<std::function<void(const RegionCase&)>> kChecks = {
+    draws_a_picture, outline_fills_the_map, capital_is_labelled};
+
+TEST(RegionOverview, EveryShippedRegionDrawsItsOverview) {
+    const config::Layout overview = display::overview_layout();
+    auto plan = app::plan_frame(overview, true, kWidth, kHeight, std::nullopt);
+    ASSERT_TRUE(plan.ok()) << plan.error();
+    const app::FramePlan& p = plan.value();
+    const config::Screen& screen = overview.screens.front();
+    const auto map_cell = std::find_if(screen.cells.begin(), screen.cells.end(),
+                                       [](const config::Cell& c) { return c.widget.type == "map"; });
+    ASSERT_NE(map_cell, screen.cells.end());
+    display::HeadlessTarget target(p.viewport.output_width, p.viewport.output_height);
+    for (const std::string& code : regions_to_draw()) {
+        SCOPED_TRACE(code);
+        auto loaded = app::load_wall_assets(test::source_dir(), code);
+        ASSERT_TRUE(loaded.ok()) << loaded.error();
+        const app::WallAssets assets = loaded.take();
+        net::SimulatorOptions options;
+        options.seed = 3;
+        options.scale = 0.3;
+        options.boundary = net::outer_rings(*assets.assets.geometry);
+        const net::DemoSimulator sim(assets.assets.region, options);
+        const model::SnapshotPtr snap =
+            model::build_snapshot(sim.generate(kNow), assets.assets.region, *assets.rules);
+
+        display::ImGuiSession session(target.renderer(), assets.fonts, p.type);
+        display::WallStatus live;
+        live.has_data = true;
+        display::FrameInputs in;
+        in.snapshot = snap.get();
+        in.screen = &screen;
+        in.canvas = display::canvas_rect(p.geometry);
+        in.gap_px = display::cell_gap_px(p.geometry, screen, p.type.px[0] * 0.4f);
+        in.now = kNow;
+        in.anim_seconds = static_cast<double>(kNow.time_since_epoch().count());
+        in.status = &live;
+        in.theme = &display::dark_theme();
+        in.strings = &display::strings_for(display::Language::ru);
+        in.assets = &assets.assets;
+        for (int frame = 0; frame < 2; ++frame) {
+            display::render_viewport(session, in, p.viewport, 1.0f / 60.0f);
+        }
+        const display::Image picture = target.capture();
+
+        RegionCase c{code, &assets, snap.get(), &picture, {}, map_cell->widget, {}};
+        c.ctx.theme = in.theme;
+        c.ctx.fonts = &session.fonts();
+        c.ctx.strings = in.strings;
+        c.ctx.assets = in.assets;
+        c.ctx.now = kNow;
+        const auto rects = display::cell_rects(screen, in.canvas, in.gap_px);
+        c.ctx.rect = rects[static_cast<std::size_t>(map_cell - screen.cells.begin())];
+        // The content rectangle draw_panel returns for a titled panel (display/text.cpp).
+        const float pad = display::pad(c.ctx);
+        const float title_h = c.ctx.fonts->px(display::TextRole::heading) * 1.25f;
+        const float top = c.ctx.rect.y + 2 * pad + title_h;
+        c.content = display::Rect{c.ctx.rect.x + 2 * pad, top, c.ctx.rect.w - 4 * pad,
+                                  c.ctx.rect.bottom() - pad - top};
+        for (const auto& check : kChecks) check(c);
+    }
+}
+
+}  // namespace
+}  // namespace tsur
