@@ -18,6 +18,7 @@
 #include "config/public_screen.hpp"
 #include "config/snapshot_sync.hpp"
 #include "display/frame_builder.hpp"
+#include "display/frame_damage.hpp"
 #include "display/imgui_session.hpp"
 #include "display/map_memo.hpp"
 #include "display/overview_layout.hpp"
@@ -62,6 +63,21 @@ std::string headless_notice(const display::WindowTarget& target, const std::stri
     line += ", or run under X11 (DISPLAY), Wayland (WAYLAND_DISPLAY) or on a console with a GPU "
             "(SDL_VIDEODRIVER=kmsdrm)";
     return line;
+}
+
+// The debug line that counts what each turn of the loop rasterised.
+std::string redraw_line(const display::RedrawPlan& redraw) {
+    switch (redraw.kind) {
+        case display::RedrawPlan::Kind::none:
+            return "redraw: none (frame unchanged)";
+        case display::RedrawPlan::Kind::partial:
+            return "redraw: partial, " + std::to_string(redraw.rects.size()) + " rectangles, " +
+                   std::to_string(static_cast<int>(redraw.damaged_share * 1000) / 10.0).substr(0, 4) +
+                   " % of the frame";
+        case display::RedrawPlan::Kind::full:
+            break;
+    }
+    return "redraw: full";
 }
 
 }  // namespace
@@ -115,6 +131,7 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
 
     Watchdog watchdog(watchdog_interval());
     display::MapMemo map_memo;
+    display::FrameDamage damage;
     const display::Strings& strings = display::strings_for(options.language);
     const model::Seconds utc_offset = assets.assets.region->utc_offset;
     bool running = true, first_frame = true, dirty = true, want_png = false;
@@ -137,6 +154,7 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
                     publish_screens(*layout);
                     FramePlan next = plan_for(layout);
                     if (next.type.px != plan.type.px) {
+                        damage.invalidate();
                         session.reset();
                         session = std::make_unique<display::ImGuiSession>(target.renderer(),
                                                                           assets.fonts, next.type);
@@ -203,11 +221,23 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
             display::GlyphTally glyphs;
             in.glyphs = &glyphs;
             const auto t0 = SteadyClock::now();
-            display::render_viewport(*session, in, plan.viewport,
-                                     std::chrono::duration<float>(t0 - last_frame).count(),
-                                     lf.shift);
-            const auto build = SteadyClock::now() - t0;
+            ImDrawData& draw_data = display::build_viewport(
+                *session, in, plan.viewport,
+                std::chrono::duration<float>(t0 - last_frame).count(), lf.shift);
             const bool prove = want_png || steady_now - last_proof >= kProofInterval;
+            // Present / skip: a frame equal to the one on screen is neither rasterised nor
+            // presented; where the target keeps its pixels only the damaged rectangles are.
+            const bool keeps_pixels = target.keeps_frame();
+            display::RedrawPlan redraw = damage.plan(draw_data, keeps_pixels);
+            // A read-back needs the frame in the target, which only a kept surface still holds.
+            if (redraw.kind == display::RedrawPlan::Kind::none && prove && !keeps_pixels) {
+                redraw.kind = display::RedrawPlan::Kind::full;
+            }
+            if (redraw.kind != display::RedrawPlan::Kind::none) {
+                session->rasterise(in.theme->background, redraw.rects);
+            }
+            log.debug(redraw_line(redraw));
+            const auto build = SteadyClock::now() - t0;
             const auto max_unchanged = unchanged_limit(src.status.mode);
             net::FrameReport report;
             if (prove) {
@@ -239,7 +269,7 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
                 }
             }
             rt.health.frame_presented(report);
-            SDL_RenderPresent(target.renderer());
+            if (redraw.kind != display::RedrawPlan::Kind::none) SDL_RenderPresent(target.renderer());
             want_png = false;
             last_frame = t0;
             next_due = next_redraw(src.now, src.snapshot.get(), screen);
@@ -268,6 +298,8 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
                 if (ev.type == SDL_QUIT) running = false;
                 if (ev.type == options.wake_event) dirty = true;
                 if (ev.type == SDL_WINDOWEVENT) {
+                    // Exposed, resized or moved: the window's pixels may be gone.
+                    damage.invalidate();
                     target.output_size(out_w, out_h);
                     if (plan.builtin) {
                         plan = plan_for(layout);

@@ -68,6 +68,18 @@ WindowTarget::~WindowTarget() {
     SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
 }
 
+bool WindowTarget::keeps_frame() const {
+    SDL_RendererInfo info{};
+    if (SDL_GetRendererInfo(renderer_.get(), &info) != 0) return false;
+    if (!(info.flags & SDL_RENDERER_SOFTWARE)) return false;
+    // GL and other accelerated renderers leave the back buffer undefined after a swap.
+    int lw = 0, lh = 0;
+    SDL_RenderGetLogicalSize(renderer_.get(), &lw, &lh);
+    float sx = 1, sy = 1;
+    SDL_RenderGetScale(renderer_.get(), &sx, &sy);
+    return lw == 0 && lh == 0 && sx == 1.0f && sy == 1.0f;
+}
+
 void WindowTarget::output_size(int& w, int& h) const {
     SDL_GetRendererOutputSize(renderer_.get(), &w, &h);
 }

@@ -36,6 +36,9 @@ public:
     /// Why the wall runs headless, when the driver the environment named failed (else empty).
     const std::string& fallback_reason() const { return fallback_reason_; }
     SDL_Renderer* renderer() const { return renderer_.get(); }
+    /// True when the renderer draws into a surface that outlives a present (SDL's software
+    /// renderer, unscaled), so the next frame may redraw only what changed.
+    bool keeps_frame() const;
     /// Output size in pixels (may differ from the window size on HiDPI).
     void output_size(int& w, int& h) const;
     /// Reads back the last rendered frame (before present) for /screenshot.png.
