@@ -91,6 +91,7 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
     display::WindowTarget target(options.window);
     int out_w = 0, out_h = 0;
     target.output_size(out_w, out_h);
+    if (!target.renderer_note().empty()) log.info("display: renderer " + target.renderer_note());
     if (target.headless()) {
         rt.health.set_headless(true);
         log.warning(headless_notice(target, options.status_address, out_w, out_h));

@@ -132,6 +132,38 @@ std::vector<SDL_Rect> merge_tiles(const std::vector<bool>& damaged, int cols, in
     return done;
 }
 
+double area(const SDL_Rect& r) { return static_cast<double>(r.w) * r.h; }
+
+SDL_Rect bounding(const SDL_Rect& a, const SDL_Rect& b) {
+    const int x0 = std::min(a.x, b.x);
+    const int y0 = std::min(a.y, b.y);
+    return {x0, y0, std::max(a.x + a.w, b.x + b.w) - x0, std::max(a.y + a.h, b.y + b.h) - y0};
+}
+
+/// Joins the two rectangles whose joint box wastes the fewest pixels until at most `most` are
+/// left: scattered damage (map points of a new snapshot) costs one pass per rectangle, so a few
+/// bigger ones beat many small ones. A joint box may overlap another rectangle; redrawing a pixel
+/// twice gives the same pixel.
+void coalesce(std::vector<SDL_Rect>& rects, std::size_t most) {
+    while (rects.size() > most) {
+        std::size_t best_i = 0, best_j = 1;
+        double best_waste = -1;
+        for (std::size_t i = 0; i < rects.size(); ++i) {
+            for (std::size_t j = i + 1; j < rects.size(); ++j) {
+                const double waste =
+                    area(bounding(rects[i], rects[j])) - area(rects[i]) - area(rects[j]);
+                if (best_waste < 0 || waste < best_waste) {
+                    best_waste = waste;
+                    best_i = i;
+                    best_j = j;
+                }
+            }
+        }
+        rects[best_i] = bounding(rects[best_i], rects[best_j]);
+        rects.erase(rects.begin() + static_cast<std::ptrdiff_t>(best_j));
+    }
+}
+
 }  // namespace
 
 std::vector<std::uint64_t> tile_fingerprints(const ImDrawData& data, int width, int height,
@@ -171,12 +203,12 @@ RedrawPlan FrameDamage::plan(const ImDrawData& data, bool keeps_pixels) {
             const int cols = (width + kTilePx - 1) / kTilePx;
             const int rows = (height + kTilePx - 1) / kTilePx;
             plan.rects = merge_tiles(damaged, cols, rows, kTilePx, width, height);
-            double area = 0;
-            for (const SDL_Rect& r : plan.rects) area += static_cast<double>(r.w) * r.h;
-            plan.damaged_share = area / (static_cast<double>(width) * height);
-            // Past half the frame, or past a few dozen passes over the draw data, one full pass
-            // costs less.
-            if (plan.damaged_share <= 0.5 && plan.rects.size() <= 48) {
+            coalesce(plan.rects, kMaxRects);
+            double pixels = 0;
+            for (const SDL_Rect& r : plan.rects) pixels += area(r);
+            plan.damaged_share = std::min(1.0, pixels / (static_cast<double>(width) * height));
+            // Past half the frame one full pass costs less than the passes of the rectangles.
+            if (plan.damaged_share <= 0.5) {
                 plan.kind = RedrawPlan::Kind::partial;
             } else {
                 plan.rects.clear();

@@ -15,7 +15,7 @@ namespace tsur::display {
 struct RedrawPlan {
     enum class Kind { none, partial, full };
     Kind kind = Kind::full;
-    std::vector<SDL_Rect> rects;  ///< partial only; disjoint, in display pixels
+    std::vector<SDL_Rect> rects;  ///< partial only, in display pixels (may overlap)
     double damaged_share = 1.0;   ///< share of the frame's pixels that are rasterised
 };
 
@@ -29,6 +29,8 @@ std::vector<std::uint64_t> tile_fingerprints(const ImDrawData& data, int width, 
 class FrameDamage {
 public:
     static constexpr int kTilePx = 64;
+    /// Each rectangle is one pass over the draw data; more damage is joined into fewer boxes.
+    static constexpr std::size_t kMaxRects = 24;
 
     /// `keeps_pixels`: the target still holds the last rasterised frame (SDL's software renderer
     /// draws into a surface that outlives a present), so a part of it may be redrawn alone.

@@ -7,6 +7,20 @@
 #include <stdexcept>
 
 namespace tsur::display {
+namespace {
+
+/// GL_RENDERER of the current GL context ("llvmpipe (LLVM 15.0.6, 256 bits)", "AMD Radeon ..."),
+/// empty when the renderer is not GL.
+std::string gl_renderer_string() {
+    using GetString = const unsigned char* (*)(unsigned);
+    const auto get = reinterpret_cast<GetString>(SDL_GL_GetProcAddress("glGetString"));
+    if (!get || !SDL_GL_GetCurrentContext()) return {};
+    constexpr unsigned kGlRenderer = 0x1F01;
+    const unsigned char* name = get(kGlRenderer);
+    return name ? reinterpret_cast<const char*>(name) : "";
+}
+
+}  // namespace
 
 WindowTarget::WindowTarget(const WindowOptions& options) {
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
@@ -42,8 +56,21 @@ WindowTarget::WindowTarget(const WindowOptions& options) {
         SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
         throw std::runtime_error(std::string("SDL_CreateWindow: ") + SDL_GetError());
     }
+    // SDL's software renderer otherwise shows its window surface through a hidden GL renderer
+    // and texture (two more frame-sized buffers and the whole GL stack), which is why it measured
+    // bigger than llvmpipe. X11's own framebuffer (shared memory with the server) is enough.
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     Uint32 rflags = SDL_RENDERER_ACCELERATED | (options.vsync ? SDL_RENDERER_PRESENTVSYNC : 0);
     renderer_.reset(SDL_CreateRenderer(window_.get(), -1, rflags));
+    if (renderer_ && !SDL_GetHint(SDL_HINT_RENDER_DRIVER)) {
+        const std::string gl = gl_renderer_string();
+        if (is_software_gl(gl)) {
+            // GL on the CPU rasterises every frame whole; SDL's software renderer keeps its
+            // surface, so only what changed is drawn again, without the GL stack's buffers.
+            renderer_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_SOFTWARE));
+            if (renderer_) renderer_note_ = "software (GL is " + gl + ", a CPU rasteriser)";
+        }
+    }
     if (!renderer_) renderer_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_SOFTWARE));
     if (!renderer_) {
         window_.reset();
@@ -51,6 +78,13 @@ WindowTarget::WindowTarget(const WindowOptions& options) {
         throw std::runtime_error(std::string("SDL_CreateRenderer: ") + SDL_GetError());
     }
     SDL_ShowCursor(SDL_DISABLE);
+}
+
+bool is_software_gl(std::string_view gl_renderer) {
+    for (const char* cpu : {"llvmpipe", "softpipe", "Software Rasterizer", "SWR", "lavapipe"}) {
+        if (gl_renderer.find(cpu) != std::string_view::npos) return true;
+    }
+    return false;
 }
 
 bool is_headless_video_driver(std::string_view driver) {

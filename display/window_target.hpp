@@ -20,6 +20,10 @@ struct WindowOptions {
 /// SDL's drivers that show nothing on a screen. Pure.
 bool is_headless_video_driver(std::string_view driver);
 
+/// True when a GL_RENDERER string names a rasteriser that runs on the CPU (Mesa's llvmpipe,
+/// softpipe, swrast). Pure.
+bool is_software_gl(std::string_view gl_renderer);
+
 /// Owns SDL video, the window and its renderer; render thread only.
 class WindowTarget {
 public:
@@ -36,6 +40,8 @@ public:
     /// Why the wall runs headless, when the driver the environment named failed (else empty).
     const std::string& fallback_reason() const { return fallback_reason_; }
     SDL_Renderer* renderer() const { return renderer_.get(); }
+    /// Why the renderer is not the one SDL picked first (empty when it is).
+    const std::string& renderer_note() const { return renderer_note_; }
     /// True when the renderer draws into a surface that outlives a present (SDL's software
     /// renderer, unscaled), so the next frame may redraw only what changed.
     bool keeps_frame() const;
@@ -52,6 +58,7 @@ private:
     SdlWindowPtr window_;
     std::string fallback_reason_;
     SdlRendererPtr renderer_;
+    std::string renderer_note_;
 };
 
 }  // namespace tsur::display
