@@ -20,6 +20,16 @@ std::string gl_renderer_string() {
     return name ? reinterpret_cast<const char*>(name) : "";
 }
 
+/// SDL's software renderer without command batching. Batched, SDL queues every vertex until the
+/// present: a partial redraw hands it the draw data once per damaged rectangle, and the queue grew
+/// to ~60 MB. SDL turns batching off itself only when SDL_RENDER_DRIVER names the driver.
+SDL_Renderer* create_software_renderer(SDL_Window* window) {
+    SDL_SetHint(SDL_HINT_RENDER_BATCHING, "0");
+    SDL_Renderer* r = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+    SDL_ResetHint(SDL_HINT_RENDER_BATCHING);
+    return r;
+}
+
 }  // namespace
 
 WindowTarget::WindowTarget(const WindowOptions& options) {
@@ -60,18 +70,23 @@ WindowTarget::WindowTarget(const WindowOptions& options) {
     // and texture (two more frame-sized buffers and the whole GL stack), which is why it measured
     // bigger than llvmpipe. X11's own framebuffer (shared memory with the server) is enough.
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    const bool driver_named = SDL_GetHint(SDL_HINT_RENDER_DRIVER) != nullptr;
+    if (!options.gpu_device && !driver_named) {
+        renderer_.reset(create_software_renderer(window_.get()));
+        if (renderer_) renderer_note_ = "software (no GPU device)";
+    }
     Uint32 rflags = SDL_RENDERER_ACCELERATED | (options.vsync ? SDL_RENDERER_PRESENTVSYNC : 0);
-    renderer_.reset(SDL_CreateRenderer(window_.get(), -1, rflags));
-    if (renderer_ && !SDL_GetHint(SDL_HINT_RENDER_DRIVER)) {
+    if (!renderer_) renderer_.reset(SDL_CreateRenderer(window_.get(), -1, rflags));
+    if (renderer_ && renderer_note_.empty() && !driver_named) {
         const std::string gl = gl_renderer_string();
         if (is_software_gl(gl)) {
             // GL on the CPU rasterises every frame whole; SDL's software renderer keeps its
             // surface, so only what changed is drawn again, without the GL stack's buffers.
-            renderer_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_SOFTWARE));
+            renderer_.reset(create_software_renderer(window_.get()));
             if (renderer_) renderer_note_ = "software (GL is " + gl + ", a CPU rasteriser)";
         }
     }
-    if (!renderer_) renderer_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_SOFTWARE));
+    if (!renderer_) renderer_.reset(create_software_renderer(window_.get()));
     if (!renderer_) {
         window_.reset();
         SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);

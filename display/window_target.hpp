@@ -15,6 +15,9 @@ struct WindowOptions {
     int height = 1080;
     int display = 0;     ///< SDL display index for fullscreen
     bool vsync = true;
+    /// False on a machine with no GPU device (no /dev/dri render node): GL could only rasterise
+    /// on the CPU, so SDL's software renderer is taken without loading the GL stack to ask.
+    bool gpu_device = true;
 };
 
 /// SDL's drivers that show nothing on a screen. Pure.
