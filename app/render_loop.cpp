@@ -70,10 +70,12 @@ std::string redraw_line(const display::RedrawPlan& redraw) {
     switch (redraw.kind) {
         case display::RedrawPlan::Kind::none:
             return "redraw: none (frame unchanged)";
-        case display::RedrawPlan::Kind::partial:
+        case display::RedrawPlan::Kind::partial: {
+            char share[16];
+            std::snprintf(share, sizeof share, "%.1f", redraw.damaged_share * 100);
             return "redraw: partial, " + std::to_string(redraw.rects.size()) + " rectangles, " +
-                   std::to_string(static_cast<int>(redraw.damaged_share * 1000) / 10.0).substr(0, 4) +
-                   " % of the frame";
+                   share + " % of the frame";
+        }
         case display::RedrawPlan::Kind::full:
             break;
     }
@@ -270,7 +272,9 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
                 }
             }
             rt.health.frame_presented(report);
-            if (redraw.kind != display::RedrawPlan::Kind::none) SDL_RenderPresent(target.renderer());
+            if (redraw.kind != display::RedrawPlan::Kind::none) {
+                SDL_RenderPresent(target.renderer());
+            }
             want_png = false;
             last_frame = t0;
             next_due = next_redraw(src.now, src.snapshot.get(), screen);

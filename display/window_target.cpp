@@ -23,8 +23,13 @@ std::string gl_renderer_string() {
 /// SDL's software renderer without command batching. Batched, SDL queues every vertex until the
 /// present: a partial redraw hands it the draw data once per damaged rectangle, and the queue grew
 /// to ~60 MB. SDL turns batching off itself only when SDL_RENDER_DRIVER names the driver.
+/// Its surface is the window's own framebuffer (X11: shared memory with the server); by default
+/// SDL would show it through a hidden GL renderer and texture, two more frame-sized buffers and
+/// the whole GL stack, which is why it once measured bigger than llvmpipe. Where the video driver
+/// has no framebuffer of its own (Wayland), this fails and the caller keeps GL.
 SDL_Renderer* create_software_renderer(SDL_Window* window) {
     SDL_SetHint(SDL_HINT_RENDER_BATCHING, "0");
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     SDL_Renderer* r = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
     SDL_ResetHint(SDL_HINT_RENDER_BATCHING);
     return r;
@@ -66,10 +71,6 @@ WindowTarget::WindowTarget(const WindowOptions& options) {
         SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
         throw std::runtime_error(std::string("SDL_CreateWindow: ") + SDL_GetError());
     }
-    // SDL's software renderer otherwise shows its window surface through a hidden GL renderer
-    // and texture (two more frame-sized buffers and the whole GL stack), which is why it measured
-    // bigger than llvmpipe. X11's own framebuffer (shared memory with the server) is enough.
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     const bool driver_named = SDL_GetHint(SDL_HINT_RENDER_DRIVER) != nullptr;
     if (!options.gpu_device && !driver_named) {
         renderer_.reset(create_software_renderer(window_.get()));
@@ -82,8 +83,13 @@ WindowTarget::WindowTarget(const WindowOptions& options) {
         if (is_software_gl(gl)) {
             // GL on the CPU rasterises every frame whole; SDL's software renderer keeps its
             // surface, so only what changed is drawn again, without the GL stack's buffers.
+            renderer_.reset();  // SDL allows one renderer per window
             renderer_.reset(create_software_renderer(window_.get()));
-            if (renderer_) renderer_note_ = "software (GL is " + gl + ", a CPU rasteriser)";
+            if (renderer_) {
+                renderer_note_ = "software (GL is " + gl + ", a CPU rasteriser)";
+            } else {
+                renderer_.reset(SDL_CreateRenderer(window_.get(), -1, rflags));
+            }
         }
     }
     if (!renderer_) renderer_.reset(create_software_renderer(window_.get()));

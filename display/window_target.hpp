@@ -1,4 +1,5 @@
-// The on-screen target: one SDL window (fullscreen by default) with an accelerated renderer.
+// The on-screen target: one SDL window (fullscreen by default) with a GPU renderer, or SDL's
+// software renderer where GL would rasterise on the CPU anyway (it keeps its pixels).
 #pragma once
 
 #include <string>

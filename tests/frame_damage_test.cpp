@@ -75,7 +75,9 @@ public:
         draw_screen(ImGui::GetBackgroundDrawList(), session_.fonts(), in);
         RedrawPlan plan = damage_.plan(session_.finish_frame(), true);
         if (whole) plan = RedrawPlan{};
-        if (plan.kind != RedrawPlan::Kind::none) session_.rasterise(in.theme->background, plan.rects);
+        if (plan.kind != RedrawPlan::Kind::none) {
+            session_.rasterise(in.theme->background, plan.rects);
+        }
         return plan;
     }
 
