@@ -67,6 +67,13 @@ display::FrameInputs ComposedFrame::inputs(display::MapMemo* memo,
     return in;
 }
 
+ImDrawData& build_composed_frame(display::ImGuiSession& session, const ComposedFrame& frame,
+                                 const FramePlan& plan, float delta_seconds,
+                                 display::MapMemo* memo, display::GlyphTally* glyphs) {
+    return display::build_viewport(session, frame.inputs(memo, glyphs), plan.viewport,
+                                   delta_seconds, frame.playlist.shift);
+}
+
 void draw_composed_frame(display::ImGuiSession& session, const ComposedFrame& frame,
                          const FramePlan& plan, float delta_seconds, display::MapMemo* memo,
                          display::GlyphTally* glyphs) {

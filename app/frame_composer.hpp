@@ -64,6 +64,13 @@ struct ComposedFrame {
 /// names a `screen` the layout does not have.
 model::Result<ComposedFrame> compose_frame(const FrameState& state);
 
+/// Builds `frame`'s draw data for this PC's viewport of `plan` without rasterising it
+/// (ImGuiSession::rasterise does, whole or in part: the render loop's partial redraw).
+ImDrawData& build_composed_frame(display::ImGuiSession& session, const ComposedFrame& frame,
+                                 const FramePlan& plan, float delta_seconds,
+                                 display::MapMemo* memo = nullptr,
+                                 display::GlyphTally* glyphs = nullptr);
+
 /// Draws `frame` through `session` on this PC's viewport of `plan` (with the burn-in shift).
 void draw_composed_frame(display::ImGuiSession& session, const ComposedFrame& frame,
                          const FramePlan& plan, float delta_seconds,

@@ -18,9 +18,11 @@
 #include "config/playlist.hpp"
 #include "config/public_screen.hpp"
 #include "config/snapshot_sync.hpp"
+#include "display/frame_damage.hpp"
 #include "display/imgui_session.hpp"
 #include "display/map/map_memo.hpp"
 #include "display/overview_layout.hpp"
+#include "display/theme.hpp"
 
 namespace tsur::app {
 namespace {
@@ -63,6 +65,23 @@ std::string headless_notice(const display::WindowTarget& target, const std::stri
     return line;
 }
 
+// The debug line that counts what each turn of the loop rasterised.
+std::string redraw_line(const display::RedrawPlan& redraw) {
+    switch (redraw.kind) {
+        case display::RedrawPlan::Kind::none:
+            return "redraw: none (frame unchanged)";
+        case display::RedrawPlan::Kind::partial: {
+            char share[16];
+            std::snprintf(share, sizeof share, "%.1f", redraw.damaged_share * 100);
+            return "redraw: partial, " + std::to_string(redraw.rects.size()) + " rectangles, " +
+                   share + " % of the frame";
+        }
+        case display::RedrawPlan::Kind::full:
+            break;
+    }
+    return "redraw: full";
+}
+
 /// The loop's state between frames; main thread only.
 class RenderLoop {
 public:
@@ -73,6 +92,7 @@ public:
           utc_offset_(assets.assets.region->utc_offset) {
         if (options.layout_file) layout_file_ = std::make_unique<LayoutFile>(*options.layout_file);
         target_.output_size(out_w_, out_h_);
+        if (!target_.renderer_note().empty()) log_.info("display: renderer " + target_.renderer_note());
         if (target_.headless()) {
             rt_.health.set_headless(true);
             log_.warning(headless_notice(target_, options.status_address, out_w_, out_h_));
@@ -148,6 +168,7 @@ private:
             publish_screens();
             FramePlan next = plan_for(layout_);
             if (next.type.px != plan_.type.px) {
+                damage_.invalidate();
                 session_.reset();
                 session_ = std::make_unique<display::ImGuiSession>(target_.renderer(),
                                                                     assets_.fonts, next.type);
@@ -184,11 +205,25 @@ private:
         const ComposedFrame frame = compose_frame(state).take();
         display::GlyphTally glyphs;
         const auto t0 = SteadyClock::now();
-        draw_composed_frame(*session_, frame, plan_,
-                            std::chrono::duration<float>(t0 - last_frame_).count(), &map_memo_,
-                            &glyphs);
+        ImDrawData& draw_data =
+            build_composed_frame(*session_, frame, plan_,
+                                 std::chrono::duration<float>(t0 - last_frame_).count(), &map_memo_,
+                                 &glyphs);
+        // A frame equal to the one on screen is neither rasterised nor presented; where the
+        // target keeps its pixels only the damaged rectangles are. A read-back needs the frame in
+        // the target, which only a kept surface still holds.
+        const bool keeps_pixels = target_.keeps_frame();
+        display::RedrawPlan redraw = damage_.plan(draw_data, keeps_pixels);
+        if (redraw.kind == display::RedrawPlan::Kind::none && proof_due(steady_now) &&
+            !keeps_pixels) {
+            redraw.kind = display::RedrawPlan::Kind::full;
+        }
+        if (redraw.kind != display::RedrawPlan::Kind::none) {
+            session_->rasterise(display::dark_theme().background, redraw.rects);
+        }
+        log_.debug(redraw_line(redraw));
         prove(frame, glyphs, SteadyClock::now() - t0, steady_now);
-        SDL_RenderPresent(target_.renderer());
+        if (redraw.kind != display::RedrawPlan::Kind::none) SDL_RenderPresent(target_.renderer());
         want_png_ = false;
         last_frame_ = t0;
         next_due_ = next_redraw(frame.now, frame.snapshot.get(), frame.screen);
@@ -213,7 +248,7 @@ private:
     // for /screenshot.png.
     void prove(const ComposedFrame& frame, const display::GlyphTally& glyphs,
                SteadyClock::duration build, SteadyClock::time_point steady_now) {
-        const bool full = want_png_ || steady_now - last_proof_ >= kProofInterval;
+        const bool full = proof_due(steady_now);
         const auto max_unchanged = unchanged_limit(frame.status.mode);
         net::FrameReport report;
         if (full) {
@@ -247,6 +282,10 @@ private:
         rt_.health.frame_presented(report);
     }
 
+    bool proof_due(SteadyClock::time_point steady_now) const {
+        return want_png_ || steady_now - last_proof_ >= kProofInterval;
+    }
+
     void wait_for_events() {
         long long wait_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                                 next_due_ - rt_.clock.now())
@@ -259,6 +298,8 @@ private:
             if (ev.type == SDL_QUIT) running_ = false;
             if (ev.type == options_.wake_event) dirty_ = true;
             if (ev.type == SDL_WINDOWEVENT) {
+                // Exposed, resized or moved: the window's pixels may be gone.
+                damage_.invalidate();
                 target_.output_size(out_w_, out_h_);
                 if (plan_.builtin) {
                     plan_ = plan_for(layout_);
@@ -289,6 +330,7 @@ private:
     std::unique_ptr<display::ImGuiSession> session_;
     Watchdog watchdog_{watchdog_interval()};
     display::MapMemo map_memo_;
+    display::FrameDamage damage_;
     config::SnapshotSync snapshot_sync_;
     bool running_ = true, first_frame_ = true, dirty_ = true, want_png_ = false;
     std::uint64_t shown_generation_ = 0, shown_freeze_ = 0;

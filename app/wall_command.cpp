@@ -5,6 +5,7 @@
 #include <SDL.h>
 
 #include <cstdio>
+#include <filesystem>
 
 #include "app/calendar_files.hpp"
 #include "app/check_config_command.hpp"
@@ -17,6 +18,18 @@
 #include "sys/private_files.hpp"
 
 namespace tsur::app {
+namespace {
+
+// A DRM render node is what any GPU's GL driver opens; with none, GL is Mesa on the CPU.
+bool has_gpu_device() {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator("/dev/dri", ec)) {
+        if (entry.path().filename().string().rfind("renderD", 0) == 0) return true;
+    }
+    return false;
+}
+
+}  // namespace
 
 int run_wall(const Options& options) {
     config::AppConfig conf;
@@ -96,6 +109,7 @@ int run_wall(const Options& options) {
                                                          : display::Language::ru;
     lo.window.fullscreen = conf.display.fullscreen;
     lo.window.display = conf.display.display_index;
+    lo.window.gpu_device = has_gpu_device();
     if (options.windowed) {
         lo.window.fullscreen = false;
         lo.window.width = options.windowed->first;

@@ -7,6 +7,8 @@
 
 #include <stdexcept>
 
+#include "display/frame_damage.hpp"
+
 namespace tsur::display {
 
 ImGuiSession::ImGuiSession(SDL_Renderer* renderer, const FontFiles& fonts, const TypeScale& scale)
@@ -55,7 +57,22 @@ void ImGuiSession::begin_frame(int width, int height, float delta_seconds) {
 }
 
 void ImGuiSession::end_frame(ImU32 clear) {
+    finish_frame();
+    rasterise(clear);
+}
+
+ImDrawData& ImGuiSession::finish_frame() {
+    ImGui::SetCurrentContext(context_);
     ImGui::Render();
+    return *ImGui::GetDrawData();
+}
+
+void ImGuiSession::rasterise(ImU32 clear, const std::vector<SDL_Rect>& rects) {
+    ImGui::SetCurrentContext(context_);
+    if (!rects.empty()) {
+        rasterise_rects(renderer_, *ImGui::GetDrawData(), clear, rects);
+        return;
+    }
     SDL_SetRenderDrawColor(renderer_, clear & 0xFF, (clear >> 8) & 0xFF, (clear >> 16) & 0xFF, 255);
     SDL_RenderClear(renderer_);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());

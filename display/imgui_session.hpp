@@ -3,9 +3,12 @@
 
 #include <SDL.h>
 
+#include <vector>
+
 #include "display/fonts.hpp"
 
 struct ImGuiContext;
+struct ImDrawData;
 
 namespace tsur::display {
 
@@ -22,6 +25,11 @@ public:
     void begin_frame(int width, int height, float delta_seconds);
     /// Ends the frame and rasterises it into the renderer (clears to `clear` first).
     void end_frame(ImU32 clear);
+    /// Ends the frame without rasterising it; the draw data lives until the next begin_frame.
+    ImDrawData& finish_frame();
+    /// Rasterises the finished frame: whole (cleared to `clear` first) when `rects` is empty,
+    /// else only inside `rects`, over the pixels already in the target (display/frame_damage).
+    void rasterise(ImU32 clear, const std::vector<SDL_Rect>& rects = {});
 
 private:
     SDL_Renderer* renderer_;

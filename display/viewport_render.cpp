@@ -65,11 +65,17 @@ void draw_viewport(ImDrawList* draw, const FontSet& fonts, const FrameInputs& in
     }
 }
 
-void render_viewport(ImGuiSession& session, const FrameInputs& in, const ViewportMap& map,
-                     float delta_seconds, config::PixelShift shift) {
+ImDrawData& build_viewport(ImGuiSession& session, const FrameInputs& in, const ViewportMap& map,
+                           float delta_seconds, config::PixelShift shift) {
     session.begin_frame(map.output_width, map.output_height, delta_seconds);
     draw_viewport(ImGui::GetBackgroundDrawList(), session.fonts(), in, map, shift);
-    session.end_frame(in.theme->background);
+    return session.finish_frame();
+}
+
+void render_viewport(ImGuiSession& session, const FrameInputs& in, const ViewportMap& map,
+                     float delta_seconds, config::PixelShift shift) {
+    build_viewport(session, in, map, delta_seconds, shift);
+    session.rasterise(in.theme->background);
 }
 
 }  // namespace tsur::display

@@ -15,6 +15,11 @@ class ImGuiSession;
 void draw_viewport(ImDrawList* draw, const FontSet& fonts, const FrameInputs& in,
                    const ViewportMap& map, config::PixelShift shift = {});
 
+/// Builds one frame of map.output_width x map.output_height in `session` without rasterising it
+/// (ImGuiSession::rasterise does, whole or in part).
+ImDrawData& build_viewport(ImGuiSession& session, const FrameInputs& in, const ViewportMap& map,
+                           float delta_seconds, config::PixelShift shift = {});
+
 /// One full frame of map.output_width x map.output_height through `session` (see render_frame).
 void render_viewport(ImGuiSession& session, const FrameInputs& in, const ViewportMap& map,
                      float delta_seconds, config::PixelShift shift = {});

@@ -7,6 +7,35 @@
 #include <stdexcept>
 
 namespace tsur::display {
+namespace {
+
+/// GL_RENDERER of the current GL context ("llvmpipe (LLVM 15.0.6, 256 bits)", "AMD Radeon ..."),
+/// empty when the renderer is not GL.
+std::string gl_renderer_string() {
+    using GetString = const unsigned char* (*)(unsigned);
+    const auto get = reinterpret_cast<GetString>(SDL_GL_GetProcAddress("glGetString"));
+    if (!get || !SDL_GL_GetCurrentContext()) return {};
+    constexpr unsigned kGlRenderer = 0x1F01;
+    const unsigned char* name = get(kGlRenderer);
+    return name ? reinterpret_cast<const char*>(name) : "";
+}
+
+/// SDL's software renderer without command batching. Batched, SDL queues every vertex until the
+/// present: a partial redraw hands it the draw data once per damaged rectangle, and the queue grew
+/// to ~60 MB. SDL turns batching off itself only when SDL_RENDER_DRIVER names the driver.
+/// Its surface is the window's own framebuffer (X11: shared memory with the server); by default
+/// SDL would show it through a hidden GL renderer and texture, two more frame-sized buffers and
+/// the whole GL stack, which is why it once measured bigger than llvmpipe. Where the video driver
+/// has no framebuffer of its own (Wayland), this fails and the caller keeps GL.
+SDL_Renderer* create_software_renderer(SDL_Window* window) {
+    SDL_SetHint(SDL_HINT_RENDER_BATCHING, "0");
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    SDL_Renderer* r = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+    SDL_ResetHint(SDL_HINT_RENDER_BATCHING);
+    return r;
+}
+
+}  // namespace
 
 WindowTarget::WindowTarget(const WindowOptions& options) {
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
@@ -42,15 +71,41 @@ WindowTarget::WindowTarget(const WindowOptions& options) {
         SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
         throw std::runtime_error(std::string("SDL_CreateWindow: ") + SDL_GetError());
     }
+    const bool driver_named = SDL_GetHint(SDL_HINT_RENDER_DRIVER) != nullptr;
+    if (!options.gpu_device && !driver_named) {
+        renderer_.reset(create_software_renderer(window_.get()));
+        if (renderer_) renderer_note_ = "software (no GPU device)";
+    }
     Uint32 rflags = SDL_RENDERER_ACCELERATED | (options.vsync ? SDL_RENDERER_PRESENTVSYNC : 0);
-    renderer_.reset(SDL_CreateRenderer(window_.get(), -1, rflags));
-    if (!renderer_) renderer_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_SOFTWARE));
+    if (!renderer_) renderer_.reset(SDL_CreateRenderer(window_.get(), -1, rflags));
+    if (renderer_ && renderer_note_.empty() && !driver_named) {
+        const std::string gl = gl_renderer_string();
+        if (is_software_gl(gl)) {
+            // GL on the CPU rasterises every frame whole; SDL's software renderer keeps its
+            // surface, so only what changed is drawn again, without the GL stack's buffers.
+            renderer_.reset();  // SDL allows one renderer per window
+            renderer_.reset(create_software_renderer(window_.get()));
+            if (renderer_) {
+                renderer_note_ = "software (GL is " + gl + ", a CPU rasteriser)";
+            } else {
+                renderer_.reset(SDL_CreateRenderer(window_.get(), -1, rflags));
+            }
+        }
+    }
+    if (!renderer_) renderer_.reset(create_software_renderer(window_.get()));
     if (!renderer_) {
         window_.reset();
         SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
         throw std::runtime_error(std::string("SDL_CreateRenderer: ") + SDL_GetError());
     }
     SDL_ShowCursor(SDL_DISABLE);
+}
+
+bool is_software_gl(std::string_view gl_renderer) {
+    for (const char* cpu : {"llvmpipe", "softpipe", "Software Rasterizer", "SWR", "lavapipe"}) {
+        if (gl_renderer.find(cpu) != std::string_view::npos) return true;
+    }
+    return false;
 }
 
 bool is_headless_video_driver(std::string_view driver) {
@@ -66,6 +121,18 @@ WindowTarget::~WindowTarget() {
     renderer_.reset();
     window_.reset();
     SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+}
+
+bool WindowTarget::keeps_frame() const {
+    SDL_RendererInfo info{};
+    if (SDL_GetRendererInfo(renderer_.get(), &info) != 0) return false;
+    if (!(info.flags & SDL_RENDERER_SOFTWARE)) return false;
+    // GL and other accelerated renderers leave the back buffer undefined after a swap.
+    int lw = 0, lh = 0;
+    SDL_RenderGetLogicalSize(renderer_.get(), &lw, &lh);
+    float sx = 1, sy = 1;
+    SDL_RenderGetScale(renderer_.get(), &sx, &sy);
+    return lw == 0 && lh == 0 && sx == 1.0f && sy == 1.0f;
 }
 
 void WindowTarget::output_size(int& w, int& h) const {

@@ -1,4 +1,5 @@
-// The on-screen target: one SDL window (fullscreen by default) with an accelerated renderer.
+// The on-screen target: one SDL window (fullscreen by default) with a GPU renderer, or SDL's
+// software renderer where GL would rasterise on the CPU anyway (it keeps its pixels).
 #pragma once
 
 #include <string>
@@ -15,10 +16,17 @@ struct WindowOptions {
     int height = 1080;
     int display = 0;     ///< SDL display index for fullscreen
     bool vsync = true;
+    /// False on a machine with no GPU device (no /dev/dri render node): GL could only rasterise
+    /// on the CPU, so SDL's software renderer is taken without loading the GL stack to ask.
+    bool gpu_device = true;
 };
 
 /// SDL's drivers that show nothing on a screen. Pure.
 bool is_headless_video_driver(std::string_view driver);
+
+/// True when a GL_RENDERER string names a rasteriser that runs on the CPU (Mesa's llvmpipe,
+/// softpipe, swrast). Pure.
+bool is_software_gl(std::string_view gl_renderer);
 
 /// Owns SDL video, the window and its renderer; render thread only.
 class WindowTarget {
@@ -36,6 +44,11 @@ public:
     /// Why the wall runs headless, when the driver the environment named failed (else empty).
     const std::string& fallback_reason() const { return fallback_reason_; }
     SDL_Renderer* renderer() const { return renderer_.get(); }
+    /// Why the renderer is not the one SDL picked first (empty when it is).
+    const std::string& renderer_note() const { return renderer_note_; }
+    /// True when the renderer draws into a surface that outlives a present (SDL's software
+    /// renderer, unscaled), so the next frame may redraw only what changed.
+    bool keeps_frame() const;
     /// Output size in pixels (may differ from the window size on HiDPI).
     void output_size(int& w, int& h) const;
     /// Reads back the last rendered frame (before present) for /screenshot.png.
@@ -49,6 +62,7 @@ private:
     SdlWindowPtr window_;
     std::string fallback_reason_;
     SdlRendererPtr renderer_;
+    std::string renderer_note_;
 };
 
 }  // namespace tsur::display

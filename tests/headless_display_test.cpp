@@ -50,6 +50,16 @@ TEST(HeadlessDisplay, OffscreenAndDummyDriversShowNothing) {
     EXPECT_FALSE(display::is_headless_video_driver("wayland"));
 }
 
+TEST(RendererChoice, MesaCpuRasterisersCountAsSoftwareGl) {
+    // On these the wall takes SDL's software renderer, which redraws only what changed.
+    EXPECT_TRUE(display::is_software_gl("llvmpipe (LLVM 15.0.6, 256 bits)"));
+    EXPECT_TRUE(display::is_software_gl("softpipe"));
+    EXPECT_TRUE(display::is_software_gl("Mesa DRI Intel(R) Software Rasterizer"));
+    EXPECT_FALSE(display::is_software_gl("AMD Radeon RX 6600 (navi23, LLVM 15.0.6, DRM 3.49)"));
+    EXPECT_FALSE(display::is_software_gl("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
+    EXPECT_FALSE(display::is_software_gl(""));
+}
+
 TEST(HeadlessDisplay, OffscreenWindowIsReportedHeadless) {
     VideoDriverEnv env("offscreen");
     display::WindowTarget target(small_window());
