@@ -12,6 +12,7 @@
 #include "app/frame_proof.hpp"
 #include "app/layout_file.hpp"
 #include "app/redraw_schedule.hpp"
+#include "app/scene_json.hpp"
 #include "app/wall_status.hpp"
 #include "app/watchdog.hpp"
 #include "config/playlist.hpp"
@@ -202,6 +203,8 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
             in.map_memo = &map_memo;
             display::GlyphTally glyphs;
             in.glyphs = &glyphs;
+            display::SceneReport scene;
+            in.scene = want_png ? &scene : nullptr;  // /scene.json comes with /screenshot.png
             const auto t0 = SteadyClock::now();
             display::render_viewport(*session, in, plan.viewport,
                                      std::chrono::duration<float>(t0 - last_frame).count(),
@@ -224,6 +227,10 @@ int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
                 report.snapshot_version = src.snapshot ? src.snapshot->version : 0;
                 report.snapshot_as_of = src.snapshot ? src.snapshot->as_of : model::TimePoint{};
                 report.max_unchanged = max_unchanged;
+            }
+            if (want_png) {
+                report.scene =
+                    std::make_shared<const std::vector<std::uint8_t>>(scene_json_bytes(scene));
             }
             report.public_view = in.screen && config::is_public(*in.screen);
             report.layout = layout_state(layout_file.get());

@@ -13,6 +13,7 @@
 #include "app/file_io.hpp"
 #include "app/frame_plan.hpp"
 #include "app/layout_file.hpp"
+#include "app/scene_json.hpp"
 #include "config/layout_parser.hpp"
 #include "config/playlist.hpp"
 #include "app/wall_assets.hpp"
@@ -190,8 +191,17 @@ int run_screenshot(const Options& options) {
                                            : display::Language::ru);
     in.assets = &wa.assets;
     // ImGui hides auto-sized windows on their first frame; two frames make the capture stable.
+    display::SceneReport scene;
     for (int i = 0; i < 2; ++i) {
+        in.scene = i == 1 && options.scene ? &scene : nullptr;
         display::render_viewport(session, in, plan.value().viewport, 1.0f / 60.0f, lf.shift);
+    }
+    if (options.scene) {
+        auto json = write_file_atomic(*options.scene, scene_json_bytes(scene));
+        if (!json) {
+            std::fprintf(stderr, "tsur-wall: %s\n", json.error().c_str());
+            return 1;
+        }
     }
     const auto png = display::encode_png(target.capture());
     auto written = write_file_atomic(options.output, png);

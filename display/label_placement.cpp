@@ -48,6 +48,18 @@ Rect marker_box(const LabelRequest& q) {
     return Rect{q.anchor.x - r, q.anchor.y - r, 2 * r, 2 * r};
 }
 
+/// The request with its marker grown to clear every avoided box over its anchor (the count disc
+/// on a city): the same eight spots, just off the disc instead of on it.
+LabelRequest clear_of_discs(LabelRequest q, std::span<const Rect> avoid) {
+    for (const Rect& a : avoid) {
+        if (!a.contains(q.anchor.x, q.anchor.y)) continue;
+        const float dx = std::max(q.anchor.x - a.x, a.right() - q.anchor.x);
+        const float dy = std::max(q.anchor.y - a.y, a.bottom() - q.anchor.y);
+        q.marker_radius = std::max(q.marker_radius, std::max(dx, dy));
+    }
+    return q;
+}
+
 }  // namespace
 
 std::vector<PlacedLabel> place_labels(std::span<const LabelRequest> requests,
@@ -65,11 +77,13 @@ std::vector<PlacedLabel> place_labels(std::span<const LabelRequest> requests,
             return false;
         };
         bool done = false;
-        for (int pass = 0; pass < 2 && !done; ++pass) {
+        const LabelRequest off_disc = clear_of_discs(q, avoid);
+        // Pass 0 beside the marker, 1 beside the disc over it, 2 (required only) over counts.
+        for (int pass = 0; pass < 3 && !done; ++pass) {
             for (LabelSide side : kSides) {
-                const Rect r = candidate(q, side);
+                const Rect r = candidate(pass == 1 ? off_disc : q, side);
                 if (inside(r, bounds) && !hits_any(r, reserved) && !hits_any(r, taken) &&
-                    !hits_marker(r) && (pass == 0 ? !hits_any(r, avoid) : q.required)) {
+                    !hits_marker(r) && (pass < 2 ? !hits_any(r, avoid) : q.required)) {
                     placed.push_back(PlacedLabel{i, r, side});
                     taken.push_back(r);
                     done = true;
