@@ -1,6 +1,8 @@
 // Text helpers over ImDrawList; UTF-8 aware eliding because titles are Russian.
 #include "display/text.hpp"
 
+#include <algorithm>
+
 #include <imgui_internal.h>
 
 namespace tsur::display {
@@ -71,7 +73,9 @@ float draw_text(const FrameContext& ctx, const TextStyle& style, float x, float 
     ctx.draw->AddText(font, size, ImVec2(px, y), style.color, fitted.data(),
                       fitted.data() + fitted.size());
     tally_glyphs(ctx, font, fitted);
-    record_text(ctx, kind, fitted, Rect{px, y, w, size}, 0, 0);
+    if (ctx.scene != nullptr) {
+        record_text(ctx, kind, fitted, text_ink(ctx, style, ImVec2(px, y), fitted), 0, 0);
+    }
     return w;
 }
 
@@ -82,8 +86,30 @@ void draw_text_at(const FrameContext& ctx, const TextStyle& style, ImVec2 at,
     const float size = ctx.fonts->px(style.role);
     ctx.draw->AddText(font, size, at, style.color, text.data(), text.data() + text.size());
     tally_glyphs(ctx, font, text);
-    const ImVec2 extent = measure_text(ctx, style, text);
-    record_text(ctx, kind, text, Rect{at.x, at.y, extent.x, extent.y}, group, value);
+    if (ctx.scene != nullptr) {
+        record_text(ctx, kind, text, text_ink(ctx, style, at, text), group, value);
+    }
+}
+
+Rect text_ink(const FrameContext& ctx, const TextStyle& style, ImVec2 at, std::string_view text) {
+    const ImFont* font = ctx.fonts->font(style.role, style.bold);
+    const float scale = ctx.fonts->px(style.role) / font->FontSize;
+    float top = FLT_MAX, bottom = -FLT_MAX;
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p < end) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, p, end);
+        if (n <= 0) break;
+        p += n;
+        const ImFontGlyph* g = font->FindGlyph(static_cast<ImWchar>(c));
+        if (g == nullptr || !g->Visible) continue;
+        top = std::min(top, g->Y0);
+        bottom = std::max(bottom, g->Y1);
+    }
+    const float w = measure_text(ctx, style, text).x;
+    if (top > bottom) return Rect{at.x, at.y, w, 0};
+    return Rect{at.x, at.y + top * scale, w, (bottom - top) * scale};
 }
 
 void record_circle(const FrameContext& ctx, SceneKind kind, ImVec2 c, float r,

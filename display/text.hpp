@@ -38,6 +38,11 @@ void draw_text_at(const FrameContext& ctx, const TextStyle& style, ImVec2 at,
                   std::string_view text, SceneKind kind, std::uint32_t group = 0,
                   std::uint64_t value = 0);
 
+/// The box the glyphs of `text` drawn at `at` actually cover (the ink, not the line's em box):
+/// what the scene report records, so that digits in a tight header or upright column labels
+/// count as touching only where their letters do.
+Rect text_ink(const FrameContext& ctx, const TextStyle& style, ImVec2 at, std::string_view text);
+
 /// Records a text run drawn by other means (turned upright) with its on-screen box.
 void record_text(const FrameContext& ctx, SceneKind kind, std::string_view text, const Rect& box,
                  std::uint32_t group = 0, std::uint64_t value = 0);

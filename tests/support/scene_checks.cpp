@@ -66,7 +66,15 @@ SceneFindings check_scene(const display::SceneReport& scene) {
         out.problems.push_back(what + ": " + describe(scene, a) +
                                (b != nullptr ? " / " + describe(scene, *b) : std::string()));
     };
-    // (a) Counts against everything a reader could confuse them with, in any widget.
+    // A dot under a disc is hidden: dots are drawn first, so that discs stay on top.
+    const auto hidden = [&](const SceneItem& dot) {
+        return dot.kind == SceneKind::dot &&
+               std::any_of(discs.begin(), discs.end(), [&](const SceneItem* d) {
+                   return d->widget == dot.widget &&
+                          std::hypot(d->cx - dot.cx, d->cy - dot.cy) + dot.r <= d->r;
+               });
+    };
+    // (a) Counts against everything a reader could confuse them with, in their widget.
     for (const SceneItem* c : counts) {
         for (const SceneItem& o : items) {
             // What lies in another widget is under or over it as a whole (checked below).
@@ -74,7 +82,7 @@ SceneFindings check_scene(const display::SceneReport& scene) {
             if (o.kind == SceneKind::count && &o < c) continue;  // each pair once
             const bool rival = o.kind == SceneKind::count || o.kind == SceneKind::label ||
                                is_mark(o);
-            if (rival && shapes_overlap(*c, o)) problem("count covered", *c, &o);
+            if (rival && shapes_overlap(*c, o) && !hidden(o)) problem("count covered", *c, &o);
         }
         const std::string part = widgets[c->widget].name + " ";
         for (const display::SceneWidget& w : widgets) {

@@ -22,7 +22,8 @@ struct SceneFindings {
 };
 
 /// (a) A count overlaps another count, a label or a mark (disc, dot, marker) of another group (its
-/// own disc is in its group), or lies under a part drawn over its widget (the capital inset).
+/// own disc is in its group; a dot wholly under a disc is hidden, as dots are drawn first), or
+/// lies under a part drawn over its widget (the capital inset).
 /// (b) A text run overlaps a text run of another group in the same widget, or leaves its widget.
 /// A disc without its count (a pie without a number) is a problem too.
 SceneFindings check_scene(const display::SceneReport& scene);
