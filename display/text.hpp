@@ -55,7 +55,7 @@ void record_circle(const FrameContext& ctx, SceneKind kind, ImVec2 c, float r,
 std::uint32_t scene_group(const FrameContext& ctx);
 
 /// Adds to ctx.glyphs every character of `text` that `font` would draw as its fallback '?'.
-/// draw_text and the map's direct AddText calls do, so /metrics sees what the room sees.
+/// draw_text and draw_text_at do, so /metrics sees what the room sees.
 void tally_glyphs(const FrameContext& ctx, const ImFont* font, std::string_view text);
 
 /// Draws a panel background with a title bar; returns the content rectangle below the title.
