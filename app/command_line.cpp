@@ -33,6 +33,7 @@ const char* usage() {
            "            [--viewport X,Y,W,H] [--assets DIR] [--region ISO]\n"
            "  tsur-wall --screenshot OUT.png [--size WxH] [--at RFC3339] --feed FILE|URL|--demo\n"
            "            [--layout FILE] [--screen ID] [--config FILE] [--region ISO]\n"
+           "            [--scene OUT.json]\n"
            "  tsur-wall demo-feed [--bind ADDR] [--port N] [--seed N] [--scale X] [--region ISO]\n"
            "  tsur-wall check-layout FILE\n"
            "  tsur-wall check-config FILE\n"
@@ -71,7 +72,7 @@ model::Result<Options> parse_command_line(int argc, const char* const* argv) {
             o.command = Command::help;
         } else if (a == "--config" || a == "--layout" || a == "--feed" || a == "--assets" ||
                    a == "--screenshot" || a == "--at" || a == "--screen" || a == "--bind" ||
-                   a == "--viewport" || a == "--region") {
+                   a == "--viewport" || a == "--region" || a == "--scene") {
             auto v = value();
             if (!v) return model::Error{v.error()};
             if (a == "--config") o.config_path = v.value();
@@ -82,6 +83,7 @@ model::Result<Options> parse_command_line(int argc, const char* const* argv) {
             if (a == "--screen") o.screen = v.value();
             if (a == "--bind") o.bind = v.value();
             if (a == "--viewport") o.viewport = v.value();
+            if (a == "--scene") o.scene = v.value();
             if (a == "--region") {
                 if (!config::is_region_code(v.value())) {
                     return model::Error{"command line: --region: expected an ISO 3166-2 code like "

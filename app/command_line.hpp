@@ -30,6 +30,7 @@ struct Options {
     int height = 2160;
     std::optional<std::string> at;  ///< RFC 3339 instant
     std::optional<std::string> screen;
+    std::optional<std::string> scene;  ///< --scene OUT.json: the scene report of the screenshot
     // demo feed
     std::string bind = "127.0.0.1";
     int port = 8311;

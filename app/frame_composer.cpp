@@ -48,8 +48,8 @@ model::Result<ComposedFrame> compose_frame(const FrameState& state) {
     return out;
 }
 
-display::FrameInputs ComposedFrame::inputs(display::MapMemo* memo,
-                                           display::GlyphTally* glyphs) const {
+display::FrameInputs ComposedFrame::inputs(display::MapMemo* memo, display::GlyphTally* glyphs,
+                                           display::SceneReport* scene) const {
     display::FrameInputs in;
     in.snapshot = off() ? nullptr : snapshot.get();
     in.screen = off() ? nullptr : screen;
@@ -64,20 +64,23 @@ display::FrameInputs ComposedFrame::inputs(display::MapMemo* memo,
     in.assets = assets;
     in.map_memo = memo;
     in.glyphs = glyphs;
+    in.scene = scene;
     return in;
 }
 
 ImDrawData& build_composed_frame(display::ImGuiSession& session, const ComposedFrame& frame,
                                  const FramePlan& plan, float delta_seconds,
-                                 display::MapMemo* memo, display::GlyphTally* glyphs) {
-    return display::build_viewport(session, frame.inputs(memo, glyphs), plan.viewport,
+                                 display::MapMemo* memo, display::GlyphTally* glyphs,
+                                 display::SceneReport* scene) {
+    return display::build_viewport(session, frame.inputs(memo, glyphs, scene), plan.viewport,
                                    delta_seconds, frame.playlist.shift);
 }
 
 void draw_composed_frame(display::ImGuiSession& session, const ComposedFrame& frame,
                          const FramePlan& plan, float delta_seconds, display::MapMemo* memo,
-                         display::GlyphTally* glyphs) {
-    display::render_viewport(session, frame.inputs(memo, glyphs), plan.viewport, delta_seconds,
+                         display::GlyphTally* glyphs, display::SceneReport* scene) {
+    display::render_viewport(session, frame.inputs(memo, glyphs, scene), plan.viewport,
+                             delta_seconds,
                              frame.playlist.shift);
 }
 

@@ -55,7 +55,8 @@ struct ComposedFrame {
 
     /// The display layer's inputs (no screen and no snapshot when off); they point into this object, which must outlive the drawing.
     display::FrameInputs inputs(display::MapMemo* memo = nullptr,
-                                display::GlyphTally* glyphs = nullptr) const;
+                                display::GlyphTally* glyphs = nullptr,
+                                display::SceneReport* scene = nullptr) const;
 };
 
 /// Pure: decides the frame. A named `screen` wins over the playlist and its day schedule; a
@@ -69,11 +70,13 @@ model::Result<ComposedFrame> compose_frame(const FrameState& state);
 ImDrawData& build_composed_frame(display::ImGuiSession& session, const ComposedFrame& frame,
                                  const FramePlan& plan, float delta_seconds,
                                  display::MapMemo* memo = nullptr,
-                                 display::GlyphTally* glyphs = nullptr);
+                                 display::GlyphTally* glyphs = nullptr,
+                                 display::SceneReport* scene = nullptr);
 
 /// Draws `frame` through `session` on this PC's viewport of `plan` (with the burn-in shift).
 void draw_composed_frame(display::ImGuiSession& session, const ComposedFrame& frame,
                          const FramePlan& plan, float delta_seconds,
-                         display::MapMemo* memo = nullptr, display::GlyphTally* glyphs = nullptr);
+                         display::MapMemo* memo = nullptr, display::GlyphTally* glyphs = nullptr,
+                         display::SceneReport* scene = nullptr);
 
 }  // namespace tsur::app

@@ -13,6 +13,8 @@
 #include "app/frame_proof.hpp"
 #include "app/layout_file.hpp"
 #include "app/redraw_schedule.hpp"
+#include "app/scene_json.hpp"
+#include "app/scene_json.hpp"
 #include "app/wall_status.hpp"
 #include "app/watchdog.hpp"
 #include "config/playlist.hpp"
@@ -204,11 +206,12 @@ private:
         // compose_frame fails only on a named screen, which the live wall never passes.
         const ComposedFrame frame = compose_frame(state).take();
         display::GlyphTally glyphs;
+        display::SceneReport scene;  // /scene.json comes with /screenshot.png
         const auto t0 = SteadyClock::now();
         ImDrawData& draw_data =
             build_composed_frame(*session_, frame, plan_,
                                  std::chrono::duration<float>(t0 - last_frame_).count(), &map_memo_,
-                                 &glyphs);
+                                 &glyphs, want_png_ ? &scene : nullptr);
         // A frame equal to the one on screen is neither rasterised nor presented; where the
         // target keeps its pixels only the damaged rectangles are. A read-back needs the frame in
         // the target, which only a kept surface still holds.
@@ -222,7 +225,7 @@ private:
             session_->rasterise(display::dark_theme().background, redraw.rects);
         }
         log_.debug(redraw_line(redraw));
-        prove(frame, glyphs, SteadyClock::now() - t0, steady_now);
+        prove(frame, glyphs, want_png_ ? &scene : nullptr, SteadyClock::now() - t0, steady_now);
         if (redraw.kind != display::RedrawPlan::Kind::none) SDL_RenderPresent(target_.renderer());
         want_png_ = false;
         last_frame_ = t0;
@@ -247,7 +250,7 @@ private:
     // Tells /healthz and the watchdog what was drawn; reads pixels back only once a minute or
     // for /screenshot.png.
     void prove(const ComposedFrame& frame, const display::GlyphTally& glyphs,
-               SteadyClock::duration build, SteadyClock::time_point steady_now) {
+               const display::SceneReport* scene, SteadyClock::duration build, SteadyClock::time_point steady_now) {
         const bool full = proof_due(steady_now);
         const auto max_unchanged = unchanged_limit(frame.status.mode);
         net::FrameReport report;
@@ -265,6 +268,10 @@ private:
             report.snapshot_version = frame.snapshot ? frame.snapshot->version : 0;
             report.snapshot_as_of = frame.snapshot ? frame.snapshot->as_of : model::TimePoint{};
             report.max_unchanged = max_unchanged;
+        }
+        if (scene) {
+            report.scene =
+                std::make_shared<const std::vector<std::uint8_t>>(scene_json_bytes(*scene));
         }
         report.public_view = !frame.off() && frame.screen && config::is_public(*frame.screen);
         report.layout = layout_state(layout_file_.get());

@@ -15,6 +15,7 @@
 #include "app/frame_composer.hpp"
 #include "app/frame_plan.hpp"
 #include "app/layout_file.hpp"
+#include "app/scene_json.hpp"
 #include "app/wall_assets.hpp"
 #include "app/wall_status.hpp"
 #include "config/app_config.hpp"
@@ -172,8 +173,17 @@ int run_screenshot(const Options& options, ScreenshotReport* report) {
     display::HeadlessTarget target(out_w, out_h);
     display::ImGuiSession session(target.renderer(), wa.fonts, plan.value().type);
     // ImGui hides auto-sized windows on their first frame; two frames make the capture stable.
+    display::SceneReport scene;
     for (int i = 0; i < 2; ++i) {
-        draw_composed_frame(session, frame.value(), plan.value(), 1.0f / 60.0f);
+        draw_composed_frame(session, frame.value(), plan.value(), 1.0f / 60.0f, nullptr, nullptr,
+                            i == 1 && options.scene ? &scene : nullptr);
+    }
+    if (options.scene) {
+        auto json = write_file_atomic(*options.scene, scene_json_bytes(scene));
+        if (!json) {
+            std::fprintf(stderr, "tsur-wall: %s\n", json.error().c_str());
+            return 1;
+        }
     }
     const auto png = display::encode_png(target.capture());
     auto written = write_file_atomic(options.output, png);

@@ -30,6 +30,7 @@ void draw_screen(ImDrawList* draw, const FontSet& fonts, const FrameInputs& in) 
     ctx.anim_seconds = in.anim_seconds;
     ctx.map_memo = in.map_memo;
     ctx.glyphs = in.glyphs;
+    ctx.scene = in.scene;
 
     const float ox = in.viewport.x;
     const float oy = in.viewport.y;
@@ -41,6 +42,7 @@ void draw_screen(ImDrawList* draw, const FontSet& fonts, const FrameInputs& in) 
             if (!r.overlaps(in.viewport)) continue;
             ctx.rect = Rect{r.x - ox, r.y - oy, r.w, r.h};
             const auto& spec = in.screen->cells[i].widget;
+            if (in.scene != nullptr) ctx.scene_widget = in.scene->add_widget(spec.type, ctx.rect);
             draw->PushClipRect(ImVec2(ctx.rect.x, ctx.rect.y),
                                ImVec2(ctx.rect.right(), ctx.rect.bottom()), true);
             if (WidgetFn fn = find_widget(spec.type)) {
@@ -52,6 +54,7 @@ void draw_screen(ImDrawList* draw, const FontSet& fonts, const FrameInputs& in) 
         }
     }
     ctx.rect = Rect{in.canvas.x - ox, in.canvas.y - oy, in.canvas.w, in.canvas.h};
+    if (in.scene != nullptr) ctx.scene_widget = in.scene->add_widget("status_overlay", ctx.rect);
     draw_status_overlay(in.snapshot, ctx);
 }
 

@@ -22,6 +22,7 @@ struct FrameInputs {
     const Assets* assets = nullptr;
     MapMemo* map_memo = nullptr;  ///< optional; what is drawn is the same without it
     GlyphTally* glyphs = nullptr;  ///< optional; receives the frame's '?' fallbacks
+    SceneReport* scene = nullptr;  ///< optional; receives every text run and mark drawn
 };
 
 /// Draws into `draw` (usually ImGui::GetBackgroundDrawList()); render thread only.

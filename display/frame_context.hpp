@@ -8,6 +8,7 @@
 
 #include "display/fonts.hpp"
 #include "display/rect.hpp"
+#include "display/scene_report.hpp"
 #include "display/strings.hpp"
 #include "display/theme.hpp"
 #include "model/geometry.hpp"
@@ -63,6 +64,8 @@ struct FrameContext {
     double anim_seconds = 0;   ///< monotonic seconds for slow pulses (a pure function of time)
     MapMemo* map_memo = nullptr;  ///< per-snapshot map data kept between frames; null = none
     GlyphTally* glyphs = nullptr;  ///< counts '?' fallbacks of this frame; null = not counted
+    SceneReport* scene = nullptr;  ///< receives what is drawn; null = not recorded
+    std::uint32_t scene_widget = 0;  ///< the widget recorded items belong to (index in scene)
 };
 
 }  // namespace tsur::display

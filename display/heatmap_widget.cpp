@@ -70,7 +70,11 @@ void draw_upright_text(const FrameContext& ctx, const TextStyle& st, float x, fl
     // Drawn first at the cell's left edge (always inside the clip rectangle), then turned.
     const float ox = ctx.rect.x;
     const float oy = ctx.rect.y;
-    draw_text(ctx, st, ox, oy, ctx.rect.w, text);
+    FrameContext flat = ctx;  // recorded below where the text ends up, not where it starts
+    flat.scene = nullptr;
+    const float w = draw_text(flat, st, ox, oy, ctx.rect.w, text);
+    const Rect ink = text_ink(ctx, st, ImVec2(ox, oy), text);
+    record_text(ctx, SceneKind::text, text, Rect{x + ink.y - oy, bottom - w, ink.h, w});
     for (int i = start; i < dl->VtxBuffer.Size; ++i) {
         ImVec2& p = dl->VtxBuffer[i].pos;
         const float dx = p.x - ox;

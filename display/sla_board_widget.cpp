@@ -187,14 +187,15 @@ void draw_row(const FrameContext& ctx, const model::Snapshot& snap, const Column
 void draw_group_header(const FrameContext& ctx, const model::Snapshot& snap, const BoardLine& h,
                        const Rect& line, bool continued) {
     const Theme& th = *ctx.theme;
-    std::string label = h.group.empty() ? std::string(municipality_name(ctx, snap, h.group_municipality))
-                                        : h.group;
-    if (label.empty()) label = std::string(ctx.strings->no_data);
     const std::string count = std::to_string(h.group_size);
     const TextStyle cnt{TextRole::body, true, th.text_dim};
     const float count_w = measure_text(ctx, cnt, count).x;
     const float y = line.y + text_offset(ctx, TextRole::body, line.h);
     const TextStyle st{TextRole::body, true, continued ? th.text_dim : th.accent};
+    std::string label = h.group.empty() ? municipality_label(ctx, snap, h.group_municipality, st,
+                                                             line.w - count_w - pad(ctx))
+                                        : h.group;
+    if (label.empty()) label = std::string(ctx.strings->no_data);
     draw_text(ctx, st, line.x, y, line.w - count_w - pad(ctx), label);
     draw_text(ctx, cnt, line.right() - count_w, y, count_w, count);
     ctx.draw->AddLine(ImVec2(line.x, line.bottom() - 1.0f), ImVec2(line.right(), line.bottom() - 1.0f),
@@ -223,13 +224,16 @@ void draw_page_indicator(const FrameContext& ctx, std::size_t page, std::size_t 
 void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
                     const FrameContext& ctx) {
     const Strings& s = *ctx.strings;
-    const auto content = begin_panel(snap, spec, ctx, spec.public_mode ? s.title_board_public
-                                                                       : s.title_board);
-    if (!content) return;
-    if (spec.public_mode) {
-        draw_public_board(*snap, spec, ctx, *content);
+    if (snap == nullptr || spec.public_mode) {
+        const auto content = begin_panel(snap, spec, ctx, spec.public_mode ? s.title_board_public
+                                                                           : s.title_board);
+        if (content) draw_public_board(*snap, spec, ctx, *content);
         return;
     }
+    // The page note is known only after planning, and the title is elided to leave it room, so
+    // the panel is drawn once the note is chosen (every return below draws it).
+    const std::string_view title = spec.title.empty() ? s.title_board : std::string_view(spec.title);
+    const std::optional<Rect> content = panel_content(ctx, !title.empty());
     const float header_h = line_height(ctx, TextRole::small);
     const float footer_h = line_height(ctx, TextRole::small);
     const float top = content->y + header_h;
@@ -243,9 +247,13 @@ void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
     // first with one-line rows to measure the countdowns it can show, then again if the columns
     // need two-line rows.
     const std::size_t one_line = per_page_for(line_height(ctx, TextRole::body));
-    if (one_line == 0) return;
+    if (one_line == 0) {
+        draw_panel(ctx, title);
+        return;
+    }
     BoardPlan plan = plan_board(*snap, spec, ctx.now, one_line);
     if (plan.cycle.empty()) {
+        draw_panel(ctx, title);
         draw_centred_message(ctx, *content, s.all_on_time);
         return;
     }
@@ -256,9 +264,11 @@ void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
     const Columns cols = layout_columns(ctx, *snap, *content, due_w, spec.group_by);
     const float row_h = row_height(ctx, cols);
     const std::size_t per_page = per_page_for(row_h);
-    if (per_page == 0) return;
+    if (per_page == 0) {
+        draw_panel(ctx, title);
+        return;
+    }
     if (per_page != one_line) plan = plan_board(*snap, spec, ctx.now, per_page);
-    draw_header(ctx, cols, content->y);
 
     const BoardPageRef& ref = page_of_cycle(plan, ctx.now, spec.page_seconds);
     const BoardSection& section = plan.sections[ref.section];
@@ -266,14 +276,15 @@ void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
     const std::span<const BoardLine> lines = section.lines;
     // The note shortens (order hint, then total) rather than cover the panel's title.
     const TextStyle heading{TextRole::heading, true, 0};
-    const float title_w = measure_text(ctx, heading, spec.title.empty() ? s.title_board : spec.title).x;
+    const float title_w = measure_text(ctx, heading, title).x;
     const float room = ctx.rect.w - title_w - 5 * pad(ctx);
     std::string note = board_page_label(plan, ref, s, spec);
     if (measure_text(ctx, heading, note).x > room) note = board_page_label(plan, ref, s, spec, false);
     if (measure_text(ctx, heading, note).x > room) {
         note = board_page_label(plan, ref, s, spec, false, false);
     }
-    draw_title_note(ctx, note);
+    draw_panel(ctx, title, note);
+    draw_header(ctx, cols, content->y);
 
     float y = top;
     std::size_t stripe = 0;

@@ -1,6 +1,8 @@
 // Text helpers over ImDrawList; UTF-8 aware eliding because titles are Russian.
 #include "display/text.hpp"
 
+#include <algorithm>
+
 #include <imgui_internal.h>
 
 namespace tsur::display {
@@ -12,6 +14,19 @@ std::size_t prev_utf8_boundary(std::string_view s, std::size_t pos) {
 }
 
 }  // namespace
+
+void record_text(const FrameContext& ctx, SceneKind kind, std::string_view text, const Rect& box,
+                 std::uint32_t group, std::uint64_t value) {
+    if (ctx.scene == nullptr) return;
+    SceneItem item;
+    item.kind = kind;
+    item.text = std::string(text);
+    item.box = box;
+    item.widget = ctx.scene_widget;
+    item.group = group != 0 ? group : ctx.scene->next_group();
+    item.value = value;
+    ctx.scene->add(std::move(item));
+}
 
 ImVec2 measure_text(const FrameContext& ctx, const TextStyle& style, std::string_view text) {
     ImFont* font = ctx.fonts->font(style.role, style.bold);
@@ -46,7 +61,7 @@ std::string elide(const FrameContext& ctx, const TextStyle& style, std::string_v
 }
 
 float draw_text(const FrameContext& ctx, const TextStyle& style, float x, float y, float width,
-                std::string_view text, Align align) {
+                std::string_view text, Align align, SceneKind kind) {
     const std::string fitted = elide(ctx, style, text, width);
     if (fitted.empty()) return 0.0f;
     ImFont* font = ctx.fonts->font(style.role, style.bold);
@@ -58,7 +73,63 @@ float draw_text(const FrameContext& ctx, const TextStyle& style, float x, float 
     ctx.draw->AddText(font, size, ImVec2(px, y), style.color, fitted.data(),
                       fitted.data() + fitted.size());
     tally_glyphs(ctx, font, fitted);
+    if (ctx.scene != nullptr) {
+        record_text(ctx, kind, fitted, text_ink(ctx, style, ImVec2(px, y), fitted), 0, 0);
+    }
     return w;
+}
+
+void draw_text_at(const FrameContext& ctx, const TextStyle& style, ImVec2 at,
+                  std::string_view text, SceneKind kind, std::uint32_t group,
+                  std::uint64_t value) {
+    ImFont* font = ctx.fonts->font(style.role, style.bold);
+    const float size = ctx.fonts->px(style.role);
+    ctx.draw->AddText(font, size, at, style.color, text.data(), text.data() + text.size());
+    tally_glyphs(ctx, font, text);
+    if (ctx.scene != nullptr) {
+        record_text(ctx, kind, text, text_ink(ctx, style, at, text), group, value);
+    }
+}
+
+Rect text_ink(const FrameContext& ctx, const TextStyle& style, ImVec2 at, std::string_view text) {
+    const ImFont* font = ctx.fonts->font(style.role, style.bold);
+    const float scale = ctx.fonts->px(style.role) / font->FontSize;
+    float top = FLT_MAX, bottom = -FLT_MAX;
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p < end) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, p, end);
+        if (n <= 0) break;
+        p += n;
+        const ImFontGlyph* g = font->FindGlyph(static_cast<ImWchar>(c));
+        if (g == nullptr || !g->Visible) continue;
+        top = std::min(top, g->Y0);
+        bottom = std::max(bottom, g->Y1);
+    }
+    const float w = measure_text(ctx, style, text).x;
+    if (top > bottom) return Rect{at.x, at.y, w, 0};
+    return Rect{at.x, at.y + top * scale, w, (bottom - top) * scale};
+}
+
+void record_circle(const FrameContext& ctx, SceneKind kind, ImVec2 c, float r,
+                   std::uint32_t group, std::uint64_t value) {
+    if (ctx.scene == nullptr) return;
+    SceneItem item;
+    item.kind = kind;
+    item.box = Rect{c.x - r, c.y - r, 2 * r, 2 * r};
+    item.circle = true;
+    item.cx = c.x;
+    item.cy = c.y;
+    item.r = r;
+    item.widget = ctx.scene_widget;
+    item.group = group != 0 ? group : ctx.scene->next_group();
+    item.value = value;
+    ctx.scene->add(std::move(item));
+}
+
+std::uint32_t scene_group(const FrameContext& ctx) {
+    return ctx.scene != nullptr ? ctx.scene->next_group() : 0;
 }
 
 void tally_glyphs(const FrameContext& ctx, const ImFont* font, std::string_view text) {
@@ -78,7 +149,15 @@ void tally_glyphs(const FrameContext& ctx, const ImFont* font, std::string_view 
 
 float pad(const FrameContext& ctx) { return ctx.fonts->px(TextRole::small) * 0.5f; }
 
-Rect draw_panel(const FrameContext& ctx, std::string_view title) {
+Rect panel_content(const FrameContext& ctx, bool titled) {
+    const Rect r = ctx.rect;
+    const float p = pad(ctx);
+    const float title_h = ctx.fonts->px(TextRole::heading) * 1.25f;
+    const float top = titled ? r.y + 2 * p + title_h : r.y + p;
+    return Rect{r.x + 2 * p, top, r.w - 4 * p, r.bottom() - p - top};
+}
+
+Rect draw_panel(const FrameContext& ctx, std::string_view title, std::string_view note) {
     const Theme& th = *ctx.theme;
     const Rect r = ctx.rect;
     const float rounding = pad(ctx) * 0.6f;
@@ -88,13 +167,19 @@ Rect draw_panel(const FrameContext& ctx, std::string_view title) {
     const float p = pad(ctx);
     const TextStyle ts{TextRole::heading, true, th.text};
     const float title_h = ctx.fonts->px(TextRole::heading) * 1.25f;
+    float title_w = r.w - 4 * p;
+    if (!note.empty()) {
+        const TextStyle ns{TextRole::heading, true, th.text_dim};
+        const float note_w = measure_text(ctx, ns, note).x;
+        draw_text(ctx, ns, r.right() - 2 * p - note_w, r.y + p, note_w, note);
+        title_w -= note_w + p;
+    }
     if (!title.empty()) {
-        draw_text(ctx, ts, r.x + 2 * p, r.y + p, r.w - 4 * p, title);
+        draw_text(ctx, ts, r.x + 2 * p, r.y + p, title_w, title, Align::left, SceneKind::title);
         ctx.draw->AddLine(ImVec2(r.x + 2 * p, r.y + p + title_h),
                           ImVec2(r.right() - 2 * p, r.y + p + title_h), th.accent, 3.0f);
     }
-    const float top = title.empty() ? r.y + p : r.y + 2 * p + title_h;
-    return Rect{r.x + 2 * p, top, r.w - 4 * p, r.bottom() - p - top};
+    return panel_content(ctx, !title.empty());
 }
 
 }  // namespace tsur::display

@@ -26,16 +26,44 @@ std::string elide(const FrameContext& ctx, const TextStyle& style, std::string_v
                   float max_width);
 
 /// Draws `text` with its top edge at y, aligned inside [x, x + width]; elided to fit the width.
-/// Returns the drawn width.
+/// Returns the drawn width. Every text of the wall goes through here or draw_text_at, so that
+/// ctx.scene (when set) holds each run as `kind`, and ctx.glyphs each '?'.
 float draw_text(const FrameContext& ctx, const TextStyle& style, float x, float y, float width,
-                std::string_view text, Align align = Align::left);
+                std::string_view text, Align align = Align::left,
+                SceneKind kind = SceneKind::text);
+
+/// Draws `text` unelided with its top-left corner at `at` (map counts and labels, placed by
+/// their own rules). `group` 0 starts a new group; `value` is the incidents a count stands for.
+void draw_text_at(const FrameContext& ctx, const TextStyle& style, ImVec2 at,
+                  std::string_view text, SceneKind kind, std::uint32_t group = 0,
+                  std::uint64_t value = 0);
+
+/// The box the glyphs of `text` drawn at `at` actually cover (the ink, not the line's em box):
+/// what the scene report records, so that digits in a tight header or upright column labels
+/// count as touching only where their letters do.
+Rect text_ink(const FrameContext& ctx, const TextStyle& style, ImVec2 at, std::string_view text);
+
+/// Records a text run drawn by other means (turned upright) with its on-screen box.
+void record_text(const FrameContext& ctx, SceneKind kind, std::string_view text, const Rect& box,
+                 std::uint32_t group = 0, std::uint64_t value = 0);
+
+/// Records a circular mark drawn at `c` with radius `r` in ctx.scene, if any.
+void record_circle(const FrameContext& ctx, SceneKind kind, ImVec2 c, float r,
+                   std::uint32_t group = 0, std::uint64_t value = 0);
+
+/// A fresh scene group for items drawn together (0 when nothing is recorded).
+std::uint32_t scene_group(const FrameContext& ctx);
 
 /// Adds to ctx.glyphs every character of `text` that `font` would draw as its fallback '?'.
-/// draw_text and the map's direct AddText calls do, so /metrics sees what the room sees.
+/// draw_text and draw_text_at do, so /metrics sees what the room sees.
 void tally_glyphs(const FrameContext& ctx, const ImFont* font, std::string_view text);
 
 /// Draws a panel background with a title bar; returns the content rectangle below the title.
-Rect draw_panel(const FrameContext& ctx, std::string_view title);
+/// A `note` (the page "1/3") sits at the right of the title bar, the title elided before it.
+Rect draw_panel(const FrameContext& ctx, std::string_view title, std::string_view note = {});
+
+/// The rectangle draw_panel returns, without drawing: for widgets that plan before their title.
+Rect panel_content(const FrameContext& ctx, bool titled);
 
 /// Standard padding inside panels, proportional to the small text size.
 float pad(const FrameContext& ctx);

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "display/map/label_placement.hpp"
+
 namespace tsur::display {
 
 std::optional<Rect> begin_panel(const model::Snapshot* snap, const config::WidgetSpec& spec,
@@ -34,7 +36,9 @@ std::string_view municipality_name(const FrameContext& ctx, const model::Snapsho
 std::string municipality_label(const FrameContext& ctx, const model::Snapshot& snap,
                                model::MunicipalityIndex m, const TextStyle& style, float width) {
     const std::string_view name = municipality_name(ctx, snap, m);
-    if (measure_text(ctx, style, name).x <= width) return std::string(name);
+    // The map's rule first ("Кезский р-н"), so one place reads the same on every widget.
+    std::string usual = short_label(name, ctx.strings->district_word, ctx.strings->district_abbrev);
+    if (measure_text(ctx, style, usual).x <= width) return usual;
     const auto forms =
         name_abbreviations(name, ctx.strings->district_word, ctx.strings->district_abbrev);
     for (const std::string& f : forms) {

@@ -28,8 +28,8 @@ float text_offset(const FrameContext& ctx, TextRole role, float row_h);
 std::string_view municipality_name(const FrameContext& ctx, const model::Snapshot& snap,
                                    model::MunicipalityIndex m);
 
-/// The municipality's name fitted to `width`: in full, else the longest of its rule-made short
-/// forms that fits (name_abbreviations: "Завьяловский р-н", "Завьял. р-н"), else the shortest
+/// The municipality's name fitted to `width`: as the map writes it (short_label: "Кезский р-н"),
+/// else the longest of its rule-made short forms that fits (name_abbreviations: "Завьяловский р-н", "Завьял. р-н"), else the shortest
 /// form elided with "…".
 std::string municipality_label(const FrameContext& ctx, const model::Snapshot& snap,
                                model::MunicipalityIndex m, const TextStyle& style, float width);

@@ -78,9 +78,12 @@ HttpResponse StatusServer::handle(const HttpRequestView& request) const {
     if (path == "/screenshot.png") {
         return no_store(screenshot(request.method == "GET", token_ok));
     }
+    if (path == "/scene.json") {
+        return no_store(screenshot(request.method == "GET", token_ok, true));
+    }
     return text_response(404,
-                         "not found: the status server serves /healthz, /metrics and "
-                         "/screenshot.png\n");
+                         "not found: the status server serves /healthz, /metrics, "
+                         "/screenshot.png and /scene.json\n");
 }
 
 namespace {
@@ -123,13 +126,14 @@ HttpResponse StatusServer::metrics() const {
     return res;
 }
 
-HttpResponse StatusServer::screenshot(bool is_get, bool token_ok) const {
-    const auto [png, frame, public_view] = render_.png();
+HttpResponse StatusServer::screenshot(bool is_get, bool token_ok, bool scene) const {
+    const auto [png, scene_bytes, frame, public_view] = render_.png();
     // Incident titles can carry a citizen's name, address and phone: the picture needs the
     // token unless it shows only public-mode widgets (issue 20).
     if (png && !public_view && !token_ok) {
         return unauthorised(token_.empty()
-                                ? "/screenshot.png shows incident texts: it needs a bearer token "
+                                ? "the picture and its scene show incident texts: they need a "
+                                  "bearer token "
                                   "(set status_server.token_file) unless the layout on show is "
                                   "public\n"
                                 : "a bearer token is required\n");
@@ -146,8 +150,13 @@ HttpResponse StatusServer::screenshot(bool is_get, bool token_ok) const {
         return res;
     }
     HttpResponse res;
-    res.content_type = "image/png";
-    res.body.assign(png->begin(), png->end());
+    if (scene) {
+        res.content_type = "application/json";
+        if (scene_bytes) res.body.assign(scene_bytes->begin(), scene_bytes->end());
+    } else {
+        res.content_type = "image/png";
+        res.body.assign(png->begin(), png->end());
+    }
     res.headers.emplace_back("X-Tsur-Frame", std::to_string(frame));
     res.headers.emplace_back("X-Tsur-Frame-Current", frame == render_.frames() ? "yes" : "no");
     return res;

@@ -60,7 +60,8 @@ class StatusServer {
   private:
     HttpResponse healthz() const;
     HttpResponse metrics() const;
-    HttpResponse screenshot(bool is_get, bool token_ok) const;
+    /// /screenshot.png, or with `scene` /scene.json: both from the newest captured frame.
+    HttpResponse screenshot(bool is_get, bool token_ok, bool scene = false) const;
     /// True when a token is configured and the request carries it.
     bool has_token(const HttpRequestView& request) const;
 

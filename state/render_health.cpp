@@ -48,7 +48,7 @@ std::uint64_t RenderHealth::frame_presented(const FrameReport& r, Steady::time_p
     const std::uint64_t frame = frames_.fetch_add(1, std::memory_order_release) + 1;
     if (r.png) {
         std::lock_guard lock(png_mutex_);
-        png_ = StoredPng{r.png, frame, r.public_view};
+        png_ = StoredPng{r.png, r.scene, frame, r.public_view};
     }
     return frame;
 }

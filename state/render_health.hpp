@@ -52,6 +52,8 @@ struct FrameReport {
     std::optional<std::chrono::seconds> max_unchanged;
     /// PNG of this very frame, or null to keep serving the previous one.
     PngBytes png;
+    /// The scene report (JSON) of the same frame, made with its PNG; null with it.
+    PngBytes scene;
     /// The frame shows only public-mode widgets (config::is_public): its PNG needs no token.
     bool public_view = false;
     LayoutState layout = LayoutState::ok;
@@ -63,6 +65,7 @@ struct FrameReport {
 /// The newest stored PNG, the number of the frame it shows, and whether that frame was public.
 struct StoredPng {
     PngBytes png;
+    PngBytes scene;  ///< /scene.json of the same frame
     std::uint64_t frame = 0;
     bool public_view = false;
 };

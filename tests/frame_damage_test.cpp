@@ -10,7 +10,7 @@
 #include "display/overview_layout.hpp"
 #include "display/strings.hpp"
 #include "display/theme.hpp"
-#include "net/demo_simulator.hpp"
+#include "demo/demo_simulator.hpp"
 #include "support/paths.hpp"
 
 namespace tsur::display {

@@ -284,6 +284,29 @@ TEST_F(StatusServerTest, ScreenshotOfIncidentTextsNeedsTheTokenUnlessTheLayoutIs
     EXPECT_EQ(shown.body(), std::string(png->begin(), png->end()));
 }
 
+TEST_F(StatusServerTest, SceneOfTheCapturedFrameNeedsTheTokenLikeItsPicture) {
+    present_frame();
+    StatusServerOptions o;
+    o.token_file = token_file("s3cret-token");
+    start(o);
+    EXPECT_EQ(get("/scene.json").result_int(), 401u);
+    EXPECT_FALSE(render_.take_screenshot_request()) << "a refused request costs no capture";
+    const std::string auth = "Authorization: Bearer s3cret-token\r\n";
+    EXPECT_EQ(get("/scene.json", auth).result_int(), 503u);
+    EXPECT_TRUE(render_.take_screenshot_request()) << "the scene comes with the next capture";
+
+    const std::string json = R"({"widgets":[],"items":[]})";
+    FrameReport r;
+    r.png = std::make_shared<const std::vector<std::uint8_t>>(std::vector<std::uint8_t>{0x89});
+    r.scene = std::make_shared<const std::vector<std::uint8_t>>(json.begin(), json.end());
+    render_.frame_presented(r);
+    const auto shown = get("/scene.json", auth);
+    EXPECT_EQ(shown.result_int(), 200u);
+    EXPECT_EQ(shown[http::field::content_type], "application/json");
+    EXPECT_EQ(shown.body(), json);
+    EXPECT_EQ(shown["X-Tsur-Frame"], get("/screenshot.png", auth)["X-Tsur-Frame"]);
+}
+
 TEST_F(StatusServerTest, TokenFileOthersCanReadIsRefused) {
     StatusServerOptions o;
     o.token_file = token_file("s3cret-token");

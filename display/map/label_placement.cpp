@@ -43,9 +43,33 @@ bool hits_any(const Rect& r, std::span<const Rect> rects) {
     return std::any_of(rects.begin(), rects.end(), [&](const Rect& o) { return r.overlaps(o); });
 }
 
+/// Whether `r` covers a disc given by its bounding square.
+bool hits_disc(const Rect& r, std::span<const Rect> discs) {
+    return std::any_of(discs.begin(), discs.end(), [&](const Rect& d) {
+        const float rad = std::min(d.w, d.h) * 0.5f;
+        const float cx = d.x + d.w * 0.5f, cy = d.y + d.h * 0.5f;
+        const float nx = std::clamp(cx, r.x, r.right()), ny = std::clamp(cy, r.y, r.bottom());
+        return (cx - nx) * (cx - nx) + (cy - ny) * (cy - ny) < rad * rad;
+    });
+}
+
 Rect marker_box(const LabelRequest& q) {
     const float r = std::max(q.marker_radius, 1.0f);
     return Rect{q.anchor.x - r, q.anchor.y - r, 2 * r, 2 * r};
+}
+
+/// The request with its marker grown to clear every avoided box over or next to its anchor (the
+/// count disc on a city, which sits where the city's incidents are, not always on its centre):
+/// the same eight spots, just off the disc instead of on it.
+LabelRequest clear_of_discs(LabelRequest q, std::span<const Rect> avoid) {
+    const LabelRequest original = q;
+    for (const Rect& a : avoid) {
+        if (!a.inset(-original.size.y).contains(q.anchor.x, q.anchor.y)) continue;
+        const float dx = std::max(q.anchor.x - a.x, a.right() - q.anchor.x);
+        const float dy = std::max(q.anchor.y - a.y, a.bottom() - q.anchor.y);
+        q.marker_radius = std::max(q.marker_radius, std::max(dx, dy));
+    }
+    return q;
 }
 
 }  // namespace
@@ -54,22 +78,36 @@ std::vector<PlacedLabel> place_labels(std::span<const LabelRequest> requests,
                                       std::span<const Rect> reserved, const Rect& bounds,
                                       std::span<const Rect> avoid) {
     std::vector<PlacedLabel> placed;
+    // A marker on a count disc is not drawn (the disc marks the place), so it blocks nothing.
+    std::vector<bool> drawn(requests.size());
+    for (std::size_t j = 0; j < requests.size(); ++j) {
+        drawn[j] = std::none_of(avoid.begin(), avoid.end(), [&](const Rect& a) {
+            return a.contains(requests[j].anchor.x, requests[j].anchor.y);
+        });
+    }
     std::vector<Rect> taken;
     taken.reserve(requests.size());
     for (std::size_t i = 0; i < requests.size(); ++i) {
         const LabelRequest& q = requests[i];
         const auto hits_marker = [&](const Rect& r) {
             for (std::size_t j = 0; j < requests.size(); ++j) {
-                if (j != i && r.overlaps(marker_box(requests[j]))) return true;
+                if (j != i && drawn[j] && r.overlaps(marker_box(requests[j]))) return true;
             }
             return false;
         };
         bool done = false;
-        for (int pass = 0; pass < 2 && !done; ++pass) {
+        // Pass 0 beside the marker; 1-3 beside the disc over it, then a little farther out where
+        // neighbouring discs crowd it.
+        const LabelRequest off_disc = clear_of_discs(q, avoid);
+        constexpr std::array kReach = {1.0f, 1.0f, 1.5f, 2.0f};
+        for (int pass = 0; pass < 4 && !done; ++pass) {
+            if (pass > 0 && off_disc.marker_radius == q.marker_radius) continue;
+            LabelRequest at = pass == 0 ? q : off_disc;
+            at.marker_radius *= kReach[static_cast<std::size_t>(pass)];
             for (LabelSide side : kSides) {
-                const Rect r = candidate(q, side);
+                const Rect r = candidate(at, side);
                 if (inside(r, bounds) && !hits_any(r, reserved) && !hits_any(r, taken) &&
-                    !hits_marker(r) && (pass == 0 ? !hits_any(r, avoid) : q.required)) {
+                    !hits_marker(r) && !hits_disc(r, avoid)) {
                     placed.push_back(PlacedLabel{i, r, side});
                     taken.push_back(r);
                     done = true;
@@ -82,7 +120,7 @@ std::vector<PlacedLabel> place_labels(std::span<const LabelRequest> requests,
         bool found = false;
         for (LabelSide side : kSides) {
             const Rect r = candidate(q, side);
-            if (inside(r, bounds) && !hits_any(r, reserved)) {
+            if (inside(r, bounds) && !hits_any(r, reserved) && !hits_disc(r, avoid)) {
                 fallback = PlacedLabel{i, r, side};
                 found = true;
                 break;
@@ -92,6 +130,9 @@ std::vector<PlacedLabel> place_labels(std::span<const LabelRequest> requests,
             Rect& r = fallback.rect;
             r.x = std::clamp(r.x, bounds.x, std::max(bounds.x, bounds.right() - r.w));
             r.y = std::clamp(r.y, bounds.y, std::max(bounds.y, bounds.bottom() - r.h));
+            // Every count stays readable: even the capital's name gives way to one (the inset's
+            // title names the capital where there is one).
+            if (hits_disc(r, avoid)) continue;
         }
         placed.push_back(fallback);
         taken.push_back(fallback.rect);

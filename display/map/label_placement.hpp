@@ -36,9 +36,10 @@ struct PlacedLabel {
 /// Places `requests` in the given order (most important first) inside `bounds`, never over a
 /// `reserved` rectangle (legend, inset), another placed label or another request's marker. A
 /// required label that fits nowhere takes its first in-bounds spot clear of reserved rectangles
-/// (or, failing that, its right-hand spot clamped into bounds). Spots over an `avoid`
-/// rectangle (counted bins) are taken only by a required label that has no other; any other
-/// label that would cover a count is dropped. Pure; any thread.
+/// (or, failing that, its right-hand spot clamped into bounds). `avoid` holds the bounding
+/// squares of count discs: no label covers one (its inscribed circle); spots around the disc
+/// next to the anchor are tried, and a label, even a required one, that finds none is dropped.
+/// Pure; any thread.
 std::vector<PlacedLabel> place_labels(std::span<const LabelRequest> requests,
                                       std::span<const Rect> reserved, const Rect& bounds,
                                       std::span<const Rect> avoid = {});

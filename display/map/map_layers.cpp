@@ -68,29 +68,48 @@ void draw_dots(const FrameContext& ctx, std::span<const MapPoint> points, const 
             dl->AddCircleFilled(c, st.dot_r + 1.0f, halo, 10);
             dl->AddCircleFilled(c, st.dot_r, fill, 10);
         }
+        record_circle(ctx, SceneKind::dot,
+                      c, p.flags & kPointCritical ? st.critical_r : st.dot_r, 0, 1);
     }
 }
 
+/// Inner (text) diameter of a donut of radius r.
+float hole_diameter(float r, const MapStyle& st) {
+    return 2.0f * (r - std::max(st.ring_w * 2.0f, r * 0.22f));
+}
+
+float count_width(const FrameContext& ctx, std::uint32_t count) {
+    return measure_text(ctx, TextStyle{TextRole::small, true, 0}, format_count(count)).x;
+}
+
 /// Radius on a log scale between half and all of the largest, so that mid-sized bins still
-/// have room for their count.
-float bin_radius(const HexBin& b, std::uint32_t max_count, const MapStyle& st) {
+/// have room for their count; never too small for the count itself (a merged bin's count can
+/// outgrow the hexagon), so that no disc is a pie without its number.
+float bin_radius(const FrameContext& ctx, const HexBin& b, std::uint32_t max_count,
+                 const MapStyle& st) {
     const float r_max = st.hex_r * 0.84f;
-    if (max_count <= kMinBinCount) return r_max;
-    const float t = std::log(static_cast<float>(b.count) / kMinBinCount) /
-                    std::log(static_cast<float>(max_count) / kMinBinCount);
-    return r_max * (0.5f + 0.5f * std::clamp(t, 0.0f, 1.0f));
+    float r = r_max;
+    if (max_count > kMinBinCount) {
+        const float t = std::log(static_cast<float>(b.count) / kMinBinCount) /
+                        std::log(static_cast<float>(max_count) / kMinBinCount);
+        r = r_max * (0.5f + 0.5f * std::clamp(t, 0.0f, 1.0f));
+    }
+    // The smallest r whose hole_diameter(r) + ring_w holds the count, in either of its regimes.
+    const float w = count_width(ctx, b.count) - st.ring_w;
+    return std::max({r, w / 1.56f + 0.5f, w * 0.5f + 2.0f * st.ring_w + 0.5f});
 }
 
 /// Outer radius of a drawn bin: its disc plus the overdue arc around it.
-float bin_extent(const HexBin& b, std::uint32_t max_count, const MapStyle& st) {
-    return bin_radius(b, max_count, st) + st.ring_w * 2.5f;
+float bin_extent(const FrameContext& ctx, const HexBin& b, std::uint32_t max_count,
+                 const MapStyle& st) {
+    return bin_radius(ctx, b, max_count, st) + st.ring_w * 2.5f;
 }
 
 /// Merges counted bins whose discs would touch on screen, the larger absorbing the smaller at
 /// its own position, until no two touch (the way label engines cluster by screen distance):
 /// every count stays readable and the counts still add up. `point_bins` follows the merges.
-void merge_touching_bins(std::vector<HexBin>& bins, std::vector<std::uint32_t>& point_bins,
-                         const MapStyle& st) {
+void merge_touching_bins(const FrameContext& ctx, std::vector<HexBin>& bins,
+                         std::vector<std::uint32_t>& point_bins, const MapStyle& st) {
     std::vector<std::uint32_t> target(bins.size());
     for (std::size_t i = 0; i < bins.size(); ++i) target[i] = static_cast<std::uint32_t>(i);
     for (bool merged = true; merged;) {
@@ -105,6 +124,9 @@ void merge_touching_bins(std::vector<HexBin>& bins, std::vector<std::uint32_t>& 
         std::stable_sort(live.begin(), live.end(), [&](std::size_t a, std::size_t b) {
             return bins[a].count > bins[b].count;
         });
+        // Extents measured once a round (a count's width is a text measurement).
+        std::vector<float> extent(bins.size(), 0.0f);
+        for (std::size_t i : live) extent[i] = bin_extent(ctx, bins[i], max_count, st);
         for (std::size_t a = 0; a < live.size(); ++a) {
             HexBin& big = bins[live[a]];
             if (target[live[a]] != live[a]) continue;
@@ -113,10 +135,11 @@ void merge_touching_bins(std::vector<HexBin>& bins, std::vector<std::uint32_t>& 
                 if (target[j] != j) continue;
                 const HexBin& small = bins[j];
                 const float dx = big.x - small.x, dy = big.y - small.y;
-                const float reach =
-                    bin_extent(big, max_count, st) + bin_extent(small, max_count, st);
+                const float reach = extent[live[a]] + extent[j];
                 if (dx * dx + dy * dy >= reach * reach) continue;
                 big.count += small.count;
+                max_count = std::max(max_count, big.count);
+                extent[live[a]] = bin_extent(ctx, big, max_count, st);
                 big.critical += small.critical;
                 for (std::size_t s = 0; s < model::kSectorCount; ++s) {
                     big.by_sector[s] += small.by_sector[s];
@@ -150,11 +173,6 @@ void merge_touching_bins(std::vector<HexBin>& bins, std::vector<std::uint32_t>& 
     bins = std::move(kept);
 }
 
-/// Inner (text) diameter of a donut of radius r.
-float hole_diameter(float r, const MapStyle& st) {
-    return 2.0f * (r - std::max(st.ring_w * 2.0f, r * 0.22f));
-}
-
 /// A bin is a donut: the ring shows its sector mix (clockwise from twelve o'clock, in sector
 /// order), the dark centre its count, an outer red arc the overdue share.
 void draw_bins(const FrameContext& ctx, std::vector<HexBin>& bins, const MapStyle& st,
@@ -173,13 +191,15 @@ void draw_bins(const FrameContext& ctx, std::vector<HexBin>& bins, const MapStyl
     const float top = -std::numbers::pi_v<float> * 0.5f;
     for (const HexBin& b : bins) {
         if (b.count < kMinBinCount) continue;
-        const float r = bin_radius(b, max_count, st);
+        const float r = bin_radius(ctx, b, max_count, st);
         const ImVec2 c(b.x, b.y);
         if (boxes != nullptr) boxes->push_back(Rect{c.x - r, c.y - r, 2 * r, 2 * r});
         dl->AddCircleFilled(c, r + st.ring_w, th.background, 40);
         const std::string label = format_count(b.count);
         const ImVec2 size = measure_text(ctx, count_style, label);
         const bool has_text = size.x <= hole_diameter(r, st) + st.ring_w;
+        const std::uint32_t group = scene_group(ctx);
+        record_circle(ctx, SceneKind::disc, c, r + st.ring_w, group, has_text ? 0 : b.count);
         // Without room for the count a hole would read as "nothing here": fill it as a pie.
         const float width = has_text ? std::max(st.ring_w * 2.0f, r * 0.22f) : r;
         float a = top;
@@ -200,9 +220,8 @@ void draw_bins(const FrameContext& ctx, std::vector<HexBin>& bins, const MapStyl
             dl->PathStroke(ring, 0, st.ring_w * 1.4f);
         }
         if (has_text) {
-            dl->AddText(ctx.fonts->font(TextRole::small, true), ctx.fonts->px(TextRole::small),
-                        ImVec2(c.x - size.x * 0.5f, c.y - size.y * 0.5f), th.text, label.c_str());
-            tally_glyphs(ctx, ctx.fonts->font(TextRole::small, true), label);
+            draw_text_at(ctx, count_style, ImVec2(c.x - size.x * 0.5f, c.y - size.y * 0.5f), label,
+                         SceneKind::count, group, b.count);
         }
     }
 }
@@ -265,7 +284,7 @@ IncidentLayer plan_incident_layer(const FrameContext& ctx, std::span<const MapPo
         layer.style.hex_r = std::min(style.hex_r * need / have, std::min(area.w, area.h) / 6.0f);
         layer.bins = bin_points(points, area, layer.style.hex_r, &layer.point_bins);
     }
-    merge_touching_bins(layer.bins, layer.point_bins, layer.style);
+    merge_touching_bins(ctx, layer.bins, layer.point_bins, layer.style);
     for (HexBin& b : layer.bins) b.overdue = 0;
     return layer;
 }

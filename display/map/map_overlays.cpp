@@ -88,11 +88,14 @@ void draw_legend(const FrameContext& ctx, const config::WidgetSpec& spec, const 
         const ImVec2 c(x + row * 0.5f, y + row * 0.5f);
         if (e.sector >= 0) {
             ctx.draw->AddCircleFilled(c, chip_r, th.sector[static_cast<std::size_t>(e.sector)], 20);
+            record_circle(ctx, SceneKind::legend, c, chip_r);
         } else {
             ctx.draw->AddCircleFilled(c, style.dot_r, th.text_dim, 12);
             ctx.draw->AddCircle(c, style.ring_r * 1.06f, th.overdue, 20, style.ring_w);
+            record_circle(ctx, SceneKind::legend, c, style.ring_r * 1.06f);
         }
-        draw_text(ctx, ts, x + row, y + text_dy, box.right() - x - row, e.text);
+        draw_text(ctx, ts, x + row, y + text_dy, box.right() - x - row, e.text, Align::left,
+                  SceneKind::legend);
     }
 }
 
@@ -123,6 +126,8 @@ void draw_municipality_labels(const FrameContext& ctx, const model::Region& regi
                                         capital ? style.capital_r : style.marker_r, capital});
         texts.push_back(LabelText{std::move(text), ts});
     }
+    std::vector<std::uint32_t> groups(requests.size());
+    for (std::uint32_t& g : groups) g = scene_group(ctx);
     for (std::size_t k = 0; k < requests.size(); ++k) {
         const ImVec2 c = requests[k].anchor;
         // A count disc already marks the place; a marker on it would cover its digits.
@@ -135,15 +140,14 @@ void draw_municipality_labels(const FrameContext& ctx, const model::Region& regi
             ctx.draw->AddCircleFilled(c, style.marker_r, th.background, 16);
             ctx.draw->AddCircle(c, style.marker_r, th.text, 16, style.ring_w);
         }
+        record_circle(ctx, SceneKind::marker, c,
+                      requests[k].required ? style.capital_r : style.marker_r, groups[k]);
     }
     for (const PlacedLabel& placed : place_labels(requests, reserved, bounds, avoid)) {
         const LabelText& t = texts[placed.request];
         plate(ctx, placed.rect, 170);
-        ImFont* font = ctx.fonts->font(t.style.role, t.style.bold);
-        ctx.draw->AddText(font, ctx.fonts->px(t.style.role),
-                          ImVec2(placed.rect.x + p, placed.rect.y + p * 0.5f), t.style.color,
-                          t.text.c_str());
-        tally_glyphs(ctx, font, t.text);
+        draw_text_at(ctx, t.style, ImVec2(placed.rect.x + p, placed.rect.y + p * 0.5f), t.text,
+                     SceneKind::label, groups[placed.request]);
     }
 }
 
@@ -152,11 +156,17 @@ float inset_zoom(const Projection& main, const Rect& frame) {
     return std::max(kInsetZoom, static_cast<float>(std::floor(needed)));
 }
 
-void draw_capital_inset(const FrameContext& ctx, const model::RegionGeometry& geometry,
+void draw_capital_inset(const FrameContext& outer, const model::RegionGeometry& geometry,
                         const model::Region& region, const Projection& main,
                         std::span<const MapPoint> points, const Rect& frame,
                         const MapStyle& style, std::optional<IncidentLayer>* plan) {
     if (region.capital >= region.municipalities.size() || frame.w <= 0 || frame.h <= 0) return;
+    // The inset is a part of its own in the scene: its texts and marks are checked against it.
+    FrameContext ctx = outer;
+    if (ctx.scene != nullptr) {
+        ctx.scene_widget = ctx.scene->add_widget(
+            ctx.scene->widgets()[outer.scene_widget].name + " inset", frame);
+    }
     const Theme& th = *ctx.theme;
     const model::Municipality& cap = region.municipalities[region.capital];
     const ImVec2 cap_main = main.forward(cap.centre);
@@ -193,9 +203,17 @@ void draw_capital_inset(const FrameContext& ctx, const model::RegionGeometry& ge
     std::optional<IncidentLayer> local;
     std::optional<IncidentLayer>& slot = plan != nullptr ? *plan : local;
     if (!slot) slot = plan_incident_layer(ctx, zoomed, frame, style);
-    draw_incident_layer(ctx, zoomed, *slot, frame);
+    std::vector<Rect> bin_boxes;
+    draw_incident_layer(ctx, zoomed, *slot, frame, &bin_boxes);
     const ImVec2 c = inset.forward(cap.centre);
-    ctx.draw->AddCircle(c, style.capital_r, th.text, 24, style.ring_w);
+    // As on the main map: a count disc already marks the place, a ring on it would cut digits.
+    const auto on_count = [&](const Rect& r) {
+        return r.inset(-style.capital_r).contains(c.x, c.y);
+    };
+    if (std::none_of(bin_boxes.begin(), bin_boxes.end(), on_count)) {
+        ctx.draw->AddCircle(c, style.capital_r, th.text, 24, style.ring_w);
+        record_circle(ctx, SceneKind::marker, c, style.capital_r);
+    }
 
     const TextStyle ts{TextRole::body, true, th.text};
     const std::string_view name =
@@ -240,7 +258,8 @@ Rect draw_region_wide_badge(const FrameContext& ctx, const Rect& content, std::s
 void draw_attribution(const FrameContext& ctx, const Rect& box) {
     const TextStyle ts{TextRole::small, false, ctx.theme->text_dim};
     const float p = pad(ctx) * 0.5f;
-    draw_text(ctx, ts, box.x + p, box.y + p * 0.5f, box.w, kAttribution);
+    draw_text(ctx, ts, box.x + p, box.y + p * 0.5f, box.w, kAttribution, Align::left,
+              SceneKind::credit);
 }
 
 }  // namespace tsur::display

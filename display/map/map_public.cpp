@@ -11,6 +11,50 @@
 #include "display/theme.hpp"
 
 namespace tsur::display {
+namespace {
+
+struct PublicDisc {
+    ImVec2 c;
+    std::uint32_t count = 0;
+    float r = 0;
+};
+
+/// Radius by area in proportion to the count, never smaller than the number it holds.
+float disc_radius(const FrameContext& ctx, std::uint32_t count, std::uint32_t max_count,
+                  const MapStyle& style) {
+    const TextStyle text{TextRole::small, true, 0};
+    const float em = ctx.fonts->px(TextRole::small);
+    const float by_count = style.hex_r * std::sqrt(static_cast<float>(count) /
+                                                   static_cast<float>(max_count));
+    return std::max(by_count, measure_text(ctx, text, format_count(count)).x * 0.5f + em * 0.3f);
+}
+
+/// Neighbouring municipalities whose discs would touch are shown as one, at the larger's place,
+/// with their sum (as the incident map merges its bins): no count covers another, and the sum
+/// on screen stays the sum of the counts.
+void merge_touching(const FrameContext& ctx, std::vector<PublicDisc>& discs,
+                    std::uint32_t max_count, const MapStyle& style) {
+    for (bool merged = true; merged;) {
+        merged = false;
+        std::stable_sort(discs.begin(), discs.end(),
+                         [](const PublicDisc& a, const PublicDisc& b) { return a.count > b.count; });
+        for (std::size_t a = 0; a < discs.size() && !merged; ++a) {
+            for (std::size_t b = a + 1; b < discs.size(); ++b) {
+                const float reach = discs[a].r + discs[b].r + 2 * style.ring_w;
+                const float dx = discs[a].c.x - discs[b].c.x, dy = discs[a].c.y - discs[b].c.y;
+                if (dx * dx + dy * dy >= reach * reach) continue;
+                discs[a].count += discs[b].count;
+                max_count = std::max(max_count, discs[a].count);
+                discs[a].r = disc_radius(ctx, discs[a].count, max_count, style);
+                discs.erase(discs.begin() + static_cast<std::ptrdiff_t>(b));
+                merged = true;
+                break;
+            }
+        }
+    }
+}
+
+}  // namespace
 
 namespace {
 
@@ -52,23 +96,24 @@ void draw_public_counts(const FrameContext& ctx, const model::Snapshot& snap,
     if (max_count == 0) return;
     const Theme& th = *ctx.theme;
     const TextStyle text{TextRole::small, true, th.text};
-    const float em = ctx.fonts->px(TextRole::small);
+    std::vector<PublicDisc> discs;
     for (std::size_t m = 0; m < counts.size() && m < snap.region->municipalities.size(); ++m) {
         if (counts[m] == 0) continue;
         const ImVec2 c = projection.forward(snap.region->municipalities[m].centre);
         if (!area.contains(c.x, c.y)) continue;
-        const std::string label = format_count(counts[m]);
+        discs.push_back(PublicDisc{c, counts[m], disc_radius(ctx, counts[m], max_count, style)});
+    }
+    merge_touching(ctx, discs, max_count, style);
+    for (const PublicDisc& d : discs) {
+        const std::string label = format_count(d.count);
         const ImVec2 size = measure_text(ctx, text, label);
-        // Area in proportion to the count, never smaller than the number it holds.
-        const float by_count = style.hex_r * std::sqrt(static_cast<float>(counts[m]) /
-                                                       static_cast<float>(max_count));
-        const float r = std::max(by_count, size.x * 0.5f + em * 0.3f);
-        ctx.draw->AddCircleFilled(c, r + style.ring_w, th.background, 40);
-        ctx.draw->AddCircleFilled(c, r, with_alpha(th.accent, 200), 40);
-        ctx.draw->AddText(ctx.fonts->font(TextRole::small, true), ctx.fonts->px(TextRole::small),
-                          ImVec2(c.x - size.x * 0.5f, c.y - size.y * 0.5f), th.text,
-                          label.c_str());
-        if (boxes != nullptr) boxes->push_back(Rect{c.x - r, c.y - r, 2 * r, 2 * r});
+        ctx.draw->AddCircleFilled(d.c, d.r + style.ring_w, th.background, 40);
+        ctx.draw->AddCircleFilled(d.c, d.r, with_alpha(th.accent, 200), 40);
+        const std::uint32_t group = scene_group(ctx);
+        record_circle(ctx, SceneKind::disc, d.c, d.r + style.ring_w, group);
+        draw_text_at(ctx, text, ImVec2(d.c.x - size.x * 0.5f, d.c.y - size.y * 0.5f), label,
+                     SceneKind::count, group, d.count);
+        if (boxes != nullptr) boxes->push_back(Rect{d.c.x - d.r, d.c.y - d.r, 2 * d.r, 2 * d.r});
     }
 }
 

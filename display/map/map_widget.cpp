@@ -85,6 +85,12 @@ void draw_map(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
     const Rect attribution = attribution_box(ctx, content, layout.legend);
     std::vector<Rect> reserved = {layout.legend, attribution};
     if (layout.inset) reserved.push_back(*layout.inset);
+    // "Waiting for data" goes mid-map, where no label may sit (the bottom edge is the legend's).
+    const float line = ctx.fonts->px(TextRole::body);
+    const float waiting_w = measure_text(ctx, dim, ctx.strings->waiting_for_data).x;
+    const Rect waiting{layout.map.x + (layout.map.w - waiting_w) * 0.5f,
+                       layout.map.y + (layout.map.h - line) * 0.5f, waiting_w, line};
+    if (snapshot == nullptr) reserved.push_back(waiting);
     if (region != nullptr) {
         draw_municipality_labels(ctx, *region, layout.projection, layout.map, reserved, bin_boxes,
                                  style);
@@ -96,8 +102,8 @@ void draw_map(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
     draw_legend(ctx, spec, layout.legend, layout.legend_column ? 0.0f : content.w, style);
     draw_attribution(ctx, attribution);
     if (snapshot == nullptr) {
-        draw_text(ctx, dim, content.x, content.bottom() - 2.5f * ctx.fonts->px(TextRole::body),
-                  content.w, ctx.strings->waiting_for_data, Align::centre);
+        draw_text(ctx, dim, waiting.x, waiting.y, waiting.w, ctx.strings->waiting_for_data,
+                  Align::centre);
     }
     ctx.draw->PopClipRect();
     draw_region_wide_badge(ctx, content, region_wide);
