@@ -62,9 +62,10 @@ std::string caption(const config::WidgetSpec& spec, const Strings& s, CellNumber
     return t;
 }
 
-/// Draws text turned 90 degrees counter-clockwise, its baseline end at (x, bottom).
+/// Draws text turned 90 degrees counter-clockwise and scaled by `k` (<= 1), the top of its line
+/// at x and its end at `bottom`.
 void draw_upright_text(const FrameContext& ctx, const TextStyle& st, float x, float bottom,
-                       const std::string& text) {
+                       const std::string& text, float k) {
     ImDrawList* dl = ctx.draw;
     const int start = dl->VtxBuffer.Size;
     // Drawn first at the cell's left edge (always inside the clip rectangle), then turned.
@@ -74,12 +75,13 @@ void draw_upright_text(const FrameContext& ctx, const TextStyle& st, float x, fl
     flat.scene = nullptr;
     const float w = draw_text(flat, st, ox, oy, ctx.rect.w, text);
     const Rect ink = text_ink(ctx, st, ImVec2(ox, oy), text);
-    record_text(ctx, SceneKind::text, text, Rect{x + ink.y - oy, bottom - w, ink.h, w});
+    record_text(ctx, SceneKind::text, text,
+                Rect{x + (ink.y - oy) * k, bottom - w * k, ink.h * k, w * k});
     for (int i = start; i < dl->VtxBuffer.Size; ++i) {
         ImVec2& p = dl->VtxBuffer[i].pos;
         const float dx = p.x - ox;
         const float dy = p.y - oy;
-        p = ImVec2(x + dy, bottom - dx);
+        p = ImVec2(x + dy * k, bottom - dx * k);
     }
 }
 
@@ -199,9 +201,12 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
             draw_text(ctx, head_st, cx - g.cell_w * 0.5f + gap * 0.5f, y, 2 * g.cell_w - gap, name,
                       Align::centre);
         } else {
-            const std::string fitted = elide(ctx, head_st, name, g.header_h - gap);
-            const float x = cx + (g.cell_w - em) * 0.5f;
-            draw_upright_text(ctx, head_st, x, bar_y - gap, fitted);
+            // A column narrower than a line (an English name's descender touched the next
+            // column's capitals at 4K) gets its name slightly smaller rather than overlapping.
+            const float fit = std::min(1.0f, (g.cell_w - gap * 0.5f) / head_line);
+            const std::string fitted = elide(ctx, head_st, name, (g.header_h - gap) / fit);
+            const float x = cx + (g.cell_w - head_line * fit) * 0.5f;
+            draw_upright_text(ctx, head_st, x, bar_y - gap, fitted, fit);
         }
     }
     draw_text(ctx, head_st, g.total_x, grid_top - head_line, g.total_w, s.col_total, Align::right);

@@ -1,11 +1,13 @@
 // Every shipped layout and the built-in overview drawn at wall sizes from 1080p to 8K and from
 // 2 m to 30 m: no crash (the 8K overview and a 15 m situation room used to overwrite the heap),
 // a picture on every screen, and font atlases within their bounds. Each frame's scene report is
-// checked as a reader would (support/scene_checks.hpp) under four loads: no data yet, the demo,
-// 3,000 incidents in three cities, ~51k. The whole matrix runs when TSUR_RENDER_MATRIX=full; by
-// default a subset that still holds every case that used to crash.
+// checked as a reader would (support/scene_checks.hpp) under five loads: no data yet, the demo at
+// ~1k, ~10k and ~50k open incidents, 3,000 in three cities; every other case is in English. The
+// whole matrix runs when TSUR_RENDER_MATRIX=full; by default a subset that still holds every
+// case that used to crash.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -45,10 +47,10 @@ bool full_matrix() {
     return v != nullptr && std::string(v) == "full";
 }
 
-/// What the wall is showing: no data yet, the demo, 3,000 open incidents in three cities (2,000
-/// Izhevsk, 600 Glazov, 400 Sarapul), the demo at ~51k.
-enum Load { kEmpty, kDemo, kCities, kLarge, kLoadCount };
-constexpr const char* kLoadNames[] = {"empty", "demo", "3000 in 3 cities", "51k"};
+/// What the wall is showing: no data yet, the demo at ~1k and ~10k incidents, 3,000 open
+/// incidents in three cities (2,000 Izhevsk, 600 Glazov, 400 Sarapul), the demo at ~50k.
+enum Load { kEmpty, kDemo, kTenK, kCities, kLarge, kLoadCount };
+constexpr const char* kLoadNames[] = {"empty", "demo 1k", "demo 10k", "3000 in 3 cities", "demo 50k"};
 
 /// The demo region's assets and one snapshot per load, shared by every case.
 struct Fixture {
@@ -99,9 +101,10 @@ const Fixture& fixture() {
             return model::build_snapshot(std::move(doc), out.assets.assets.region,
                                          *out.assets.rules);
         };
-        out.snapshots[kDemo] = build(demo_document(out.assets, 0.3));
+        out.snapshots[kDemo] = build(demo_document(out.assets, 0.35));
+        out.snapshots[kTenK] = build(demo_document(out.assets, 3.45));
         out.snapshots[kCities] = build(city_document(out.assets));
-        out.snapshots[kLarge] = build(demo_document(out.assets, 28.0));
+        out.snapshots[kLarge] = build(demo_document(out.assets, 17.6));
         return out;
     }();
     return f;
@@ -119,6 +122,13 @@ struct SceneTotals {
 SceneTotals& totals() {
     static SceneTotals t;
     return t;
+}
+
+std::size_t open_incidents(const model::Snapshot* snap) {
+    if (snap == nullptr) return 0;
+    return static_cast<std::size_t>(std::count_if(
+        snap->incidents.begin(), snap->incidents.end(),
+        [](const model::Incident& i) { return model::is_open(i.status); }));
 }
 
 /// Incidents a non-public map cell must account for: what its filters let through.
@@ -175,7 +185,8 @@ config::Layout resized(config::Layout layout, Size size, double distance_m) {
 /// The two frames show `loads[0]` and `loads[1]`, each checked by its scene: the draw lists are
 /// complete on the first frame too, so two loads cost no extra render.
 void render_all_screens(const config::Layout& layout, bool builtin, Size size,
-                        const std::string& label, const Load (&loads)[2]) {
+                        const std::string& label, const Load (&loads)[2],
+                        display::Language language) {
     const Fixture& f = fixture();
     auto plan = app::plan_frame(layout, builtin, size.width, size.height, std::nullopt);
     ASSERT_TRUE(plan.ok()) << label << ": " << plan.error();
@@ -203,7 +214,7 @@ void render_all_screens(const config::Layout& layout, bool builtin, Size size,
     state.plan = &p;
     state.now = kNow;
     state.playlist_now = kNow;
-    state.strings = &display::strings_for(display::Language::ru);
+    state.strings = &display::strings_for(language);
     state.assets = &f.assets.assets;
     for (const config::Screen& screen : layout.screens) {
         state.screen = screen.id;
@@ -219,7 +230,9 @@ void render_all_screens(const config::Layout& layout, bool builtin, Size size,
                                      &scene);
             if (judged) {
                 check_frame(scene, glyphs, screen, f.snapshots[load].get(),
-                            label + " screen " + screen.id + " " + kLoadNames[load]);
+                            label + (language == display::Language::en ? " (en)" : "") +
+                                " screen " + screen.id + " " + kLoadNames[load] + " (" +
+                                std::to_string(open_incidents(f.snapshots[load].get())) + " open)");
             }
         }
         EXPECT_GT(test::non_background_pixels(target.capture()), 10000u)
@@ -234,17 +247,21 @@ std::string name_of(const std::string& layout, Size s, double d) {
 
 TEST(RenderMatrix, BuiltInOverviewAtEverySize) {
     const config::Layout overview = display::overview_layout();
-    // Every load at two sizes; the 4K overview (the sample config's) with the demo and ~51k.
-    const Load loads[4][2] = {{kEmpty, kCities}, {kDemo, kLarge}, {kCities, kEmpty},
-                              {kLarge, kDemo}};
+    // Every load at two sizes; the 4K overview (the sample config's) with the demo at ~1k and ~50k.
+    const Load loads[4][2] = {{kEmpty, kCities}, {kDemo, kLarge}, {kTenK, kCities},
+                              {kLarge, kTenK}};
     for (std::size_t i = 0; i < std::size(kSizes); ++i) {
-        render_all_screens(overview, true, kSizes[i], name_of("overview", kSizes[i], 0), loads[i]);
+        const auto language = i % 2 == 0 ? display::Language::ru : display::Language::en;
+        render_all_screens(overview, true, kSizes[i], name_of("overview", kSizes[i], 0), loads[i],
+                           language);
     }
 }
 
 TEST(RenderMatrix, ShippedLayoutsAtEverySizeAndDistance) {
     const bool full = full_matrix();
-    int run = 0;  // consecutive cases take the loads in turn, so every size sees all four
+    // Consecutive cases take the loads in turn, so every size sees all five, and alternate
+    // between Russian and English.
+    int run = 0;
     for (const char* name : {"briefing", "lobby", "situation-room"}) {
         const config::Layout layout = shipped_layout(name);
         for (const Size s : kSizes) {
@@ -256,8 +273,10 @@ TEST(RenderMatrix, ShippedLayoutsAtEverySizeAndDistance) {
                 if (!full && !in_subset) continue;
                 const Load loads[2] = {static_cast<Load>(2 * run % kLoadCount),
                                        static_cast<Load>((2 * run + 1) % kLoadCount)};
+                const auto language = run % 2 == 0 ? display::Language::ru : display::Language::en;
                 ++run;
-                render_all_screens(resized(layout, s, d), false, s, name_of(name, s, d), loads);
+                render_all_screens(resized(layout, s, d), false, s, name_of(name, s, d), loads,
+                                   language);
             }
         }
     }
