@@ -1,5 +1,7 @@
 // The built-in overview of every shipped region at 1920x1080 with that region's demo feed, drawn
-// headless: no crash, a picture, the outline filling the map and the capital labelled. Each
+// headless through compose_frame (as the wall draws it): no crash, a picture, the outline filling
+// the map, the capital labelled, and its scene report clean (no count covered, no texts over each
+// other or out of their widget, the map's counts adding up, no '?'). Each
 // check is one entry of kChecks, so a further per-region check is one more function there.
 // Under AddressSanitizer (the lead's sanitizer stage) a representative set of regions is drawn
 // unless TSUR_RENDER_MATRIX=full; the normal build draws all of them.
@@ -12,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "app/frame_composer.hpp"
 #include "app/frame_plan.hpp"
 #include "app/wall_assets.hpp"
 #include "display/frame_builder.hpp"
@@ -24,10 +27,10 @@
 #include "display/strings.hpp"
 #include "display/text.hpp"
 #include "display/theme.hpp"
-#include "display/viewport_render.hpp"
 #include "demo/demo_simulator.hpp"
 #include "support/headless_wall.hpp"
 #include "support/paths.hpp"
+#include "support/scene_checks.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define TSUR_TEST_ASAN 1
@@ -73,6 +76,8 @@ struct RegionCase {
     display::FrameContext ctx;   ///< as the frame builder set it for the map cell
     config::WidgetSpec map_spec;
     display::Rect content;       ///< the map panel's content (below its title)
+    const display::SceneReport* scene = nullptr;
+    const display::GlyphTally* glyphs = nullptr;
 };
 
 void draws_a_picture(const RegionCase& c) {
@@ -119,8 +124,34 @@ void capital_is_labelled(const RegionCase& c) {
     EXPECT_TRUE(placed[0].rect.x >= layout.map.x && placed[0].rect.right() <= layout.map.right());
 }
 
+void scene_is_clean(const RegionCase& c) {
+    const test::SceneFindings found = test::check_scene(*c.scene);
+    EXPECT_TRUE(found.problems.empty())
+        << found.problems.size() << " problems, first: " << found.problems[0];
+    std::uint64_t open = 0;
+    for (const model::Incident& i : c.snapshot->incidents) open += model::is_open(i.status) ? 1 : 0;
+    EXPECT_EQ(test::map_incidents_drawn(*c.scene, 0), open)
+        << "the map's counts, dots and \"+N\" vs the open incidents";
+    EXPECT_EQ(c.glyphs->missing, 0u) << "'?' for U+" << std::hex
+                                     << static_cast<std::uint32_t>(c.glyphs->first);
+    const std::string& capital =
+        c.assets->assets.region->municipalities[c.assets->assets.region->capital].name_ru;
+    // Named in full or in one of the forms the display's abbreviation rule makes of it
+    // ("Велик. Новгород").
+    std::vector<std::string> forms = display::name_abbreviations(
+        capital, c.ctx.strings->district_word, c.ctx.strings->district_abbrev);
+    forms.push_back(capital);
+    const bool named = std::any_of(
+        c.scene->items().begin(), c.scene->items().end(), [&](const display::SceneItem& item) {
+            return std::any_of(forms.begin(), forms.end(), [&](const std::string& form) {
+                return item.text.find(form) != std::string::npos;
+            });
+        });
+    EXPECT_TRUE(named) << "no text on the picture names the capital " << capital;
+}
+
 const std::vector<std::function<void(const RegionCase&)>> kChecks = {
-    draws_a_picture, outline_fills_the_map, capital_is_labelled};
+    draws_a_picture, outline_fills_the_map, capital_is_labelled, scene_is_clean};
 
 TEST(RegionOverview, EveryShippedRegionDrawsItsOverview) {
     const config::Layout overview = display::overview_layout();
@@ -148,29 +179,36 @@ TEST(RegionOverview, EveryShippedRegionDrawsItsOverview) {
         display::ImGuiSession session(target.renderer(), assets.fonts, p.type);
         display::WallStatus live;
         live.has_data = true;
-        display::FrameInputs in;
-        in.snapshot = snap.get();
-        in.screen = &screen;
-        in.canvas = display::canvas_rect(p.geometry);
-        in.gap_px = display::cell_gap_px(p.geometry, screen, p.type.px[0] * 0.4f);
-        in.now = kNow;
-        in.anim_seconds = static_cast<double>(kNow.time_since_epoch().count());
-        in.status = &live;
-        in.theme = &display::dark_theme();
-        in.strings = &display::strings_for(display::Language::ru);
-        in.assets = &assets.assets;
+        app::FrameState state;
+        state.layout = &overview;
+        state.plan = &p;
+        state.snapshot = snap;
+        state.now = kNow;
+        state.playlist_now = kNow;
+        state.utc_offset = assets.assets.region->utc_offset;
+        state.live_status = live;
+        state.strings = &display::strings_for(display::Language::ru);
+        state.assets = &assets.assets;
+        auto composed = app::compose_frame(state);
+        ASSERT_TRUE(composed.ok()) << composed.error();
+        display::SceneReport scene;
+        display::GlyphTally glyphs;
         for (int frame = 0; frame < 2; ++frame) {
-            display::render_viewport(session, in, p.viewport, 1.0f / 60.0f);
+            app::draw_composed_frame(session, composed.value(), p, 1.0f / 60.0f, nullptr,
+                                     frame == 1 ? &glyphs : nullptr,
+                                     frame == 1 ? &scene : nullptr);
         }
         const display::Image picture = target.capture();
 
-        RegionCase c{code, &assets, snap.get(), &picture, {}, map_cell->widget, {}};
-        c.ctx.theme = in.theme;
+        RegionCase c{code, &assets, snap.get(), &picture, {}, map_cell->widget, {}, &scene, &glyphs};
+        c.ctx.theme = &display::dark_theme();
         c.ctx.fonts = &session.fonts();
-        c.ctx.strings = in.strings;
-        c.ctx.assets = in.assets;
+        c.ctx.strings = state.strings;
+        c.ctx.assets = &assets.assets;
         c.ctx.now = kNow;
-        const auto rects = display::cell_rects(screen, in.canvas, in.gap_px);
+        const auto rects = display::cell_rects(screen, display::canvas_rect(p.geometry),
+                                               display::cell_gap_px(p.geometry, screen,
+                                                                    p.type.px[0] * 0.4f));
         c.ctx.rect = rects[static_cast<std::size_t>(map_cell - screen.cells.begin())];
         // The content rectangle draw_panel returns for a titled panel (display/text.cpp).
         const float pad = display::pad(c.ctx);
