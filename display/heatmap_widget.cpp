@@ -97,7 +97,7 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
     const Strings& s = *ctx.strings;
     const Theme& th = *ctx.theme;
     // A public heatmap has no title, and no count small enough to point at a household.
-    const auto content = spec.public_mode
+    auto content = spec.public_mode
                              ? begin_panel(snap, config::WidgetSpec{}, ctx, std::string_view{})
                              : begin_panel(snap, spec, ctx, s.title_heatmap);
     if (!content) return;
@@ -172,12 +172,22 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
     const bool legend_in_corner = corner_need <= g.header_h;
     const float legend_h = legend_in_corner ? 0.0f : chip_h * 2 + head_line * 2;
     const float note_h = data.per_capita ? head_line : 0.0f;
-    const float grid_top = content->y + g.header_h + chip_h + gap;
     const float row_h = line_height(ctx, TextRole::small);
     const float rows_bottom = content->bottom() - legend_h - note_h - gap;
     // Rows that do not fit are paged, the page shown in the title bar ("1/2"), not dropped.
-    const std::size_t per_page = lines_that_fit(rows_bottom - grid_top, row_h);
-    const std::size_t pages = heatmap_pages(data, per_page);
+    float grid_top = content->y + g.header_h + chip_h + gap;
+    std::size_t per_page = lines_that_fit(rows_bottom - grid_top, row_h);
+    std::size_t pages = heatmap_pages(data, per_page);
+    // An untitled (public) panel has no title bar for the page note: the table gives up the
+    // title's row to it, so the note cannot land on the headers.
+    if (spec.public_mode && pages > 1) {
+        const float title_row = panel_content(ctx, true).y - panel_content(ctx, false).y;
+        content->y += title_row;
+        content->h -= title_row;
+        grid_top += title_row;
+        per_page = lines_that_fit(rows_bottom - grid_top, row_h);
+        pages = heatmap_pages(data, per_page);
+    }
     if (pages == 0) {
         draw_centred_message(ctx, *content, s.no_room);
         return;

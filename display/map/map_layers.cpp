@@ -173,6 +173,31 @@ void merge_touching_bins(const FrameContext& ctx, std::vector<HexBin>& bins,
     bins = std::move(kept);
 }
 
+/// Moves every counted bin whose disc (with its overdue arc) would cross the edge of `area`
+/// inward until it fits: the inset's frame clips, and a count cut at the edge cannot be read.
+/// Returns whether any bin moved, as a move can make two discs touch.
+bool keep_bins_inside(const FrameContext& ctx, std::vector<HexBin>& bins, const Rect& area,
+                      const MapStyle& st) {
+    std::uint32_t max_count = 0;
+    for (const HexBin& b : bins) {
+        if (b.count >= kMinBinCount) max_count = std::max(max_count, b.count);
+    }
+    const auto inside = [](float v, float lo, float hi) {
+        return lo <= hi ? std::clamp(v, lo, hi) : (lo + hi) * 0.5f;
+    };
+    bool moved = false;
+    for (HexBin& b : bins) {
+        if (b.count < kMinBinCount) continue;
+        const float e = bin_extent(ctx, b, max_count, st);
+        const float x = inside(b.x, area.x + e, area.right() - e);
+        const float y = inside(b.y, area.y + e, area.bottom() - e);
+        moved = moved || x != b.x || y != b.y;
+        b.x = x;
+        b.y = y;
+    }
+    return moved;
+}
+
 /// A bin is a donut: the ring shows its sector mix (clockwise from twelve o'clock, in sector
 /// order), the dark centre its count, an outer red arc the overdue share.
 void draw_bins(const FrameContext& ctx, std::vector<HexBin>& bins, const MapStyle& st,
@@ -285,6 +310,10 @@ IncidentLayer plan_incident_layer(const FrameContext& ctx, std::span<const MapPo
         layer.bins = bin_points(points, area, layer.style.hex_r, &layer.point_bins);
     }
     merge_touching_bins(ctx, layer.bins, layer.point_bins, layer.style);
+    // Each round either merges (fewer bins) or leaves every disc where it was, so this ends.
+    while (keep_bins_inside(ctx, layer.bins, area, layer.style)) {
+        merge_touching_bins(ctx, layer.bins, layer.point_bins, layer.style);
+    }
     for (HexBin& b : layer.bins) b.overdue = 0;
     return layer;
 }
