@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <string>
 #include <vector>
@@ -198,6 +199,42 @@ bool keep_bins_inside(const FrameContext& ctx, std::vector<HexBin>& bins, const 
     return moved;
 }
 
+/// Moves every counted bin whose disc would lie under `cover` (the capital inset, drawn over the
+/// map) to the nearest side of it that keeps the disc inside `area`. Returns whether any moved.
+bool keep_bins_off(const FrameContext& ctx, std::vector<HexBin>& bins, const Rect& cover,
+                   const Rect& area, const MapStyle& st) {
+    std::uint32_t max_count = 0;
+    for (const HexBin& b : bins) {
+        if (b.count >= kMinBinCount) max_count = std::max(max_count, b.count);
+    }
+    bool moved = false;
+    for (HexBin& b : bins) {
+        if (b.count < kMinBinCount) continue;
+        const float e = bin_extent(ctx, b, max_count, st);
+        if (b.x <= cover.x - e || b.x >= cover.right() + e || b.y <= cover.y - e ||
+            b.y >= cover.bottom() + e) {
+            continue;
+        }
+        const ImVec2 spots[] = {{cover.x - e, b.y}, {cover.right() + e, b.y},
+                                {b.x, cover.y - e}, {b.x, cover.bottom() + e}};
+        float best = std::numeric_limits<float>::max();
+        ImVec2 to{b.x, b.y};
+        for (const ImVec2& spot : spots) {
+            const bool fits = spot.x >= area.x + e && spot.x <= area.right() - e &&
+                              spot.y >= area.y + e && spot.y <= area.bottom() - e;
+            const float d = std::abs(spot.x - b.x) + std::abs(spot.y - b.y);
+            if (fits && d < best) {
+                best = d;
+                to = spot;
+            }
+        }
+        moved = moved || to.x != b.x || to.y != b.y;
+        b.x = to.x;
+        b.y = to.y;
+    }
+    return moved;
+}
+
 /// A bin is a donut: the ring shows its sector mix (clockwise from twelve o'clock, in sector
 /// order), the dark centre its count, an outer red arc the overdue share.
 void draw_bins(const FrameContext& ctx, std::vector<HexBin>& bins, const MapStyle& st,
@@ -292,7 +329,8 @@ void draw_land(const FrameContext& ctx, const model::RegionGeometry& geometry,
 }
 
 IncidentLayer plan_incident_layer(const FrameContext& ctx, std::span<const MapPoint> points,
-                                  const Rect& area, const MapStyle& style) {
+                                  const Rect& area, const MapStyle& style,
+                                  const std::optional<Rect>& cover) {
     IncidentLayer layer;
     layer.style = style;
     if (hidden_share(points, area, 2 * style.dot_r) <= kAggregateAboveHiddenShare) return layer;
@@ -310,8 +348,12 @@ IncidentLayer plan_incident_layer(const FrameContext& ctx, std::span<const MapPo
         layer.bins = bin_points(points, area, layer.style.hex_r, &layer.point_bins);
     }
     merge_touching_bins(ctx, layer.bins, layer.point_bins, layer.style);
-    // Each round either merges (fewer bins) or leaves every disc where it was, so this ends.
-    while (keep_bins_inside(ctx, layer.bins, area, layer.style)) {
+    // A move can make two discs touch, and a merge can land a disc on an edge or under the
+    // cover again; a few rounds settle every case seen, the bound keeps a frame's work finite.
+    for (int round = 0; round < 8; ++round) {
+        bool moved = keep_bins_inside(ctx, layer.bins, area, layer.style);
+        if (cover) moved = keep_bins_off(ctx, layer.bins, *cover, area, layer.style) || moved;
+        if (!moved) break;
         merge_touching_bins(ctx, layer.bins, layer.point_bins, layer.style);
     }
     for (HexBin& b : layer.bins) b.overdue = 0;

@@ -1,6 +1,7 @@
 // The map's drawing layers over ImDrawList: land mesh and borders, incident dots, counted bins.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -50,9 +51,11 @@ struct IncidentLayer {
 
 /// Plans the points inside `area`: bins when more than kAggregateAboveHiddenShare of the dots
 /// would hide each other (sparse bins stay dots). Only positions, sectors and kPointCritical are
-/// read, so the plan holds for the same points at any instant.
+/// read, so the plan holds for the same points at any instant. Counted discs keep off `cover`
+/// (the capital inset drawn over the map).
 IncidentLayer plan_incident_layer(const FrameContext& ctx, std::span<const MapPoint> points,
-                                  const Rect& area, const MapStyle& style);
+                                  const Rect& area, const MapStyle& style,
+                                  const std::optional<Rect>& cover = std::nullopt);
 
 /// Draws `points` (the planned points, in the same order, flags at this instant) as `layer`
 /// says. Appends the boxes of drawn bins to `bin_boxes` (labels avoid them); returns true when

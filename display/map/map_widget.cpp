@@ -67,7 +67,7 @@ void draw_map(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
         auto compute = [&] {
             MapCellData d;
             d.points = project_points(snapshot->incidents, spec, layout.projection);
-            d.layer = plan_incident_layer(ctx, d.points.points, layout.map, style);
+            d.layer = plan_incident_layer(ctx, d.points.points, layout.map, style, layout.inset);
             return d;
         };
         if (ctx.map_memo != nullptr) {
