@@ -11,6 +11,7 @@
 #include "display/headless_target.hpp"
 #include "display/imgui_session.hpp"
 #include "model/sla_rules.hpp"
+#include "support/headless_wall.hpp"
 #include "support/paths.hpp"
 #include "support/test_fonts.hpp"
 
@@ -81,17 +82,9 @@ public:
 
     Image render(const app::FreezeView& freeze, model::SnapshotPtr live, model::TimePoint now,
                  const WallStatus& live_status) {
-        app::FrameState state;
-        state.layout = &layout_;
-        state.plan = &plan_;
-        state.snapshot = std::move(live);
-        state.now = now;
-        state.playlist_now = now;
-        state.live_status = live_status;
-        state.freeze = freeze;
-        state.strings = &strings_for(Language::ru);
-        state.assets = &assets_;
-        const app::ComposedFrame frame = app::compose_frame(state).take();
+        const app::ComposedFrame frame =
+            test::compose_test_frame(layout_, plan_, std::move(live), now, live_status, assets_,
+                                     freeze);
         for (int i = 0; i < 2; ++i) app::draw_composed_frame(session_, frame, plan_, 1.0f / 60);
         return target_.capture();
     }

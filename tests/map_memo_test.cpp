@@ -16,6 +16,7 @@
 #include "model/geojson_loader.hpp"
 #include "model/sla_rules.hpp"
 #include "demo/demo_simulator.hpp"
+#include "support/headless_wall.hpp"
 #include "support/paths.hpp"
 #include "support/region_fixture.hpp"
 #include "support/test_fonts.hpp"
@@ -51,16 +52,7 @@ struct Fixture {
 
     /// The overview's frame at `now` as the wall decides it (app::compose_frame).
     app::ComposedFrame frame(model::TimePoint now) const {
-        app::FrameState state;
-        state.layout = &layout;
-        state.plan = &plan;
-        state.snapshot = snapshot;
-        state.now = now;
-        state.playlist_now = now;
-        state.live_status = status;
-        state.strings = &strings_for(Language::ru);
-        state.assets = &assets;
-        return app::compose_frame(state).take();
+        return test::compose_test_frame(layout, plan, snapshot, now, status, assets);
     }
 };
 

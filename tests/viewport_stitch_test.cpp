@@ -14,6 +14,7 @@
 #include "display/widget_registry.hpp"
 #include "model/geojson_loader.hpp"
 #include "model/sla_rules.hpp"
+#include "support/headless_wall.hpp"
 #include "support/paths.hpp"
 #include "support/test_fonts.hpp"
 #include "support/region_fixture.hpp"
@@ -102,16 +103,8 @@ Image render(const ViewportMap& map) {
     HeadlessTarget target(map.output_width, map.output_height);
     ImGuiSession session(target.renderer(), test::dejavu_fonts(), w.scale);
     const app::FramePlan plan{w.geometry, map, w.scale, false};
-    app::FrameState state;
-    state.layout = &w.layout;
-    state.plan = &plan;
-    state.snapshot = w.snapshot;
-    state.now = kNow;
-    state.playlist_now = kNow;
-    state.live_status = w.status;
-    state.strings = &strings_for(Language::ru);
-    state.assets = &w.assets;
-    const app::ComposedFrame frame = app::compose_frame(state).take();
+    const app::ComposedFrame frame =
+        test::compose_test_frame(w.layout, plan, w.snapshot, kNow, w.status, w.assets);
     for (int i = 0; i < 2; ++i) app::draw_composed_frame(session, frame, plan, 1.0f / 60.0f);
     return target.capture();
 }
