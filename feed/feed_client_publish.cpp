@@ -69,6 +69,7 @@ void FeedClient::Impl::accept_body(const FeedResponse& r, PollOutcome& out) {
     for (auto& line : rejected_log_lines(doc)) out.notes.push_back(std::move(line));
     stats_.add_region_wide(doc.region_wide);
     for (auto& line : region_wide_log_lines(doc)) out.notes.push_back(std::move(line));
+    for (auto& line : municipalities_log_lines(doc)) out.notes.push_back(std::move(line));
     const auto as_of = doc.as_of;
     const auto now = std::chrono::system_clock::now();
     if (estimator_.too_far_ahead(as_of, now)) {

@@ -113,6 +113,10 @@ error_code FeedReader::read_top(od::object& top) {
             risks_array_ = true;
             top_[t_risks].kind = Kind::compound;
             SIMDJSON_TRY(read_risks(v));
+        } else if (k == t_municipalities && type == od::json_type::array) {
+            municipalities_array_ = true;
+            top_[t_municipalities].kind = Kind::compound;
+            SIMDJSON_TRY(read_municipalities(v));
         } else {
             // A value of the wrong shape: remember that the field was there, as what.
             SIMDJSON_TRY(read_value(v, type,
@@ -258,6 +262,17 @@ error_code FeedReader::read_risks(od::value& v) {
             counter_.add(Reason::bad_risk);
         }
         return SUCCESS;
+    });
+}
+
+error_code FeedReader::read_municipalities(od::value& v) {
+    return for_each_element(v, [&](od::value& element, od::json_type type) -> error_code {
+        if (type != od::json_type::object) {
+            ++bad_municipality_elements_;
+            counter_.add(Reason::bad_municipality, {});
+            return read_value(element, type, nullptr);
+        }
+        return read_fields(element, municipality_keys_, municipality_block_.emplace_back().fields);
     });
 }
 
