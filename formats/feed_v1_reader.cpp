@@ -177,6 +177,7 @@ error_code FeedReader::read_value(od::value& v, od::json_type type, RawValue* sl
             bool b = false;
             SIMDJSON_TRY(v.get_bool().get(b));
             kind = Kind::boolean;
+            number.value = b ? 1.0 : 0.0;
             break;
         }
         case od::json_type::null: {

@@ -21,7 +21,7 @@ struct RawValue {
     Kind kind = Kind::absent;
     bool integral = false;     ///< number written without fraction/exponent
     bool negative = false;     ///< integral and below zero
-    double number = 0.0;
+    double number = 0.0;       ///< also a boolean's value: 1 for true, 0 for false
     std::uint64_t unsigned_value = 0;  ///< valid when integral && !negative
     std::string text;          ///< valid when kind == string
 
