@@ -1,5 +1,5 @@
 // The optional `municipalities` block of a v1 document (the region's own list, docs/feed-api.md
-// 3.5): its entries as read, their validation, and the ids incidents name until the list is known.
+// 3.7): its entries as read, their validation, and the ids incidents name until the list is known.
 #pragma once
 
 #include <array>

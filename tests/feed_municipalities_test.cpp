@@ -1,4 +1,4 @@
-// A v1 document's own municipality list (docs/feed-api.md 3.5): incidents are placed by it, the
+// A v1 document's own municipality list (docs/feed-api.md 3.7): incidents are placed by it, the
 // heatmap and board name its places, a bad block leaves the wall's own list, and the history book
 // follows the list in use.
 #include <gtest/gtest.h>
