@@ -17,8 +17,7 @@ namespace v1 {
 
 void FeedReader::finish_municipalities() {
     if (municipalities_array_) {
-        doc_.region = feed_region(municipality_block_, bad_municipality_elements_, region_,
-                                  counter_, doc_.municipalities_ignored);
+        doc_.region = municipality_block_.finish(counter_, doc_.municipalities_ignored);
     } else if (top_[t_municipalities].present()) {
         counter_.add(Reason::bad_municipalities);
         doc_.municipalities_ignored = "it is " +

@@ -3,7 +3,6 @@
 #include "formats/feed_v1_municipalities.hpp"
 
 #include <limits>
-#include <unordered_set>
 #include <utility>
 
 #include "model/geo_point.hpp"
@@ -81,35 +80,41 @@ model::MunicipalityIndex MunicipalityInterner::intern(std::string_view id) {
     return index;
 }
 
-std::shared_ptr<const model::Region> feed_region(std::vector<RawMunicipality>& block,
-                                                 std::size_t bad_elements,
-                                                 const model::Region& pack, ReasonCounter& counter,
-                                                 std::string& ignored) {
-    model::Region own;
-    std::unordered_set<std::string> seen;
-    for (RawMunicipality& raw : block) {
-        const RawValue& id = raw.fields[m_id];
-        const std::string shown = id.is_string() ? id.text : std::string();
-        model::Municipality m;
-        if (const auto reason = build_municipality(raw, pack, m)) {
-            counter.add(*reason, shown);
-        } else if (own.municipalities.size() >= kMaxMunicipalities) {
-            counter.add(Reason::bad_municipality, shown);
-        } else if (!seen.insert(m.id).second) {
-            counter.add(Reason::duplicate_municipality, shown);
-        } else {
-            own.municipalities.push_back(std::move(m));
-        }
+void MunicipalityBlock::add(RawMunicipality& raw, ReasonCounter& counter) {
+    ++entries_;
+    const RawValue& id = raw.fields[m_id];
+    const std::string shown = id.is_string() ? id.text : std::string();
+    model::Municipality m;
+    if (const auto reason = build_municipality(raw, pack_, m)) {
+        counter.add(*reason, shown);
+    } else if (own_.municipalities.size() >= kMaxMunicipalities) {
+        counter.add(Reason::bad_municipality, shown);
+    } else if (!seen_.insert(m.id).second) {
+        counter.add(Reason::duplicate_municipality, shown);
+    } else {
+        own_.municipalities.push_back(std::move(m));
     }
-    if (own.municipalities.empty()) {
+}
+
+void MunicipalityBlock::add_not_an_object(ReasonCounter& counter) {
+    ++entries_;
+    counter.add(Reason::bad_municipality, {});
+}
+
+std::shared_ptr<const model::Region> MunicipalityBlock::finish(ReasonCounter& counter,
+                                                               std::string& ignored) {
+    if (own_.municipalities.empty()) {
         counter.add(Reason::bad_municipalities);
-        ignored = "none of its " + std::to_string(block.size() + bad_elements) +
+        ignored = "none of its " + std::to_string(entries_) +
                   " entries is valid (each needs a non-empty \"id\" and \"name\", and \"lat\" and "
                   "\"lon\" in degrees)";
         return nullptr;
     }
-    if (pack.municipalities.empty()) return std::make_shared<const model::Region>(std::move(own));
-    return std::make_shared<const model::Region>(model::with_municipalities(pack, std::move(own)));
+    if (pack_.municipalities.empty()) {
+        return std::make_shared<const model::Region>(std::move(own_));
+    }
+    return std::make_shared<const model::Region>(
+        model::with_municipalities(pack_, std::move(own_)));
 }
 
 void resolve_municipalities(std::vector<model::Incident>& incidents,

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "model/region.hpp"
@@ -46,14 +47,28 @@ private:
     std::size_t own_count_ = 0;
 };
 
-/// The region of one document: `pack` (outline, capital, zone) with the block's valid entries as
-/// its municipalities (model::with_municipalities), or null when the block is absent or has no
-/// valid entry. Bad entries are counted under bad_municipality in `counter`; a block that gives
-/// nothing once under bad_municipalities, and `ignored` says why for the log.
-std::shared_ptr<const model::Region> feed_region(std::vector<RawMunicipality>& block,
-                                                 std::size_t bad_elements,
-                                                 const model::Region& pack, ReasonCounter& counter,
-                                                 std::string& ignored);
+/// The block's entries as they are read: each is checked at once and only valid ones are kept
+/// (at most 65,535), so a hostile block costs no more memory than a real list. Single use, one
+/// thread; `pack` must outlive it.
+class MunicipalityBlock {
+public:
+    explicit MunicipalityBlock(const model::Region& pack) : pack_(pack) {}
+    /// Checks one entry (moving strings out of `raw`); a bad one is counted under
+    /// bad_municipality, a repeated id under duplicate_municipality.
+    void add(RawMunicipality& raw, ReasonCounter& counter);
+    /// An element that is not an object: counted under bad_municipality.
+    void add_not_an_object(ReasonCounter& counter);
+    /// The region of the document: the pack (outline, capital, zone) with the valid entries as
+    /// its municipalities (model::with_municipalities), or null when none was valid; then it is
+    /// counted once under bad_municipalities and `ignored` says why for the log.
+    std::shared_ptr<const model::Region> finish(ReasonCounter& counter, std::string& ignored);
+
+private:
+    const model::Region& pack_;
+    model::Region own_;
+    std::unordered_set<std::string> seen_;
+    std::size_t entries_ = 0;
+};
 
 /// Moves the provisional indices of `incidents` to indices of `region` (kRegionWide when it does
 /// not list the id).

@@ -269,11 +269,13 @@ error_code FeedReader::read_risks(od::value& v) {
 error_code FeedReader::read_municipalities(od::value& v) {
     return for_each_element(v, [&](od::value& element, od::json_type type) -> error_code {
         if (type != od::json_type::object) {
-            ++bad_municipality_elements_;
-            counter_.add(Reason::bad_municipality, {});
+            municipality_block_.add_not_an_object(counter_);
             return read_value(element, type, nullptr);
         }
-        return read_fields(element, municipality_keys_, municipality_block_.emplace_back().fields);
+        for (auto& f : municipality_.fields) f.kind = Kind::absent;
+        SIMDJSON_TRY(read_fields(element, municipality_keys_, municipality_.fields));
+        municipality_block_.add(municipality_, counter_);
+        return SUCCESS;
     });
 }
 

@@ -48,7 +48,8 @@ std::string quoted(std::string text);
 class FeedReader {
 public:
     FeedReader(const model::Region& region, std::string_view buffer)
-        : region_(region), municipalities_(region), buffer_(buffer) {}
+        : region_(region), municipalities_(region), municipality_block_(region),
+          buffer_(buffer) {}
 
     /// Walks the whole document; on a JSON error returns it and error() says what and where.
     simdjson::error_code read(od::document& doc);
@@ -86,6 +87,7 @@ private:
 
     const model::Region& region_;
     MunicipalityInterner municipalities_;
+    MunicipalityBlock municipality_block_;
     std::string_view buffer_;
     std::string error_;
     const KeyTable<kTopFieldCount> top_keys_{kTopFields};
@@ -105,8 +107,7 @@ private:
     std::vector<RawSeries> series_;
     std::uint32_t bad_series_elements_ = 0;
     RawRisk risk_;
-    std::vector<RawMunicipality> municipality_block_;
-    std::size_t bad_municipality_elements_ = 0;
+    RawMunicipality municipality_;
     ReasonCounter counter_;
     model::FeedDocument doc_;
 };

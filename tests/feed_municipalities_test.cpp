@@ -145,6 +145,17 @@ TEST(FeedMunicipalities, MalformedBlockIsLoggedAndTheWallsListKept) {
     }
 }
 
+TEST(FeedMunicipalities, HugeBlockOfEmptyEntriesIsCountedAndIgnored) {
+    std::string block = R"("municipalities": [)";
+    for (int i = 0; i < 200000; ++i) block += i == 0 ? "{}" : ",{}";
+    const auto p = parse(document({incident("A", "izhevsk")}, block + "]"));
+    EXPECT_FALSE(p.doc.region);
+    EXPECT_EQ(p.doc.rejected.at("bad_municipality"), 200000u);
+    EXPECT_EQ(p.doc.rejected.at("bad_municipalities"), 1u);
+    ASSERT_EQ(p.doc.incidents.size(), 1u);
+    EXPECT_EQ(p.doc.incidents[0].municipality, *p.wall.find("izhevsk"));
+}
+
 TEST(FeedMunicipalities, DocumentWithoutTheBlockIsReadAsBefore) {
     for (const std::string& block : {std::string(), std::string(R"("municipalities": null)")}) {
         const auto p =
