@@ -4,6 +4,7 @@
 // rewrite the file 2880 times a day on an industrial PC's flash.
 #include "app/history_store.hpp"
 
+#include <algorithm>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -23,6 +24,7 @@ fs::path history_file(const fs::path& state_dir, bool demo) {
 HistoryStore::HistoryStore(fs::path file, std::shared_ptr<const model::Region> region,
                            Logger& log, std::chrono::minutes save_every)
     : file_(std::move(file)),
+      configured_(region),
       region_(std::move(region)),
       log_(log),
       save_every_(save_every),
@@ -55,7 +57,43 @@ void HistoryStore::load() {
               file_.string());
 }
 
+namespace {
+
+bool same_ids(const model::Region& a, const model::Region& b) {
+    return std::equal(a.municipalities.begin(), a.municipalities.end(), b.municipalities.begin(),
+                      b.municipalities.end(),
+                      [](const auto& x, const auto& y) { return x.id == y.id; });
+}
+
+}  // namespace
+
+void HistoryStore::follow_region(const std::shared_ptr<const model::Region>& region) {
+    if (region == region_) return;
+    if (!same_ids(*region, *region_)) {
+        // The codec keys the book by id: a round trip through it is the one id-to-index mapping.
+        auto decoded = model::decode_history(model::encode_history(book_, *region_), *region,
+                                             file_.string());
+        if (!decoded) {
+            log_.error("history: cannot re-key to the document's municipality list: " +
+                       decoded.error() + "; keeping the book as it was");
+            return;
+        }
+        book_ = std::move(decoded.value().book);
+        dirty_ = true;
+        log_.info("history: now keyed by " + std::to_string(region->municipalities.size()) +
+                  " municipalities of the " +
+                  (region == configured_ ? std::string("wall's own list")
+                                         : std::string("feed document's list")) +
+                  (decoded.value().unknown_municipalities > 0
+                       ? "; dropped " + std::to_string(decoded.value().unknown_municipalities) +
+                             " counts under ids it lacks"
+                       : std::string()));
+    }
+    region_ = region;
+}
+
 void HistoryStore::on_document(model::FeedDocument& doc, Clock::time_point now) {
+    follow_region(doc.region ? doc.region : configured_);
     if (model::apply_history_book(doc, book_, region_->utc_offset)) dirty_ = true;
     newest_day_ = model::local_day(doc.as_of, region_->utc_offset);
     if (!dirty_) return;

@@ -34,7 +34,9 @@ public:
 
     /// Records the document's incidents and gives it the book's history when it has none
     /// (model::apply_history_book), then saves if due: the first change since start-up, a new
-    /// local day, or `save_every` since the last save.
+    /// local day, or `save_every` since the last save. A document with its own municipality list
+    /// (FeedDocument::region) re-keys the book to that list by id first, and one without it
+    /// back to the wall's list; counts under ids the new list lacks are dropped then.
     void on_document(model::FeedDocument& doc, Clock::time_point now = Clock::now());
 
     /// Saves now if anything changed since the last save (shutdown). True when it wrote.
@@ -47,7 +49,10 @@ private:
     model::Result<bool> save();
 
     std::filesystem::path file_;
-    std::shared_ptr<const model::Region> region_;
+    void follow_region(const std::shared_ptr<const model::Region>& region);
+
+    std::shared_ptr<const model::Region> configured_;  ///< the wall's own list (CSV or pack)
+    std::shared_ptr<const model::Region> region_;      ///< the list the book is keyed by now
     Logger& log_;
     std::chrono::minutes save_every_;
     model::HistoryBook book_;

@@ -52,6 +52,9 @@ private:
     void accept_body(const FeedResponse& response, PollOutcome& out);
     /// "as_of T is more than 10 min ahead of this wall's clock (E)", for refusals and the log.
     std::string future_text(model::TimePoint t, std::chrono::system_clock::time_point now) const;
+    /// A log line when the list of municipalities changes source (document vs the wall's own).
+    std::string municipality_source_note(const model::FeedDocument& doc,
+                                         const model::SnapshotPtr& shown) const;
     model::Result<model::SnapshotPtr> build(model::FeedDocument doc) const;
     void update_clock() { clock_.set_offset(estimator_.offset(std::chrono::system_clock::now())); }
     void finish_poll(PollOutcome out, std::optional<std::chrono::seconds> retry_after);

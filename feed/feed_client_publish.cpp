@@ -8,6 +8,21 @@
 
 namespace tsur::net {
 
+std::string FeedClient::Impl::municipality_source_note(const model::FeedDocument& doc,
+                                                       const model::SnapshotPtr& shown) const {
+    // Said when the list's source changes, not on every poll.
+    const bool shown_own = shown && shown->region && shown->region != region_;
+    if (doc.region && !shown_own) {
+        return "municipalities: the document's own list of " +
+               std::to_string(doc.region->municipalities.size()) + " is in use";
+    }
+    if (!doc.region && shown_own) {
+        return "municipalities: the document has no usable list any more; back to the wall's "
+               "own list";
+    }
+    return {};
+}
+
 model::Result<model::SnapshotPtr> FeedClient::Impl::build(model::FeedDocument doc) const {
     // An exception escaping an Asio handler would stop the whole io thread: contain it here.
     try {
@@ -69,6 +84,7 @@ void FeedClient::Impl::accept_body(const FeedResponse& r, PollOutcome& out) {
     for (auto& line : rejected_log_lines(doc)) out.notes.push_back(std::move(line));
     stats_.add_region_wide(doc.region_wide);
     for (auto& line : region_wide_log_lines(doc)) out.notes.push_back(std::move(line));
+    for (auto& line : municipalities_log_lines(doc)) out.notes.push_back(std::move(line));
     const auto as_of = doc.as_of;
     const auto now = std::chrono::system_clock::now();
     if (estimator_.too_far_ahead(as_of, now)) {
@@ -96,6 +112,7 @@ void FeedClient::Impl::accept_body(const FeedResponse& r, PollOutcome& out) {
         out.notes.push_back("replacing the shown snapshot: its " +
                             future_text(shown->as_of, now));
     }
+    const std::string list_note = municipality_source_note(doc, store_.current());
     auto snap = build(parsed.take());
     if (!snap) {
         out.result = "bad_document";
@@ -105,6 +122,7 @@ void FeedClient::Impl::accept_body(const FeedResponse& r, PollOutcome& out) {
     store_.publish(snap.value(), SnapshotOrigin::feed);
     stats_.count_published();
     out.published = true;
+    if (!list_note.empty()) out.notes.push_back(list_note);
     etag_ = r.etag;
     estimator_.set_lower_bound(as_of);
     update_clock();

@@ -16,7 +16,23 @@
 namespace tsur::net {
 namespace v1 {
 
-void FeedReader::finish_history() {
+void FeedReader::finish_municipalities() {
+    if (municipalities_array_) {
+        doc_.region = municipality_block_.finish(counter_, doc_.municipalities_ignored);
+    } else if (top_[t_municipalities].present()) {
+        counter_.add(Reason::bad_municipalities);
+        doc_.municipalities_ignored = "it is " +
+                                      std::string(kind_name(top_[t_municipalities].kind)) +
+                                      ", expected an array of objects";
+    }
+    if (doc_.region) {
+        resolve_municipalities(doc_.incidents, municipalities_, *doc_.region);
+    } else if (municipalities_.has_foreign()) {
+        resolve_municipalities(doc_.incidents, municipalities_, region_);
+    }
+}
+
+void FeedReader::finish_history(const model::Region& region) {
     const RawValue& start_v = history_fields_[h_start];
     const RawValue& days_v = history_fields_[h_days];
     const auto start = start_v.is_string() ? model::parse_iso_date(start_v.text) : std::nullopt;
@@ -27,12 +43,13 @@ void FeedReader::finish_history() {
         return;
     }
     const auto days = static_cast<std::uint32_t>(days_v.unsigned_value);
-    std::vector<bool> seen(region_.municipalities.size() * model::kSectorCount, false);
+    std::vector<bool> seen(region.municipalities.size() * model::kSectorCount, false);
+    const MunicipalityLookup lookup(region);
     for (std::uint32_t i = 0; i < bad_series_elements_; ++i) {
         counter_.add(Reason::bad_history_series);
     }
     for (const auto& s : series_) {
-        if (!append_series(s, *start, days, municipalities_, seen, doc_.history)) {
+        if (!append_series(s, *start, days, lookup, seen, doc_.history)) {
             counter_.add(Reason::bad_history_series);
         }
     }
@@ -124,8 +141,9 @@ model::Result<model::FeedDocument> FeedReader::finish() {
     doc_.time_zone = region_fields_[g_time_zone].is_string() ? region_fields_[g_time_zone].text
                                                              : "";
     doc_.as_of = *as_of_time;
+    finish_municipalities();
     if (history_object_) {
-        finish_history();
+        finish_history(doc_.region ? *doc_.region : region_);
     } else if (top_[t_history].present()) {
         counter_.add(Reason::bad_history);
     }

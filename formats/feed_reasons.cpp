@@ -43,7 +43,10 @@ std::uint64_t rejected_records(const model::FeedDocument& doc) {
         const bool side_block = reason == id_of(Reason::bad_history) ||
                                 reason == id_of(Reason::bad_history_series) ||
                                 reason == id_of(Reason::bad_risks) ||
-                                reason == id_of(Reason::bad_risk);
+                                reason == id_of(Reason::bad_risk) ||
+                                reason == id_of(Reason::bad_municipalities) ||
+                                reason == id_of(Reason::bad_municipality) ||
+                                reason == id_of(Reason::duplicate_municipality);
         if (!side_block) n += count;
     }
     return n;
@@ -136,6 +139,12 @@ std::vector<std::string> region_wide_log_lines(const model::FeedDocument& doc) {
         }
     }
     return {line};
+}
+
+std::vector<std::string> municipalities_log_lines(const model::FeedDocument& doc) {
+    if (doc.municipalities_ignored.empty()) return {};
+    return {"municipalities block ignored: " + doc.municipalities_ignored +
+            "; incidents are placed by the wall's own list"};
 }
 
 }  // namespace tsur::net

@@ -26,9 +26,9 @@ enum class Reason : std::uint8_t {
     missing_created_at, bad_created_at, created_in_future, created_too_old,
     bad_due_at, due_before_created, bad_answered_at, answered_before_created,
     bad_history, bad_history_series, bad_risks, bad_risk,
-    outside_region,
+    outside_region, bad_municipalities, bad_municipality, duplicate_municipality,
 };
-inline constexpr std::size_t kReasonCount = 32;
+inline constexpr std::size_t kReasonCount = 35;
 
 /// The ids as they appear in FeedDocument::rejected and /metrics; never rename one.
 inline constexpr std::array<std::string_view, kReasonCount> kReasonIds = {
@@ -40,10 +40,10 @@ inline constexpr std::array<std::string_view, kReasonCount> kReasonIds = {
     "missing_created_at", "bad_created_at", "created_in_future", "created_too_old",
     "bad_due_at", "due_before_created", "bad_answered_at", "answered_before_created",
     "bad_history", "bad_history_series", "bad_risks", "bad_risk",
-    "outside_region",
+    "outside_region", "bad_municipalities", "bad_municipality", "duplicate_municipality",
 };
 
-static_assert(static_cast<std::size_t>(Reason::outside_region) + 1 == kReasonCount);
+static_assert(static_cast<std::size_t>(Reason::duplicate_municipality) + 1 == kReasonCount);
 
 constexpr std::string_view id_of(Reason r) { return kReasonIds[static_cast<std::size_t>(r)]; }
 
@@ -80,7 +80,8 @@ private:
     std::vector<model::RejectedRecord> region_wide_examples_;
 };
 
-/// Incidents (or Open311 requests) dropped from `doc`; history series and risks not counted.
+/// Incidents (or Open311 requests) dropped from `doc`; history series, risks and entries of the
+/// municipality list not counted.
 std::uint64_t rejected_records(const model::FeedDocument& doc);
 
 /// "unknown_status 56, bad_created_at 3": the counts by reason, largest first, for one line.
@@ -93,6 +94,10 @@ std::vector<std::string> rejected_log_lines(const model::FeedDocument& doc);
 /// One line for the records of `doc` kept as region-wide incidents ("3 records counted under the
 /// whole region (unknown_municipality 3): \"UD-7\", \"UD-9\", \"UD-12\""); empty if none.
 std::vector<std::string> region_wide_log_lines(const model::FeedDocument& doc);
+
+/// One line when the document's `municipalities` block was left unused ("municipalities block
+/// ignored: ...; incidents are placed by the wall's own list"); empty otherwise.
+std::vector<std::string> municipalities_log_lines(const model::FeedDocument& doc);
 
 /// Cuts `text` to at most `max_bytes` at a UTF-8 code point boundary, ending it with "…" when
 /// cut, and turns control characters into spaces so one title cannot break a table row.

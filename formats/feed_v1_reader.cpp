@@ -114,6 +114,10 @@ error_code FeedReader::read_top(od::object& top) {
             risks_array_ = true;
             top_[t_risks].kind = Kind::compound;
             SIMDJSON_TRY(read_risks(v));
+        } else if (k == t_municipalities && type == od::json_type::array) {
+            municipalities_array_ = true;
+            top_[t_municipalities].kind = Kind::compound;
+            SIMDJSON_TRY(read_municipalities(v));
         } else {
             // A value of the wrong shape: remember that the field was there, as what.
             SIMDJSON_TRY(read_value(v, type,
@@ -174,6 +178,7 @@ error_code FeedReader::read_value(od::value& v, od::json_type type, RawValue* sl
             bool b = false;
             SIMDJSON_TRY(v.get_bool().get(b));
             kind = Kind::boolean;
+            number.value = b ? 1.0 : 0.0;
             break;
         }
         case od::json_type::null: {
@@ -258,6 +263,19 @@ error_code FeedReader::read_risks(od::value& v) {
         } else {
             counter_.add(Reason::bad_risk);
         }
+        return SUCCESS;
+    });
+}
+
+error_code FeedReader::read_municipalities(od::value& v) {
+    return for_each_element(v, [&](od::value& element, od::json_type type) -> error_code {
+        if (type != od::json_type::object) {
+            municipality_block_.add_not_an_object(counter_);
+            return read_value(element, type, nullptr);
+        }
+        for (auto& f : municipality_.fields) f.kind = Kind::absent;
+        SIMDJSON_TRY(read_fields(element, municipality_keys_, municipality_.fields));
+        municipality_block_.add(municipality_, counter_);
         return SUCCESS;
     });
 }

@@ -14,6 +14,7 @@
 #include "model/result.hpp"
 #include "model/snapshot.hpp"
 #include "formats/feed_reasons.hpp"
+#include "formats/feed_v1_municipalities.hpp"
 #include "formats/feed_v1_record.hpp"
 #include "formats/feed_v1_values.hpp"
 
@@ -23,9 +24,9 @@ namespace od = simdjson::ondemand;
 using Kind = RawValue::Kind;
 
 enum TopField : FieldIndex { t_schema, t_region, t_as_of, t_incidents, t_history, t_risks,
-                             kTopFieldCount };
+                             t_municipalities, kTopFieldCount };
 inline constexpr std::array<std::string_view, kTopFieldCount> kTopFields = {
-    "schema", "region", "as_of", "incidents", "history", "risks"};
+    "schema", "region", "as_of", "incidents", "history", "risks", "municipalities"};
 enum RegionField : FieldIndex { g_code, g_name, g_time_zone, g_utc_offset, kRegionFieldCount };
 inline constexpr std::array<std::string_view, kRegionFieldCount> kRegionFields = {
     "code", "name", "time_zone", "utc_offset"};
@@ -47,7 +48,8 @@ std::string quoted(std::string text);
 class FeedReader {
 public:
     FeedReader(const model::Region& region, std::string_view buffer)
-        : region_(region), municipalities_(region), buffer_(buffer) {}
+        : region_(region), municipalities_(region), municipality_block_(region),
+          buffer_(buffer) {}
 
     /// Walks the whole document; on a JSON error returns it and error() says what and where.
     simdjson::error_code read(od::document& doc);
@@ -77,12 +79,15 @@ private:
     simdjson::error_code read_series(od::value& v, RawSeries& series);
     simdjson::error_code read_counts(od::value& v, RawSeries& series);
     simdjson::error_code read_risks(od::value& v);
+    simdjson::error_code read_municipalities(od::value& v);
     simdjson::error_code fail_at(const char* where, const std::string& what);
-    void finish_history();
+    void finish_municipalities();
+    void finish_history(const model::Region& region);
     void drop_future_and_duplicates();
 
     const model::Region& region_;
-    MunicipalityLookup municipalities_;
+    MunicipalityInterner municipalities_;
+    MunicipalityBlock municipality_block_;
     std::string_view buffer_;
     std::string error_;
     const KeyTable<kTopFieldCount> top_keys_{kTopFields};
@@ -91,16 +96,18 @@ private:
     const KeyTable<kHistoryFieldCount> history_keys_{kHistoryFields};
     const KeyTable<kSeriesFieldCount> series_keys_{kSeriesFields};
     const KeyTable<kRiskFieldCount> risk_keys_{kRiskFields};
+    const KeyTable<kMunicipalityFieldCount> municipality_keys_{kMunicipalityFields};
 
     std::array<RawValue, kTopFieldCount> top_;
     std::array<RawValue, kRegionFieldCount> region_fields_;
     std::array<RawValue, kHistoryFieldCount> history_fields_;
     bool region_object_ = false, incidents_array_ = false, history_object_ = false;
-    bool series_array_ = false, risks_array_ = false;
+    bool series_array_ = false, risks_array_ = false, municipalities_array_ = false;
     RawIncident incident_;
     std::vector<RawSeries> series_;
     std::uint32_t bad_series_elements_ = 0;
     RawRisk risk_;
+    RawMunicipality municipality_;
     ReasonCounter counter_;
     model::FeedDocument doc_;
 };

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "formats/feed_v1_municipalities.hpp"
 #include "model/calendar_date.hpp"
 
 namespace tsur::net::v1 {
@@ -25,16 +26,15 @@ OptionalTime optional_time(const RawValue& v) {
     return {true, t};
 }
 
-/// Reads a coordinate; nullopt when it is not a finite number within [-limit, limit].
+}  // namespace
+
 std::optional<double> coordinate(const RawValue& v, double limit) {
     if (v.kind != Kind::number || !std::isfinite(v.number)) return std::nullopt;
     if (v.number < -limit || v.number > limit) return std::nullopt;
     return v.number;
 }
 
-}  // namespace
-
-std::optional<Reason> build_incident(RawIncident& raw, const MunicipalityLookup& municipalities,
+std::optional<Reason> build_incident(RawIncident& raw, MunicipalityInterner& municipalities,
                                      const std::optional<model::TimePoint>& as_of,
                                      model::Incident& out) {
     auto& f = raw.fields;
@@ -69,10 +69,9 @@ std::optional<Reason> build_incident(RawIncident& raw, const MunicipalityLookup&
     const RawValue& muni_v = f[f_municipality];
     if (!muni_v.present()) return Reason::missing_municipality;
     if (!muni_v.is_string()) return Reason::unknown_municipality;
-    // An id the region does not know is still an incident of the region: the reader counts it
-    // under the whole region (model::kRegionWide) and records the reason.
-    const model::MunicipalityIndex muni =
-        municipalities.find(muni_v.text).value_or(model::kRegionWide);
+    // A provisional index: the document's own list may still follow. An id no list knows is
+    // still an incident of the region, counted under the whole region (model::kRegionWide).
+    const model::MunicipalityIndex muni = municipalities.intern(muni_v.text);
 
     // Both coordinates or neither: half a position cannot be drawn and hints at a broken export.
     std::optional<model::GeoPoint> location;

@@ -21,7 +21,7 @@ struct RawValue {
     Kind kind = Kind::absent;
     bool integral = false;     ///< number written without fraction/exponent
     bool negative = false;     ///< integral and below zero
-    double number = 0.0;
+    double number = 0.0;       ///< also a boolean's value: 1 for true, 0 for false
     std::uint64_t unsigned_value = 0;  ///< valid when integral && !negative
     std::string text;          ///< valid when kind == string
 
@@ -77,9 +77,15 @@ struct RawRisk {
     std::array<RawValue, kRiskFieldCount> fields;
 };
 
+class MunicipalityInterner;
+
+/// Reads a coordinate; nullopt when it is not a finite number within [-limit, limit].
+std::optional<double> coordinate(const RawValue& v, double limit);
+
 /// Validates an incident (all checks except "created_in_future" when as_of is still unknown).
-/// On success fills `out` (moving strings out of `raw`) and returns nullopt.
-std::optional<Reason> build_incident(RawIncident& raw, const MunicipalityLookup& municipalities,
+/// On success fills `out` (moving strings out of `raw`) and returns nullopt; its municipality is
+/// the provisional index `municipalities` gives the id (resolve_municipalities() settles it).
+std::optional<Reason> build_incident(RawIncident& raw, MunicipalityInterner& municipalities,
                                      const std::optional<model::TimePoint>& as_of,
                                      model::Incident& out);
 

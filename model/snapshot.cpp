@@ -8,6 +8,7 @@ namespace tsur::model {
 
 SnapshotPtr build_snapshot(FeedDocument doc, std::shared_ptr<const Region> region,
                            const SlaRules& rules) {
+    if (doc.region) region = std::move(doc.region);
     auto snap = std::make_shared<Snapshot>();
     for (auto& inc : doc.incidents) {
         inc.due_at = rules.due_at(inc);

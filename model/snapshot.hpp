@@ -57,6 +57,12 @@ struct FeedDocument {
     /// that would otherwise have dropped them ("unknown_municipality" -> 2), and the first ids.
     std::map<std::string, std::uint32_t> region_wide;
     std::vector<RejectedRecord> region_wide_examples;
+    /// The region the municipality indices refer to when the document gave its own list (the
+    /// wall's region with those municipalities); null: the wall's own region.
+    std::shared_ptr<const Region> region;
+    /// Why a `municipalities` block was left unused, for one log line; empty when it was used
+    /// or absent.
+    std::string municipalities_ignored;
 };
 
 /// Immutable after build_snapshot(); read by the render thread through SnapshotPtr.
@@ -76,7 +82,8 @@ struct Snapshot {
 using SnapshotPtr = std::shared_ptr<const Snapshot>;
 
 /// Applies the SLA rules (effective due_at, at_risk_at), computes aggregates and the deadline
-/// index. Incidents keep the document's order.
+/// index. Incidents keep the document's order. The snapshot's region is the document's own
+/// (FeedDocument::region) when it has one, else `region`.
 SnapshotPtr build_snapshot(FeedDocument doc, std::shared_ptr<const Region> region,
                            const SlaRules& rules);
 

@@ -7,6 +7,8 @@
 
 #include <fstream>
 #include <regex>
+#include <string>
+#include <vector>
 
 #include "config/app_config.hpp"
 #include "formats/feed_parser.hpp"
@@ -131,19 +133,39 @@ TEST(ShippedSamples, OperationsGuideNamesOnlyShippedLayouts) {
     EXPECT_GE(names, 3);
 }
 
-TEST(ShippedSamples, FeedApiDocumentExampleIsAValidV1Document) {
+/// The ```json examples of docs/feed-api.md, in order.
+std::vector<std::string> feed_api_examples() {
     const std::string text = test::read_file(test::source_dir() / "docs" / "feed-api.md");
-    const auto start = text.find("```json\n");
-    ASSERT_NE(start, std::string::npos);
-    const auto body_start = start + 8;
-    const auto body = text.substr(body_start, text.find("```", body_start) - body_start);
+    std::vector<std::string> out;
+    for (auto start = text.find("```json\n"); start != std::string::npos;
+         start = text.find("```json\n", start)) {
+        const auto body_start = start + 8;
+        const auto end = text.find("```", body_start);
+        out.push_back(text.substr(body_start, end - body_start));
+        start = end;
+    }
+    return out;
+}
+
+TEST(ShippedSamples, FeedApiDocumentExampleIsAValidV1Document) {
+    const auto examples = feed_api_examples();
+    ASSERT_GE(examples.size(), 2u);
     const auto region = test::udmurtia_region();
-    auto doc = net::parse_feed_v1(body, region);
-    ASSERT_TRUE(doc) << doc.error();
-    EXPECT_EQ(doc.value().incidents.size(), 1u);
-    std::string rejected;
-    for (const auto& [reason, n] : doc.value().rejected) rejected += reason + " ";
-    EXPECT_EQ(rejected, "");
+    for (const std::string& body : examples) {
+        auto doc = net::parse_feed_v1(body, region);
+        ASSERT_TRUE(doc) << doc.error() << "\n" << body;
+        EXPECT_EQ(doc.value().incidents.size(), 1u);
+        std::string rejected;
+        for (const auto& [reason, n] : doc.value().rejected) rejected += reason + " ";
+        EXPECT_EQ(rejected, "");
+        EXPECT_TRUE(doc.value().region_wide.empty()) << body;
+    }
+    // The second example gives the region's municipalities: its incident is placed by them.
+    auto own = net::parse_feed_v1(examples[1], region);
+    ASSERT_TRUE(own && own.value().region);
+    EXPECT_EQ(own.value().region->municipalities.size(), 2u);
+    EXPECT_EQ(own.value().region->municipalities[own.value().incidents[0].municipality].name_ru,
+              "Завьяловский район");
 }
 
 }  // namespace
