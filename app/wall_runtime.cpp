@@ -29,6 +29,7 @@ model::Result<bool> WallRuntime::start() {
     cfg.insecure = conf.feed.insecure;
     cfg.ca_file = conf.feed.ca_file ? conf.feed.ca_file->string() : std::string();
     cfg.feed_kind = std::string(config::feed_kind_id(conf.feed.type));
+    cfg.skip_repeated_body = options_.demo || conf.feed.type == config::FeedType::tsur_v1;
     if (options_.demo) {
         net::DemoFeedOptions demo_options;
         demo_options.simulator.seed = options_.demo_seed;
