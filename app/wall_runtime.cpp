@@ -4,6 +4,8 @@
 
 #include <malloc.h>
 
+#include <boost/asio/post.hpp>
+
 #include "app/feed_source.hpp"
 #include "app/freeze_control.hpp"
 #include "app/history_store.hpp"
@@ -22,6 +24,7 @@ WallRuntime::~WallRuntime() { stop(); }
 model::Result<bool> WallRuntime::start() {
     const config::AppConfig& conf = options_.conf;
     auto region = assets_.assets.region;
+    cache_done_ = cache_restored_.get_future().share();
     net::FeedClientConfig cfg;
     cfg.version = TSUR_VERSION;
     cfg.poll_interval = conf.feed.poll_interval;
@@ -75,10 +78,15 @@ model::Result<bool> WallRuntime::start() {
         // minute's redraw.
         if (!o.success && options_.wake) options_.wake();
     });
-    if (auto restored = client_->restore_from_cache(); !restored) {
-        log_.warning("ignoring the last-known-good cache: " + restored.error());
-    }
-    client_->start();
+    // The cache is parsed on the io thread while the main thread opens the window and bakes the
+    // fonts; the first poll waits behind it, so it never races the cached snapshot.
+    boost::asio::post(io_.context(), [this] {
+        if (auto restored = client_->restore_from_cache(); !restored) {
+            log_.warning("ignoring the last-known-good cache: " + restored.error());
+        }
+        cache_restored_.set_value();
+        client_->start();
+    });
 
     if (conf.status_server.enabled) {
         net::StatusServerOptions so;
@@ -112,6 +120,11 @@ model::Result<bool> WallRuntime::start() {
     io_.start();
     started_ = true;
     return true;
+}
+
+bool WallRuntime::wait_for_cache(std::chrono::milliseconds limit) const {
+    return cache_done_.valid() &&
+           cache_done_.wait_for(limit) == std::future_status::ready;
 }
 
 void WallRuntime::stop() {
