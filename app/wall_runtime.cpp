@@ -71,6 +71,9 @@ model::Result<bool> WallRuntime::start() {
         history->on_document(doc);
     });
     client_->on_poll([this](const net::PollOutcome& o) {
+        // A poll that publishes nothing (an unchanged body) still freed its body, and the render
+        // thread's frames since the last trim left free pages in the heap: give them back too.
+        if (!o.published) malloc_trim(0);
         if (!o.success) log_.log(LogLevel::warning, "feed_poll", "feed poll " + o.result + ": " + o.message);
         // Already limited per poll by the client; the logger's own limit covers repeats.
         for (const auto& note : o.notes) log_.warning("feed: " + note);
