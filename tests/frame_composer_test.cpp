@@ -12,7 +12,7 @@
 #include "display/overview_layout.hpp"
 #include "display/strings.hpp"
 #include "model/sla.hpp"
-#include "demo/demo_simulator.hpp"
+#include "support/demo_snapshot.hpp"
 #include "support/paths.hpp"
 
 namespace tsur {
@@ -26,13 +26,7 @@ TEST(FrameComposer, SameDataLaterInTheSameMinuteAndPageDrawsTheSameFrame) {
     auto loaded = app::load_wall_assets(test::source_dir(), "RU-UD");
     ASSERT_TRUE(loaded.ok()) << loaded.error();
     const app::WallAssets& assets = loaded.value();
-    net::SimulatorOptions options;
-    options.seed = 3;
-    options.scale = 0.3;
-    options.boundary = net::outer_rings(*assets.assets.geometry);
-    const net::DemoSimulator sim(assets.assets.region, options);
-    const model::SnapshotPtr snap =
-        model::build_snapshot(sim.generate(kMinute), assets.assets.region, *assets.rules);
+    const model::SnapshotPtr snap = test::demo_snapshot(assets, kMinute);
     std::size_t overdue = 0;
     for (const auto& inc : snap->incidents) {
         overdue += model::classify(inc, kMinute) == model::SlaState::overdue ? 1 : 0;
