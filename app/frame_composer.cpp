@@ -2,6 +2,8 @@
 // snapshot and the clocks come from (the live store, a one-off fetch, a test's document).
 #include "app/frame_composer.hpp"
 
+#include <chrono>
+
 #include "display/theme.hpp"
 #include "display/viewport_render.hpp"
 
@@ -57,7 +59,11 @@ display::FrameInputs ComposedFrame::inputs(display::MapMemo* memo, display::Glyp
     in.viewport = canvas;
     in.gap_px = gap_px;
     in.now = now;
-    in.anim_seconds = static_cast<double>(now.time_since_epoch().count());
+    // Pulses step with the minute, as the clock does: the wall redraws at a page turn or a poll
+    // at any second, and a phase that differed between those frames would redraw every overdue
+    // ring of the map (a third of the frame) with nothing new to show.
+    in.anim_seconds = static_cast<double>(
+        std::chrono::floor<std::chrono::minutes>(now).time_since_epoch() / model::Seconds{1});
     in.status = &status;
     in.theme = &display::dark_theme();
     in.strings = strings;

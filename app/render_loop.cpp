@@ -156,6 +156,9 @@ void RenderLoop::handle_event(const SDL_Event& ev) {
 int run_render_loop(WallRuntime& rt, const WallAssets& assets, Logger& log,
                     const RenderLoopOptions& options) {
     RenderLoop loop(rt, assets, log, options);
+    // The window and fonts are ready; a cached snapshot parsed meanwhile makes the first frame
+    // one with data instead of a "no data" frame rasterised whole and at once replaced.
+    rt.wait_for_cache(std::chrono::seconds{2});
     return loop.run();
 }
 

@@ -4,6 +4,8 @@
 
 #include <malloc.h>
 
+#include <boost/asio/post.hpp>
+
 #include "app/feed_source.hpp"
 #include "app/freeze_control.hpp"
 #include "app/history_store.hpp"
@@ -22,6 +24,7 @@ WallRuntime::~WallRuntime() { stop(); }
 model::Result<bool> WallRuntime::start() {
     const config::AppConfig& conf = options_.conf;
     auto region = assets_.assets.region;
+    cache_done_ = cache_restored_.get_future().share();
     net::FeedClientConfig cfg;
     cfg.version = TSUR_VERSION;
     cfg.poll_interval = conf.feed.poll_interval;
@@ -29,6 +32,7 @@ model::Result<bool> WallRuntime::start() {
     cfg.insecure = conf.feed.insecure;
     cfg.ca_file = conf.feed.ca_file ? conf.feed.ca_file->string() : std::string();
     cfg.feed_kind = std::string(config::feed_kind_id(conf.feed.type));
+    cfg.skip_repeated_body = options_.demo || conf.feed.type == config::FeedType::tsur_v1;
     if (options_.demo) {
         net::DemoFeedOptions demo_options;
         demo_options.simulator.seed = options_.demo_seed;
@@ -67,6 +71,9 @@ model::Result<bool> WallRuntime::start() {
         history->on_document(doc);
     });
     client_->on_poll([this](const net::PollOutcome& o) {
+        // A poll that publishes nothing (an unchanged body) still freed its body, and the render
+        // thread's frames since the last trim left free pages in the heap: give them back too.
+        if (!o.published) malloc_trim(0);
         if (!o.success) log_.log(LogLevel::warning, "feed_poll", "feed poll " + o.result + ": " + o.message);
         // Already limited per poll by the client; the logger's own limit covers repeats.
         for (const auto& note : o.notes) log_.warning("feed: " + note);
@@ -74,10 +81,15 @@ model::Result<bool> WallRuntime::start() {
         // minute's redraw.
         if (!o.success && options_.wake) options_.wake();
     });
-    if (auto restored = client_->restore_from_cache(); !restored) {
-        log_.warning("ignoring the last-known-good cache: " + restored.error());
-    }
-    client_->start();
+    // The cache is parsed on the io thread while the main thread opens the window and bakes the
+    // fonts; the first poll waits behind it, so it never races the cached snapshot.
+    boost::asio::post(io_.context(), [this] {
+        if (auto restored = client_->restore_from_cache(); !restored) {
+            log_.warning("ignoring the last-known-good cache: " + restored.error());
+        }
+        cache_restored_.set_value();
+        client_->start();
+    });
 
     if (conf.status_server.enabled) {
         net::StatusServerOptions so;
@@ -111,6 +123,11 @@ model::Result<bool> WallRuntime::start() {
     io_.start();
     started_ = true;
     return true;
+}
+
+bool WallRuntime::wait_for_cache(std::chrono::milliseconds limit) const {
+    return cache_done_.valid() &&
+           cache_done_.wait_for(limit) == std::future_status::ready;
 }
 
 void WallRuntime::stop() {

@@ -2,6 +2,8 @@
 // on one io thread, and the shared objects the render loop reads.
 #pragma once
 
+#include <chrono>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,9 +47,13 @@ public:
     WallRuntime(const WallRuntime&) = delete;
     WallRuntime& operator=(const WallRuntime&) = delete;
 
-    /// Restores the cache, starts polling and the servers; an error only when the feed cannot
-    /// be set up at all (the status server and control socket failing are logged, not fatal).
+    /// Starts the servers, then on the io thread restores the cache and starts polling; an
+    /// error only when the feed cannot be set up at all (the status server and control socket
+    /// failing are logged, not fatal).
     model::Result<bool> start();
+    /// Waits up to `limit` for the cache restore that start() queued (published or refused);
+    /// true once it is done. Main thread, before the first frame.
+    bool wait_for_cache(std::chrono::milliseconds limit) const;
     void stop();
 
     net::SnapshotStore store;
@@ -69,6 +75,8 @@ private:
     std::unique_ptr<net::StatusServer> status_;
     std::unique_ptr<FreezeController> freeze_controller_;
     std::unique_ptr<net::ControlSocketServer> control_;
+    std::promise<void> cache_restored_;
+    std::shared_future<void> cache_done_;
     bool started_ = false;
 };
 

@@ -19,7 +19,9 @@
       display.frames was first > 0) and the CPU time PID's tree had used by then (on a loaded
       machine the wall-clock figure mostly measures waiting for a core).
   wall_probe.py healthz HEALTHZ_URL
-      print "polls=N poll_errors=E rejected=R incidents=I frames=F" from /healthz.
+      print "polls=N polls_parsed=P polls_unchanged=U poll_errors=E rejected=R incidents=I
+      frames=F" from /healthz and /metrics beside it (parsed: result ok; unchanged: not_modified,
+      a 304 or a body equal to the one shown, which the wall does not parse again).
 """
 import json
 import os
@@ -177,14 +179,33 @@ def cmd_wait_data(url, timeout_s, t0, pid):
     raise SystemExit("wall_probe: no frame with data within %ss (%s)" % (timeout_s, url))
 
 
+def polls_by_result(metrics_url):
+    """{result: count} from tsur_polls_total in /metrics; {} if unreachable."""
+    try:
+        with urllib.request.urlopen(metrics_url, timeout=2) as r:
+            text = r.read().decode()
+    except (OSError, ValueError):
+        return {}
+    out = {}
+    for line in text.splitlines():
+        if line.startswith('tsur_polls_total{result="'):
+            result = line.split('"')[1]
+            out[result] = int(float(line.rsplit(" ", 1)[1]))
+    return out
+
+
 def cmd_healthz(url):
     h = read_healthz(url)
     if h is None:
         raise SystemExit("wall_probe: %s did not answer" % url)
     feed, data, display = h.get("feed", {}), h.get("data", {}), h.get("display", {})
-    print("polls=%s poll_errors=%s rejected=%s incidents=%s frames=%s"
-          % (feed.get("polls"), feed.get("errors"), feed.get("rejected_records"),
-             data.get("incidents"), display.get("frames")))
+    # A body equal to the one shown counts as not_modified, like a 304: fetched, not parsed.
+    by_result = polls_by_result(url.rsplit("/", 1)[0] + "/metrics")
+    print("polls=%s polls_parsed=%s polls_unchanged=%s poll_errors=%s rejected=%s incidents=%s"
+          " frames=%s"
+          % (feed.get("polls"), by_result.get("ok", "na"), by_result.get("not_modified", "na"),
+             feed.get("errors"), feed.get("rejected_records"), data.get("incidents"),
+             display.get("frames")))
 
 
 def main():

@@ -1,6 +1,8 @@
 // What an accepted feed body becomes: a published snapshot, a clock bound and a cache entry.
 #include <algorithm>
 #include <exception>
+#include <functional>
+#include <string_view>
 
 #include "feed/feed_client_impl.hpp"
 #include "formats/feed_reasons.hpp"
@@ -73,6 +75,13 @@ model::Result<bool> FeedClient::Impl::restore_from_cache() {
 }
 
 void FeedClient::Impl::accept_body(const FeedResponse& r, PollOutcome& out) {
+    // A server without ETags sends the same document again until its data changes; parsing it
+    // again would cost a poll's whole CPU and show the same picture.
+    const std::size_t body_hash = std::hash<std::string_view>{}(r.body);
+    if (config_.skip_repeated_body && published_body_ == body_hash) {
+        out.result = "not_modified";
+        return;
+    }
     auto parsed = parser_(r.body);
     if (!parsed) {
         out.result = "bad_document";
@@ -124,6 +133,7 @@ void FeedClient::Impl::accept_body(const FeedResponse& r, PollOutcome& out) {
     out.published = true;
     if (!list_note.empty()) out.notes.push_back(list_note);
     etag_ = r.etag;
+    published_body_ = body_hash;
     estimator_.set_lower_bound(as_of);
     update_clock();
     std::weak_ptr<int> alive = alive_;

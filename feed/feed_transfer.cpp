@@ -85,6 +85,15 @@ std::size_t FeedTransfer::on_body(char* data, std::size_t size, std::size_t n, v
         self.response_.too_large = true;
         return 0;  // anything but `bytes` makes curl abort with CURLE_WRITE_ERROR
     }
+    if (self.response_.body.empty()) {
+        // Growing a 10 MB body by doubling copies it twice over into freshly faulted pages; the
+        // announced length (compressed, when it is) is the least it will need.
+        curl_off_t announced = -1;
+        curl_easy_getinfo(self.easy_.get(), CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced);
+        if (announced > 0 && static_cast<std::uint64_t>(announced) <= self.max_body_) {
+            self.response_.body.reserve(static_cast<std::size_t>(announced));
+        }
+    }
     self.response_.body.append(data, bytes);
     return bytes;
 }

@@ -415,5 +415,51 @@ TEST_F(FeedClientTest, CorruptCacheIsNotPublished) {
     EXPECT_EQ(store_.current(), nullptr);
 }
 
+// peer-web's server and many plain file servers send no ETag: the same document comes back whole
+// every poll until the data changes.
+TEST_F(FeedClientTest, RepeatedBodyWithoutEtagIsNotParsedOrCachedAgain) {
+    TempDir dir;
+    const std::string changed = with_as_of(fixture_, "2026-11-23T10:15:30Z");
+    bool data_changed = false;
+    test::ScriptedHttpServer server(io_, [&](const SeenRequest&, std::size_t) {
+        ScriptedReply r;
+        r.body = data_changed ? changed : fixture_;
+        r.headers = {{"Content-Type", "application/json"}};
+        return r;
+    });
+    auto c = config_for(server.url());
+    c.skip_repeated_body = true;
+    c.cache_file = dir.path / "feed.cache";
+    auto client = make_client(c);
+    int wakeups = 0;
+    client->on_publish([&](const model::SnapshotPtr&) { ++wakeups; });
+    client->start();
+    ASSERT_TRUE(run_until([&] { return polls() >= 3; }));
+    EXPECT_EQ(wakeups, 1);
+    EXPECT_EQ(polls("ok"), 1u);
+    EXPECT_GE(polls("not_modified"), 2u);
+    EXPECT_EQ(stats_.snapshot().cache_writes, 1u);
+    EXPECT_EQ(stats_.snapshot().consecutive_failures, 0u);
+
+    data_changed = true;
+    ASSERT_TRUE(run_until([&] { return wakeups == 2; }));
+    EXPECT_EQ(model::format_rfc3339(store_.current()->as_of), "2026-11-23T10:15:30Z");
+}
+
+// Open311 bodies carry no as_of: the poll's instant is the data's time, so an equal body is news.
+TEST_F(FeedClientTest, RepeatedBodyIsPublishedAgainUnlessSkippingIsAsked) {
+    test::ScriptedHttpServer server(io_, [&](const SeenRequest&, std::size_t) {
+        ScriptedReply r;
+        r.body = fixture_;
+        r.headers = {{"Content-Type", "application/json"}};
+        return r;
+    });
+    auto client = make_client(config_for(server.url()));
+    client->start();
+    ASSERT_TRUE(run_until([&] { return polls() >= 3; }));
+    EXPECT_GE(polls("ok"), 3u);
+    EXPECT_EQ(polls("not_modified"), 0u);
+}
+
 }  // namespace
 }  // namespace tsur

@@ -27,7 +27,7 @@
 #include "display/strings.hpp"
 #include "display/text.hpp"
 #include "display/theme.hpp"
-#include "demo/demo_simulator.hpp"
+#include "support/demo_snapshot.hpp"
 #include "support/headless_wall.hpp"
 #include "support/paths.hpp"
 #include "support/scene_checks.hpp"
@@ -168,13 +168,7 @@ TEST(RegionOverview, EveryShippedRegionDrawsItsOverview) {
         auto loaded = app::load_wall_assets(test::source_dir(), code);
         ASSERT_TRUE(loaded.ok()) << loaded.error();
         const app::WallAssets assets = loaded.take();
-        net::SimulatorOptions options;
-        options.seed = 3;
-        options.scale = 0.3;
-        options.boundary = net::outer_rings(*assets.assets.geometry);
-        const net::DemoSimulator sim(assets.assets.region, options);
-        const model::SnapshotPtr snap =
-            model::build_snapshot(sim.generate(kNow), assets.assets.region, *assets.rules);
+        const model::SnapshotPtr snap = test::demo_snapshot(assets, kNow);
 
         display::ImGuiSession session(target.renderer(), assets.fonts, p.type);
         display::WallStatus live;
