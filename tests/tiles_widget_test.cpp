@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <set>
 #include <string>
 #include <utility>
@@ -32,15 +31,6 @@ namespace {
 using display::TileCell;
 
 const model::TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
-
-std::vector<std::string> pack_codes() {
-    std::vector<std::string> codes;
-    for (const auto& entry : std::filesystem::directory_iterator(test::asset_path("regions"))) {
-        if (entry.is_directory()) codes.push_back(entry.path().filename().string());
-    }
-    std::sort(codes.begin(), codes.end());
-    return codes;
-}
 
 /// The index of the municipality whose centre is furthest in a direction (by `key`, largest).
 template <typename Key>
@@ -81,7 +71,7 @@ TEST(TileGrid, PlacementIsAPureFunctionOfTheRegionAndTheGrid) {
 TEST(TileGrid, EveryPackGetsOneCellPerTileAndNoCellTwice) {
     const display::TileMetrics m = display::TileMetrics::for_em(54);
     const display::Rect area{0, 0, 2236, 1262};  // briefing-tiles at 4K
-    for (const std::string& code : pack_codes()) {
+    for (const std::string& code : test::shipped_region_codes()) {
         const model::Region region = test::region_pack(code);
         EXPECT_LE(display::tile_count(region), display::kLargestPackTiles)
             << code << ": check-layout plans for the largest pack";

@@ -30,5 +30,13 @@ std::vector<std::string> shipped_layout_names() {
     std::sort(names.begin(), names.end());
     return names;
 }
+std::vector<std::string> shipped_region_codes() {
+    std::vector<std::string> codes;
+    for (const auto& entry : std::filesystem::directory_iterator(asset_path("regions"))) {
+        if (entry.is_directory()) codes.push_back(entry.path().filename().string());
+    }
+    std::sort(codes.begin(), codes.end());
+    return codes;
+}
 
 }  // namespace tsur::test
