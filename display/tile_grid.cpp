@@ -119,8 +119,9 @@ std::optional<TileShape> tile_shape(std::size_t tiles, const Rect& area, const T
         double best_scale = 1.0;  // a tile below its minimum size is no answer
         for (std::size_t cols = 1; cols <= cells; ++cols) {
             const std::size_t rows = (cells + cols - 1) / cols;
-            const float w = (area.w - static_cast<float>(cols - 1) * m.gap) / static_cast<float>(cols);
-            const float h = (area.h - static_cast<float>(rows - 1) * m.gap) / static_cast<float>(rows);
+            const auto fc = static_cast<float>(cols), fr = static_cast<float>(rows);
+            const float w = (area.w - (fc - 1) * m.gap) / fc;
+            const float h = (area.h - (fr - 1) * m.gap) / fr;
             const double scale = std::min(w / m.min_w, h / m.min_h);
             if (scale < best_scale) continue;
             if (best && scale == best_scale) continue;

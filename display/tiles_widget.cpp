@@ -36,7 +36,9 @@ std::vector<TileData> tile_data(const model::Snapshot& snap, const config::Widge
     const HeatmapData overdue = build_heatmap(snap, counted, now);
     const std::size_t munis = snap.region ? snap.region->municipalities.size() : 0;
     std::vector<TileData> out(munis + 1);
-    for (std::size_t m = 0; m < munis; ++m) out[m].municipality = static_cast<model::MunicipalityIndex>(m);
+    for (std::size_t m = 0; m < munis; ++m) {
+        out[m].municipality = static_cast<model::MunicipalityIndex>(m);
+    }
     out[munis].municipality = model::kRegionWide;
     const auto slot = [&](model::MunicipalityIndex m) {
         return model::is_region_wide(m) ? munis : std::min<std::size_t>(m, munis);
@@ -70,31 +72,36 @@ std::string tile_name(const FrameContext& ctx, const model::Snapshot& snap,
     return municipality_label(ctx, snap, m, st, width);
 }
 
-/// The text size and number form all tiles share: the largest role, full numbers before compact.
+/// The text sizes and number form all tiles share: the largest count role, full numbers before
+/// compact; the overdue count two roles smaller (never below the smallest legible size).
 struct CountStyle {
     TextRole role = TextRole::small;
+    TextRole overdue_role = TextRole::small;
     bool compact = false;
     bool fits = false;
 };
 
-CountStyle count_style(const FrameContext& ctx, const std::vector<TileData>& tiles, bool public_mode,
-                       const TileMetrics& m, float inner_w, float count_h) {
-    const TextStyle od{TextRole::small, true, 0};
+TextRole two_smaller(int role) { return static_cast<TextRole>(std::max(0, role - 2)); }
+
+CountStyle count_style(const FrameContext& ctx, const std::vector<TileData>& tiles,
+                       bool public_mode, const TileMetrics& m, float inner_w, float count_h) {
     for (int r = static_cast<int>(TextRole::huge); r >= 0; --r) {
         const auto role = static_cast<TextRole>(r);
         if (ctx.fonts->px(role) > count_h) continue;
+        const TextStyle od{two_smaller(r), true, 0};
         for (const bool compact : {false, true}) {
             const TextStyle st{role, true, 0};
             const bool all = std::all_of(tiles.begin(), tiles.end(), [&](const TileData& t) {
                 const Language lang = ctx.strings->language;
-                float w = measure_text(ctx, st, count_text(t.open_total, compact, public_mode, lang)).x;
+                const std::string open = count_text(t.open_total, compact, public_mode, lang);
+                float w = measure_text(ctx, st, open).x;
                 if (t.overdue > 0) {
                     w += m.em * 0.5f +
                          measure_text(ctx, od, count_text(t.overdue, compact, public_mode, lang)).x;
                 }
                 return w <= inner_w;
             });
-            if (all) return CountStyle{role, compact, true};
+            if (all) return CountStyle{role, od.role, compact, true};
         }
     }
     return CountStyle{};
@@ -103,7 +110,8 @@ CountStyle count_style(const FrameContext& ctx, const std::vector<TileData>& til
 /// The sector bar: each shown sector's share of the open incidents, in the map's colours. A
 /// public tile pools sectors below the public minimum into one grey part, so no share stands
 /// for a count small enough to point at a household.
-void draw_sector_bar(const FrameContext& ctx, const TileData& t, bool public_mode, const Rect& bar) {
+void draw_sector_bar(const FrameContext& ctx, const TileData& t, bool public_mode,
+                     const Rect& bar) {
     const Theme& th = *ctx.theme;
     ctx.draw->AddRectFilled(ImVec2(bar.x, bar.y), ImVec2(bar.right(), bar.bottom()),
                             with_alpha(th.grid, 140));
@@ -135,14 +143,19 @@ void draw_legend(const FrameContext& ctx, const std::vector<TileData>& tiles,
     for (const TileData& t : tiles) {
         for (std::size_t s = 0; s < model::kSectorCount; ++s) by_sector[s] += t.open[s];
     }
-    std::vector<std::pair<ImU32, std::string_view>> entries{{th.overdue, ctx.strings->overdue_word}};
+    std::vector<std::pair<ImU32, std::string_view>> entries{
+        {th.overdue, ctx.strings->overdue_word}};
     std::vector<std::size_t> order;
     for (std::size_t s = 0; s < model::kSectorCount; ++s) {
-        if (by_sector[s] > 0 && spec.shows_sector(static_cast<model::Sector>(s))) order.push_back(s);
+        if (by_sector[s] > 0 && spec.shows_sector(static_cast<model::Sector>(s))) {
+            order.push_back(s);
+        }
     }
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return by_sector[a] > by_sector[b]; });
-    for (const std::size_t s : order) entries.emplace_back(th.sector[s], ctx.strings->sector_short[s]);
+    for (const std::size_t s : order) {
+        entries.emplace_back(th.sector[s], ctx.strings->sector_short[s]);
+    }
 
     const TextStyle st{TextRole::small, false, th.text_dim};
     const float chip = m.em * 0.6f;
@@ -187,13 +200,23 @@ void draw_tiles(const model::Snapshot* snap, const config::WidgetSpec& spec,
     const std::vector<TileCell> cells = place_tiles(region, shape->cols, shape->rows);
     const std::vector<TileData> tiles = tile_data(*snap, spec, ctx.now);
 
+    // Names in body text when the counts still get a role of figures at least; else small.
     const float inner_w = shape->tile_w - 2 * m.pad;
-    const float count_h = shape->tile_h - 4 * m.pad - m.em - m.bar;
-    const CountStyle cs = count_style(ctx, tiles, spec.public_mode, m, inner_w, count_h);
-    const TextStyle name_st{TextRole::small, false, th.text};
+    TextStyle name_st{TextRole::body, false, th.text};
+    const auto style_for = [&](TextRole name_role) {
+        const float count_h = shape->tile_h - 4 * m.pad - ctx.fonts->px(name_role) - m.bar;
+        return count_style(ctx, tiles, spec.public_mode, m, inner_w, count_h);
+    };
+    CountStyle cs = style_for(TextRole::body);
+    if (!cs.fits || cs.role < TextRole::number) {
+        name_st.role = TextRole::small;
+        cs = style_for(TextRole::small);
+    }
+    const float name_px = ctx.fonts->px(name_st.role);
     const float count_px = ctx.fonts->px(cs.role);
     for (const TileData& t : tiles) {
-        const std::size_t index = model::is_region_wide(t.municipality) ? cells.size() - 1 : t.municipality;
+        const std::size_t index =
+            model::is_region_wide(t.municipality) ? cells.size() - 1 : t.municipality;
         if (index >= cells.size() || cells[index].col < 0) continue;
         const Rect r = tile_rect(area, *shape, m, cells[index]);
         ctx.draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()),
@@ -204,7 +227,7 @@ void draw_tiles(const model::Snapshot* snap, const config::WidgetSpec& spec,
         const Rect bar{x, r.bottom() - m.pad - m.bar, inner_w, m.bar};
         draw_sector_bar(ctx, t, spec.public_mode, bar);
         if (!cs.fits) continue;
-        const float count_top = r.y + 2 * m.pad + m.em;
+        const float count_top = r.y + 2 * m.pad + name_px;
         const float count_y = count_top + (bar.y - m.pad - count_top - count_px) * 0.5f;
         const Language lang = s.language;
         const std::string open = count_text(t.open_total, cs.compact, spec.public_mode, lang);
@@ -213,11 +236,13 @@ void draw_tiles(const model::Snapshot* snap, const config::WidgetSpec& spec,
         draw_text_at(ctx, count_st, ImVec2(x, count_y), open, SceneKind::count, scene_group(ctx),
                      hidden ? 0 : t.open_total);
         if (t.overdue == 0) continue;
-        const TextStyle od_st{TextRole::small, true, th.overdue};
+        const TextStyle od_st{cs.overdue_role, true, th.overdue};
         const std::string od = count_text(t.overdue, cs.compact, spec.public_mode, lang);
-        draw_text(ctx, od_st, x, count_y + count_px - m.em, inner_w, od, Align::right);
+        draw_text(ctx, od_st, x, count_y + count_px - ctx.fonts->px(cs.overdue_role), inner_w, od,
+                  Align::right);
     }
-    draw_legend(ctx, tiles, spec, Rect{content->x, content->bottom() - m.legend_h, content->w, m.legend_h}, m);
+    const Rect legend{content->x, content->bottom() - m.legend_h, content->w, m.legend_h};
+    draw_legend(ctx, tiles, spec, legend, m);
 }
 
 std::optional<std::string> tiles_room_problem(const Rect& cell, const TypeScale& scale) {

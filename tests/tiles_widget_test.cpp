@@ -49,13 +49,19 @@ const model::Municipality& named(const model::Region& r, const std::string& name
     return *it;
 }
 
-TileCell cell_of(const model::Region& r, const std::vector<TileCell>& cells, const std::string& name) {
-    return cells[static_cast<std::size_t>(&named(r, name) - r.municipalities.data())];
+model::MunicipalityIndex index_of(const model::Region& r, const std::string& name) {
+    return static_cast<model::MunicipalityIndex>(&named(r, name) - r.municipalities.data());
+}
+
+TileCell cell_of(const model::Region& r, const std::vector<TileCell>& cells,
+                 const std::string& name) {
+    return cells[index_of(r, name)];
 }
 
 config::Layout briefing_tiles() {
     const auto path = test::source_dir() / "layouts" / "briefing-tiles.json";
-    auto parsed = config::parse_layout(test::read_file(path), path.string(), app::widget_type_names());
+    auto parsed =
+        config::parse_layout(test::read_file(path), path.string(), app::widget_type_names());
     if (!parsed) throw std::runtime_error(parsed.error());
     return parsed.take();
 }
@@ -121,7 +127,8 @@ TEST(TileGrid, UdmurtiaKeepsItsShape) {
                 << grid << " " << south;
             EXPECT_GE(cell_of(ud, cells, south).col, cols / 2) << grid << " " << south;
         }
-        EXPECT_GT(cell_of(ud, cells, "Кезский район").col, cell_of(ud, cells, "Глазов").col) << grid;
+        EXPECT_GT(cell_of(ud, cells, "Кезский район").col, cell_of(ud, cells, "Глазов").col)
+            << grid;
     }
 }
 
@@ -167,8 +174,9 @@ Drawn draw(config::Layout layout, const app::WallAssets& assets, model::Snapshot
 }
 
 std::size_t open_of(const model::Snapshot& snap) {
-    return static_cast<std::size_t>(std::count_if(snap.incidents.begin(), snap.incidents.end(),
-                                                  [](const model::Incident& i) { return model::is_open(i.status); }));
+    return static_cast<std::size_t>(
+        std::count_if(snap.incidents.begin(), snap.incidents.end(),
+                      [](const model::Incident& i) { return model::is_open(i.status); }));
 }
 
 std::vector<const display::SceneItem*> tile_counts(const display::SceneReport& scene) {
@@ -222,8 +230,8 @@ TEST(TilesWidget, PublicTilesWriteLessThanFiveAndTheRegionWideTileAppears) {
     ASSERT_TRUE(loaded) << loaded.error();
     const app::WallAssets assets = loaded.take();
     const model::Region& ud = *assets.assets.region;
-    const auto glazov = static_cast<model::MunicipalityIndex>(&named(ud, "Глазов") - ud.municipalities.data());
-    const auto kez = static_cast<model::MunicipalityIndex>(&named(ud, "Кезский район") - ud.municipalities.data());
+    const model::MunicipalityIndex glazov = index_of(ud, "Глазов");
+    const model::MunicipalityIndex kez = index_of(ud, "Кезский район");
     model::FeedDocument doc;
     doc.as_of = kNow;
     int n = 0;
@@ -244,11 +252,11 @@ TEST(TilesWidget, PublicTilesWriteLessThanFiveAndTheRegionWideTileAppears) {
     EXPECT_EQ(test::incidents_drawn(plain.scene, "tiles", 0), 12u);
     EXPECT_EQ(tiles_value(plain, "3").size(), 1u) << "Glazov's 3";
     EXPECT_EQ(tiles_value(plain, "2").size(), 1u) << "the whole region's 2, a tile of its own";
-    const bool labelled = std::any_of(plain.scene.items().begin(), plain.scene.items().end(),
-                                      [&](const display::SceneItem& it) {
-                                          return it.text == display::strings_for(display::Language::ru).region_wide ||
-                                                 it.text == display::strings_for(display::Language::ru).region_wide_badge;
-                                      });
+    const display::Strings& ru = display::strings_for(display::Language::ru);
+    const bool labelled = std::any_of(
+        plain.scene.items().begin(), plain.scene.items().end(), [&](const display::SceneItem& it) {
+            return it.text == ru.region_wide || it.text == ru.region_wide_badge;
+        });
     EXPECT_TRUE(labelled) << "the whole-region tile is named as the board names it";
 
     for (config::Screen& s : layout.screens) {
