@@ -82,7 +82,11 @@ model::Result<Options> parse_command_line(int argc, const char* const* argv) {
             if (a == "--at") o.at = v.value();
             if (a == "--screen") o.screen = v.value();
             if (a == "--bind") o.bind = v.value();
-            if (a == "--viewport") o.viewport = v.value();
+            if (a == "--viewport") {
+                auto spec = display::parse_viewport(v.value());
+                if (!spec) return model::Error{"command line: --viewport: " + spec.error()};
+                o.viewport = spec.value();
+            }
             if (a == "--scene") o.scene = v.value();
             if (a == "--region") {
                 if (!config::is_region_code(v.value())) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "display/wall_geometry.hpp"
 #include "model/result.hpp"
 
 namespace tsur::app {
@@ -23,7 +24,7 @@ struct Options {
     /// --region ISO: the region pack to show, over the config file's "region" (default RU-UD).
     std::optional<std::string> region;
     std::optional<std::pair<int, int>> windowed;  ///< --windowed WxH
-    std::optional<std::string> viewport;          ///< --viewport x,y,w,h (canvas pixels)
+    std::optional<display::ViewportSpec> viewport;  ///< --viewport X,Y,W,H | panels:COL,ROW,...
     // screenshot
     std::string output;
     int width = 3840;

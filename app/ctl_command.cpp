@@ -14,16 +14,10 @@
 #include <iostream>
 #include <vector>
 
+#include "sys/unique_fd.hpp"
+
 namespace tsur::app {
 namespace {
-
-/// Closes the descriptor on every return path.
-struct Fd {
-    int fd = -1;
-    ~Fd() {
-        if (fd >= 0) ::close(fd);
-    }
-};
 
 std::string usage() {
     return "usage: tsur-wall ctl freeze [screen-id] | unfreeze | status";
@@ -103,27 +97,28 @@ int run_ctl(const std::vector<std::string>& args, const std::string& socket_path
         return 1;
     }
     std::memcpy(addr.sun_path, socket_path.c_str(), socket_path.size() + 1);
-    Fd s{::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)};
-    if (s.fd < 0) {
+    net::UniqueFd s{::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)};
+    if (s.get() < 0) {
         err << "tsur-wall ctl: socket: " << std::strerror(errno) << "\n";
         return 1;
     }
     // A wall whose io thread hangs must not hang the operator's terminal too.
     timeval tv{5, 0};
-    ::setsockopt(s.fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    ::setsockopt(s.fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-    if (::connect(s.fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) {
+    ::setsockopt(s.get(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    ::setsockopt(s.get(), SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    if (::connect(s.get(), reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) {
         err << "tsur-wall ctl: " << connect_error(errno, socket_path) << "\n";
         return 1;
     }
-    if (::send(s.fd, line.data(), line.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(line.size())) {
+    const ssize_t sent = ::send(s.get(), line.data(), line.size(), MSG_NOSIGNAL);
+    if (sent != static_cast<ssize_t>(line.size())) {
         err << "tsur-wall ctl: send: " << std::strerror(errno) << "\n";
         return 1;
     }
     std::string reply;
     char buf[512];
     while (reply.find('\n') == std::string::npos && reply.size() < 64 * 1024) {
-        const ssize_t n = ::recv(s.fd, buf, sizeof buf, 0);
+        const ssize_t n = ::recv(s.get(), buf, sizeof buf, 0);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             err << "tsur-wall ctl: no reply from the wall: " << std::strerror(errno) << "\n";

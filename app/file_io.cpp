@@ -4,7 +4,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <memory>
 
 namespace tsur::app {
 
@@ -25,22 +24,6 @@ model::Result<std::string> read_text_file(const std::filesystem::path& path,
         return model::Error{path.string() + ": short read"};
     }
     return text;
-}
-
-model::Result<bool> write_file_atomic(const std::filesystem::path& path,
-                                      std::span<const std::uint8_t> bytes) {
-    const auto tmp = std::filesystem::path(path.string() + ".tmp");
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) return model::Error{tmp.string() + ": cannot create: " + std::strerror(errno)};
-        out.write(reinterpret_cast<const char*>(bytes.data()),
-                  static_cast<std::streamsize>(bytes.size()));
-        if (!out) return model::Error{tmp.string() + ": write failed: " + std::strerror(errno)};
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) return model::Error{path.string() + ": rename failed: " + ec.message()};
-    return true;
 }
 
 }  // namespace tsur::app

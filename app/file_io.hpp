@@ -1,9 +1,8 @@
-// Reading and writing whole files at the edge of the program, with errors as values.
+// Reading whole files at the edge of the program, with errors as values (writes that must
+// survive go through net::replace_file_durably).
 #pragma once
 
-#include <cstdint>
 #include <filesystem>
-#include <span>
 #include <string>
 
 #include "model/result.hpp"
@@ -12,8 +11,5 @@ namespace tsur::app {
 
 model::Result<std::string> read_text_file(const std::filesystem::path& path,
                                           std::size_t max_bytes = 256u << 20);
-/// Writes to PATH.tmp and renames over PATH, so a reader never sees half a file.
-model::Result<bool> write_file_atomic(const std::filesystem::path& path,
-                                      std::span<const std::uint8_t> bytes);
 
 }  // namespace tsur::app

@@ -31,8 +31,20 @@ std::string ignored_display_settings(const config::DisplaySettings& display) {
     return out;
 }
 
+std::optional<ViewportChoice> choose_viewport(const std::optional<display::ViewportSpec>& flag,
+                                              const config::DisplaySettings& display,
+                                              const std::string& config_file) {
+    if (flag) return ViewportChoice{*flag, "--viewport"};
+    if (!display.viewport) return std::nullopt;
+    const config::Viewport& v = *display.viewport;
+    return ViewportChoice{
+        display::ViewportSpec{display::ViewportSpec::Unit::canvas_px, v.x, v.y, v.width, v.height},
+        config_file + ": display.viewport"};
+}
+
 model::Result<FramePlan> plan_frame(const config::Layout& layout, bool builtin, int output_width,
-                                    int output_height, const std::optional<std::string>& viewport,
+                                    int output_height,
+                                    const std::optional<ViewportChoice>& viewport,
                                     const config::DisplaySettings& display) {
     FramePlan plan;
     plan.builtin = builtin;
@@ -48,8 +60,8 @@ model::Result<FramePlan> plan_frame(const config::Layout& layout, bool builtin, 
     plan.geometry = display::wall_geometry(layout.wall);
     plan.type = display::type_scale_for(layout.wall);
     if (viewport) {
-        auto v = display::parse_viewport(*viewport, plan.geometry);
-        if (!v) return model::Error{"--viewport: " + v.error()};
+        auto v = display::resolve_viewport(viewport->spec, plan.geometry);
+        if (!v) return model::Error{viewport->source + ": " + v.error()};
         plan.viewport = v.take();
     } else {
         plan.viewport = display::viewport_of_canvas(plan.geometry);

@@ -22,11 +22,25 @@ struct FramePlan {
     bool builtin = false;  ///< the overview: its canvas is the output itself
 };
 
+/// This PC's part of the canvas as asked for, and who asked: every error about it names `source`.
+struct ViewportChoice {
+    display::ViewportSpec spec;
+    std::string source;  ///< "--viewport", or "/etc/tsur-wall/wall.json: display.viewport"
+};
+
+/// --viewport (`flag`) wins over the config's display.viewport (read from `config_file`); none
+/// when neither is given.
+std::optional<ViewportChoice> choose_viewport(const std::optional<display::ViewportSpec>& flag,
+                                              const config::DisplaySettings& display,
+                                              const std::string& config_file);
+
 /// The built-in overview fills whatever output it gets, read from the config's viewing distance
 /// on the config's panels (`display`); a layout file brings its own canvas and wall, and
-/// `viewport` (--viewport / config) picks this PC's part of it (default: the whole canvas).
+/// `viewport` picks this PC's part of it (default: the whole canvas). An Error about the
+/// viewport starts with its source.
 model::Result<FramePlan> plan_frame(const config::Layout& layout, bool builtin, int output_width,
-                                    int output_height, const std::optional<std::string>& viewport,
+                                    int output_height,
+                                    const std::optional<ViewportChoice>& viewport,
                                     const config::DisplaySettings& display = {});
 
 /// The physical wall the built-in overview fills: one output of `width` x `height` pixels, the

@@ -75,7 +75,7 @@ FrameSource frame_source(const FreezeView& view, model::SnapshotPtr live, model:
     out.status.has_data = true;
     out.status.frozen_as_of = view.snapshot->as_of;
     // Age as it was at the freeze: the held picture must not sprout a staleness banner.
-    out.status.data_age = std::max(model::Seconds{0}, view.instant - view.snapshot->as_of);
+    out.status.data_age = model::data_age(*view.snapshot, view.instant);
     return out;
 }
 

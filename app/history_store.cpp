@@ -20,12 +20,6 @@ fs::path history_file(const fs::path& state_dir, bool demo) {
     return state_dir / (demo ? "demo-history.json" : "history.json");
 }
 
-model::Result<bool> write_file_durably(const fs::path& path, std::string_view text) {
-    auto written = net::replace_file_durably(path, {text});
-    if (!written) return model::Error{written.error()};
-    return true;
-}
-
 HistoryStore::HistoryStore(fs::path file, std::shared_ptr<const model::Region> region,
                            Logger& log, std::chrono::minutes save_every)
     : file_(std::move(file)),
@@ -81,8 +75,9 @@ model::Result<bool> HistoryStore::flush() {
 }
 
 model::Result<bool> HistoryStore::save() {
-    auto written = write_file_durably(file_, model::encode_history(book_, *region_));
-    if (!written) return written;
+    const std::string text = model::encode_history(book_, *region_);
+    auto written = net::replace_file_durably(file_, {text});
+    if (!written) return model::Error{written.error()};
     dirty_ = false;
     last_save_day_ = newest_day_;
     return true;

@@ -18,11 +18,6 @@ namespace tsur::app {
 /// "history.json", or "demo-history.json" so a demo never mixes into the real region's history.
 std::filesystem::path history_file(const std::filesystem::path& state_dir, bool demo);
 
-/// net::replace_file_durably() with one part: a fresh PATH.tmp (never through a link) in a private
-/// directory, fsync, rename, fsync of the directory, so a power cut leaves the old file or the
-/// new one, never a torn one.
-model::Result<bool> write_file_durably(const std::filesystem::path& path, std::string_view text);
-
 /// Owns the history book and its file. Construct and load() before the io thread runs; after
 /// that, io thread only (the feed client's document hook and the final flush() at shutdown).
 class HistoryStore {

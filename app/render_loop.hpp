@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "app/frame_plan.hpp"
 #include "app/logger.hpp"
 #include "config/app_config.hpp"
 #include "config/freeze_schedule.hpp"
@@ -21,7 +22,7 @@ namespace tsur::app {
 struct RenderLoopOptions {
     display::WindowOptions window;
     std::optional<std::filesystem::path> layout_file;  ///< none: the built-in overview
-    std::optional<std::string> viewport;
+    std::optional<ViewportChoice> viewport;  ///< none: the whole canvas
     display::Language language = display::Language::ru;
     Uint32 wake_event = 0;
     config::FreezeSchedule freeze_schedule;  ///< briefing freezes by the clock

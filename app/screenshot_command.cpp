@@ -26,6 +26,7 @@
 #include "display/imgui_session.hpp"
 #include "display/overview_layout.hpp"
 #include "feed/feed_client.hpp"
+#include "sys/private_files.hpp"
 
 namespace tsur::app {
 namespace {
@@ -33,6 +34,14 @@ namespace {
 std::string to_url(const std::string& feed) {
     if (feed.find("://") != std::string::npos) return feed;
     return "file://" + std::filesystem::absolute(feed).lexically_normal().string();
+}
+
+// A screenshot is the operator's record of what the wall showed: it gets the one durable write
+// of the program, readable by others like any file a person asks for.
+model::Result<std::uint64_t> write_output(const std::filesystem::path& path,
+                                          const std::vector<std::uint8_t>& bytes) {
+    const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    return net::replace_file_durably(path, {text}, net::FileAccess::shared);
 }
 
 int fail(const std::string& message, int code) {
@@ -142,8 +151,11 @@ int run_screenshot(const Options& options, ScreenshotReport* report) {
             std::fprintf(stderr, "tsur-wall: %s\n", ignored.c_str());
         }
     }
+    // A screenshot pictures the whole canvas unless --viewport asks for a part: the config's
+    // display.viewport is the share of one PC of the live wall.
     auto plan = plan_frame(*layout.value(), builtin, options.width, options.height,
-                           options.viewport, conf.display);
+                           choose_viewport(options.viewport, config::DisplaySettings{}, ""),
+                           conf.display);
     if (!plan) return fail(plan.error(), 2);
 
     FrameState state;
@@ -179,14 +191,14 @@ int run_screenshot(const Options& options, ScreenshotReport* report) {
                             i == 1 && options.scene ? &scene : nullptr);
     }
     if (options.scene) {
-        auto json = write_file_atomic(*options.scene, scene_json_bytes(scene));
+        auto json = write_output(*options.scene, scene_json_bytes(scene));
         if (!json) {
             std::fprintf(stderr, "tsur-wall: %s\n", json.error().c_str());
             return 1;
         }
     }
     const auto png = display::encode_png(target.capture());
-    auto written = write_file_atomic(options.output, png);
+    auto written = write_output(options.output, png);
     if (!written) return fail(written.error(), 1);
     ScreenshotReport r;
     r.feed = demo ? "demo" : std::string(config::feed_kind_id(conf.feed.type));

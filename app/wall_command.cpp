@@ -117,7 +117,7 @@ int run_wall(const Options& options) {
     }
     const std::string layout_name = options.layout_path.value_or(conf.layout);
     if (!layout_name.empty()) lo.layout_file = resolve_layout_path(layout_name, data_dir);
-    lo.viewport = options.viewport;
+    lo.viewport = choose_viewport(options.viewport, conf.display, options.config_path.value_or(""));
     lo.freeze_schedule = conf.freeze_schedule;
     if (conf.status_server.enabled) {
         lo.status_address =
@@ -128,11 +128,6 @@ int run_wall(const Options& options) {
         if (const std::string ignored = ignored_display_settings(conf.display); !ignored.empty()) {
             log.warning(ignored + " (" + lo.layout_file->string() + ")");
         }
-    }
-    if (!lo.viewport && conf.display.viewport) {
-        const auto& v = *conf.display.viewport;
-        lo.viewport = std::to_string(v.x) + "," + std::to_string(v.y) + "," +
-                      std::to_string(v.width) + "," + std::to_string(v.height);
     }
     int code = 0;
     try {

@@ -14,7 +14,7 @@ display::WallStatus wall_status(const net::PublishedSnapshot* published,
     st.poll_interval = poll_interval;
     st.has_data = published && published->snapshot;
     if (st.has_data) {
-        st.data_age = std::max(model::Seconds{0}, server_now - published->snapshot->as_of);
+        st.data_age = model::data_age(*published->snapshot, server_now);
     }
     if (feed.last_result == "all_rejected") {
         st.refusal = display::WallStatus::Refusal::all_records;

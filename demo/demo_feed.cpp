@@ -7,6 +7,8 @@
 #include <boost/asio/signal_set.hpp>
 #include <zlib.h>
 
+#include "model/ascii_text.hpp"
+
 namespace tsur::net {
 namespace {
 
@@ -21,17 +23,11 @@ std::string etag_of(std::string_view body) {
     return buf;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 template <typename F>
 void for_each_list_item(std::string_view list, F&& f) {
     while (!list.empty()) {
         const auto comma = list.find(',');
-        f(trim(list.substr(0, comma)));
+        f(model::trim_ascii(list.substr(0, comma)));
         if (comma == std::string_view::npos) break;
         list.remove_prefix(comma + 1);
     }
@@ -50,11 +46,11 @@ bool accepts_gzip(std::string_view accept_encoding) {
     bool ok = false;
     for_each_list_item(accept_encoding, [&](std::string_view item) {
         const auto semi = item.find(';');
-        const auto coding = trim(item.substr(0, semi));
+        const auto coding = model::trim_ascii(item.substr(0, semi));
         if (!iequals_ascii(coding, "gzip") && coding != "*") return;
         bool refused = false;
         if (semi != std::string_view::npos) {
-            auto params = trim(item.substr(semi + 1));
+            auto params = model::trim_ascii(item.substr(semi + 1));
             if (params.starts_with("q=") || params.starts_with("Q=")) {
                 params.remove_prefix(2);
                 refused = params.find_first_not_of("0.") == std::string_view::npos;

@@ -98,37 +98,50 @@ ViewportMap viewport_of_panels(const WallGeometry& g, int col, int row, int cols
     return m;
 }
 
-model::Result<ViewportMap> parse_viewport(std::string_view text, const WallGeometry& g) {
+model::Result<ViewportSpec> parse_viewport(std::string_view text) {
     const std::string given = "\"" + std::string(text) + "\"";
     constexpr std::string_view kPanels = "panels:";
     std::vector<int> v;
     if (text.substr(0, kPanels.size()) == kPanels) {
         if (!parse_ints(text.substr(kPanels.size()), v) || (v.size() != 2 && v.size() != 4)) {
-            return model::Error{"--viewport: expected panels:COL,ROW[,COLS,ROWS], got " + given};
+            return model::Error{"expected panels:COL,ROW[,COLS,ROWS], got " + given};
         }
-        const int cols = v.size() == 4 ? v[2] : 1;
-        const int rows = v.size() == 4 ? v[3] : 1;
-        const int ncols = static_cast<int>(g.column_x.size());
-        const int nrows = static_cast<int>(g.row_y.size());
-        if (v[0] < 0 || v[1] < 0 || cols < 1 || rows < 1 || v[0] + cols > ncols ||
-            v[1] + rows > nrows) {
-            return model::Error{"--viewport: " + given + " is outside the wall of " +
-                                std::to_string(ncols) + "x" + std::to_string(nrows) + " panels"};
-        }
-        return viewport_of_panels(g, v[0], v[1], cols, rows);
+        return ViewportSpec{ViewportSpec::Unit::panels, v[0], v[1], v.size() == 4 ? v[2] : 1,
+                            v.size() == 4 ? v[3] : 1};
     }
     if (!parse_ints(text, v) || v.size() != 4) {
-        return model::Error{"--viewport: expected X,Y,W,H in canvas pixels or "
-                            "panels:COL,ROW[,COLS,ROWS], got " + given};
+        return model::Error{
+            "expected X,Y,W,H in canvas pixels or panels:COL,ROW[,COLS,ROWS], got " + given};
     }
-    if (v[0] < 0 || v[1] < 0 || v[2] < 1 || v[3] < 1 || v[0] + v[2] > g.canvas_width ||
-        v[1] + v[3] > g.canvas_height) {
-        return model::Error{"--viewport: " + given + " is outside the canvas of " +
+    return ViewportSpec{ViewportSpec::Unit::canvas_px, v[0], v[1], v[2], v[3]};
+}
+
+std::string viewport_text(const ViewportSpec& spec) {
+    std::string out = spec.unit == ViewportSpec::Unit::panels ? "panels:" : "";
+    out += std::to_string(spec.x) + "," + std::to_string(spec.y) + "," +
+           std::to_string(spec.width) + "," + std::to_string(spec.height);
+    return out;
+}
+
+model::Result<ViewportMap> resolve_viewport(const ViewportSpec& spec, const WallGeometry& g) {
+    const bool outside_origin = spec.x < 0 || spec.y < 0 || spec.width < 1 || spec.height < 1;
+    if (spec.unit == ViewportSpec::Unit::panels) {
+        const int ncols = static_cast<int>(g.column_x.size());
+        const int nrows = static_cast<int>(g.row_y.size());
+        if (outside_origin || spec.x + spec.width > ncols || spec.y + spec.height > nrows) {
+            return model::Error{"\"" + viewport_text(spec) + "\" is outside the wall of " +
+                                std::to_string(ncols) + "x" + std::to_string(nrows) + " panels"};
+        }
+        return viewport_of_panels(g, spec.x, spec.y, spec.width, spec.height);
+    }
+    if (outside_origin || spec.x + spec.width > g.canvas_width ||
+        spec.y + spec.height > g.canvas_height) {
+        return model::Error{"\"" + viewport_text(spec) + "\" is outside the canvas of " +
                             std::to_string(g.canvas_width) + "x" +
                             std::to_string(g.canvas_height) + " pixels"};
     }
-    return viewport_of_rect(Rect{static_cast<float>(v[0]), static_cast<float>(v[1]),
-                                 static_cast<float>(v[2]), static_cast<float>(v[3])});
+    return viewport_of_rect(Rect{static_cast<float>(spec.x), static_cast<float>(spec.y),
+                                 static_cast<float>(spec.width), static_cast<float>(spec.height)});
 }
 
 }  // namespace tsur::display

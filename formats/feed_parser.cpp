@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "formats/feed_v1_reader.hpp"
+#include "model/calendar_date.hpp"
 
 namespace tsur::net {
 namespace v1 {
@@ -18,7 +19,7 @@ namespace v1 {
 void FeedReader::finish_history() {
     const RawValue& start_v = history_fields_[h_start];
     const RawValue& days_v = history_fields_[h_days];
-    const auto start = start_v.is_string() ? parse_date(start_v.text) : std::nullopt;
+    const auto start = start_v.is_string() ? model::parse_iso_date(start_v.text) : std::nullopt;
     const bool days_ok = days_v.kind == Kind::number && days_v.integral && !days_v.negative &&
                          days_v.unsigned_value >= 1 && days_v.unsigned_value <= kMaxHistoryDays;
     if (!start || !days_ok || !series_array_) {

@@ -2,7 +2,6 @@
 #include "formats/feed_reasons.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 namespace tsur::net {
 
@@ -119,23 +118,6 @@ std::optional<Reason> check_times(model::TimePoint created,
     if (due && *due < created) return Reason::due_before_created;
     if (answered && *answered < created) return Reason::answered_before_created;
     return std::nullopt;
-}
-
-std::optional<std::chrono::sys_days> parse_date(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    const auto number = [&](std::size_t pos, std::size_t len, int& out) {
-        for (std::size_t i = pos; i < pos + len; ++i) {
-            if (text[i] < '0' || text[i] > '9') return false;
-        }
-        return std::from_chars(text.data() + pos, text.data() + pos + len, out).ec == std::errc{};
-    };
-    int y = 0, m = 0, d = 0;
-    if (!number(0, 4, y) || !number(5, 2, m) || !number(8, 2, d)) return std::nullopt;
-    const std::chrono::year_month_day ymd{std::chrono::year{y},
-                                          std::chrono::month{static_cast<unsigned>(m)},
-                                          std::chrono::day{static_cast<unsigned>(d)}};
-    if (!ymd.ok()) return std::nullopt;
-    return std::chrono::sys_days{ymd};
 }
 
 std::vector<std::string> region_wide_log_lines(const model::FeedDocument& doc) {

@@ -120,7 +120,4 @@ inline bool created_in_future(model::TimePoint created, model::TimePoint as_of) 
     return created > as_of + kFutureTolerance;
 }
 
-/// Parses a calendar date "2026-09-24"; nullopt if malformed.
-std::optional<std::chrono::sys_days> parse_date(std::string_view text);
-
 }  // namespace tsur::net

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "formats/feed_v1_values.hpp"
+#include "model/ascii_text.hpp"
 
 namespace tsur::net::v1 {
 
@@ -146,13 +147,13 @@ error_code FeedReader::read_number(od::value& v, Number& out) {
     double d = 0;
     std::optional<double> slow;
     if (v.get_double().get(d) == SUCCESS ||
-        (slow = read_long_exponent(trimmed_token(token))).has_value()) {
+        (slow = read_long_exponent(model::trim_ascii(token))).has_value()) {
         if (slow) d = *slow;
         out = {false, d < 0, d, 0};
         return SUCCESS;
     }
     return fail_at(token.data(), "cannot read the number '" +
-                                     std::string(trimmed_token(token).substr(0, 40)) +
+                                     std::string(model::trim_ascii(token).substr(0, 40)) +
                                      "': malformed, or out of the range of a double");
 }
 

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "model/calendar_date.hpp"
+
 namespace tsur::net::v1 {
 namespace {
 
@@ -152,7 +154,7 @@ std::optional<model::RiskEntry> build_risk(RawRisk& raw) {
     if (!f[r_date].is_string() || !f[r_title].is_string() || f[r_title].text.empty()) {
         return std::nullopt;
     }
-    const auto date = parse_date(f[r_date].text);
+    const auto date = model::parse_iso_date(f[r_date].text);
     if (!date) return std::nullopt;
     model::RiskEntry entry;
     entry.date = *date;

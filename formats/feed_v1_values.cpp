@@ -47,11 +47,6 @@ private:
 
 }  // namespace
 
-std::string_view trimmed_token(std::string_view token) {
-    const auto end = token.find_last_not_of(" \t\r\n");
-    return end == std::string_view::npos ? std::string_view{} : token.substr(0, end + 1);
-}
-
 std::optional<double> read_long_exponent(std::string_view t) {
     const auto digit = [&](std::size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; };
     std::size_t i = t.starts_with('-') ? 1 : 0;

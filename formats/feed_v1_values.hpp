@@ -72,9 +72,6 @@ private:
     std::array<Pattern, N> patterns_{};
 };
 
-/// A JSON token for an error message: without the whitespace On-Demand leaves after it.
-std::string_view trimmed_token(std::string_view token);
-
 /// A number token simdjson refuses although it is valid JSON (an exponent of 20+ digits such as
 /// 1e-99999999999999999999) read as nlohmann read it: underflow is 0, overflow is an error.
 std::optional<double> read_long_exponent(std::string_view token);

@@ -9,6 +9,7 @@
 #include "formats/feed_parser.hpp"
 #include "formats/feed_reasons.hpp"
 #include "formats/open311_text.hpp"
+#include "model/ascii_text.hpp"
 
 namespace tsur::net {
 namespace {
@@ -19,7 +20,8 @@ using Json = nlohmann::json;
 std::optional<std::string> as_text(const Json& v) {
     switch (v.type()) {
         case Json::value_t::null: return std::string();
-        case Json::value_t::string: return open311::trimmed(v.get_ref<const std::string&>());
+        case Json::value_t::string:  // real responses pad media_url
+            return std::string(model::trim_ascii(v.get_ref<const std::string&>()));
         case Json::value_t::boolean: return std::string(v.get<bool>() ? "true" : "false");
         case Json::value_t::number_integer:
         case Json::value_t::number_unsigned:

@@ -9,6 +9,7 @@
 #include "formats/feed_parser.hpp"
 #include "formats/open311_parser.hpp"
 #include "formats/open311_text.hpp"
+#include "model/ascii_text.hpp"
 
 namespace tsur::net {
 namespace {
@@ -60,7 +61,7 @@ std::string text_of(const pt::ptree& record, const char* name) {
     if (!child) return {};
     // An element with children where text is expected cannot be read as that text.
     if (!child->empty()) return std::string(open311::kInvalidText);
-    return open311::trimmed(child->data());
+    return std::string(model::trim_ascii(child->data()));  // XML indents its text
 }
 
 /// "403: Invalid api_key" when the tree is GeoReport's <errors><error><code>…</error></errors>.

@@ -1,6 +1,7 @@
 // Turns a parsed feed document into the immutable snapshot the render thread reads.
 #include "model/snapshot.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace tsur::model {
@@ -26,6 +27,11 @@ SnapshotPtr build_snapshot(FeedDocument doc, std::shared_ptr<const Region> regio
         compute_aggregates(snap->incidents, municipality_count, snap->as_of, utc_offset);
     snap->deadlines = DeadlineIndex(snap->incidents);
     return snap;
+}
+
+Seconds data_age(const Snapshot& snapshot, TimePoint now) {
+    // A server clock a little behind the feed's as_of must not read as negative age.
+    return std::max(Seconds{0}, now - snapshot.as_of);
 }
 
 }  // namespace tsur::model

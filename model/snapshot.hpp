@@ -80,4 +80,8 @@ using SnapshotPtr = std::shared_ptr<const Snapshot>;
 SnapshotPtr build_snapshot(FeedDocument doc, std::shared_ptr<const Region> region,
                            const SlaRules& rules);
 
+/// How old the snapshot's data is at server time `now`: now - as_of, never negative. The one
+/// rule behind the stale banner, the frozen picture and /healthz.
+Seconds data_age(const Snapshot& snapshot, TimePoint now);
+
 }  // namespace tsur::model

@@ -18,6 +18,7 @@
 #include <istream>
 #include <vector>
 
+#include "model/ascii_text.hpp"
 #include "sys/private_files.hpp"
 
 namespace tsur::net {
@@ -27,13 +28,6 @@ using Protocol = asio::local::stream_protocol;
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-    while (!s.empty() && blank(s.back())) s.remove_suffix(1);
-    return s;
-}
-
 std::string error_reply(std::string_view message) {
     return std::string(R"({"ok":false,"error":")") + std::string(message) + "\"}";
 }
@@ -41,10 +35,10 @@ std::string error_reply(std::string_view message) {
 }  // namespace
 
 ControlRequest parse_control_request(std::string_view line) {
-    line = trim(line);
+    line = model::trim_ascii(line);
     const auto space = line.find_first_of(" \t");
     const std::string_view verb = line.substr(0, space);
-    const std::string_view rest = space == std::string_view::npos ? "" : trim(line.substr(space));
+    const std::string_view rest = space == std::string_view::npos ? "" : model::trim_ascii(line.substr(space));
     ControlRequest req;
     if (verb == "freeze") {
         // Screen ids are layout identifiers; anything else is refused rather than echoed.

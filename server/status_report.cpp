@@ -62,7 +62,7 @@ HealthVerdict assess_health(const StatusInputs& in) {
     };
     const bool has_data = in.published && in.published->snapshot;
     if (has_data) {
-        v.data_age = std::max(model::Seconds{0}, in.server_now - in.published->snapshot->as_of);
+        v.data_age = model::data_age(*in.published->snapshot, in.server_now);
         if (*v.data_age > in.stale_after) {
             add("data_stale", "the newest data is " + std::to_string(v.data_age->count()) +
                                   " s old (limit " + std::to_string(in.stale_after.count()) +

@@ -13,30 +13,14 @@
 #include <fstream>
 #include <iterator>
 #include <system_error>
-#include <utility>
 
 #include "model/ascii_text.hpp"
+#include "sys/unique_fd.hpp"
 
 namespace tsur::net {
 namespace {
 
 namespace fs = std::filesystem;
-
-/// Owns a POSIX file descriptor; the writer closes it explicitly to see deferred write errors.
-class Fd {
-  public:
-    explicit Fd(int fd) : fd_(fd) {}
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    ~Fd() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    int get() const { return fd_; }
-    bool close_checked() { return ::close(std::exchange(fd_, -1)) == 0; }
-
-  private:
-    int fd_;
-};
 
 model::Error errno_error(std::string_view what, const fs::path& p, int err) {
     return model::Error{std::string(what) + " " + p.string() + ": " + std::strerror(err)};
@@ -118,7 +102,7 @@ std::string secret_file_problem(const fs::path& path) {
 }
 
 model::Result<std::string> read_file_nofollow(const fs::path& path, std::size_t max_bytes) {
-    Fd fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
     if (fd.get() < 0) {
         if (errno == ELOOP) {
             return model::Error{path.string() + " is a symbolic link; not followed"};
@@ -155,15 +139,20 @@ fs::path replacement_temp_path(const fs::path& path) {
 }
 
 model::Result<std::uint64_t> replace_file_durably(const fs::path& path,
-                                                  std::initializer_list<std::string_view> parts) {
+                                                  std::initializer_list<std::string_view> parts,
+                                                  FileAccess access) {
     const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    if (auto ok = ensure_private_dir(dir); !ok) return model::Error{ok.error()};
+    const bool owner_only = access == FileAccess::owner_only;
+    if (owner_only) {
+        if (auto ok = ensure_private_dir(dir); !ok) return model::Error{ok.error()};
+    }
     const fs::path tmp = replacement_temp_path(path);
     // A leftover from a crash, or anything planted there, goes: unlink removes a link itself.
     if (::unlink(tmp.c_str()) != 0 && errno != ENOENT) {
         return errno_error("cannot remove", tmp, errno);
     }
-    Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                       owner_only ? 0600 : 0666));
     if (fd.get() < 0) return errno_error("cannot create", tmp, errno);
     std::uint64_t total = 0;
     for (std::string_view part : parts) {
@@ -176,7 +165,7 @@ model::Result<std::uint64_t> replace_file_durably(const fs::path& path,
     if (::rename(tmp.c_str(), path.c_str()) != 0)
         return errno_error("cannot rename to", path, errno);
     // The rename lives in the directory: sync it so the new entry survives a power cut.
-    Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    UniqueFd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dfd.get() < 0 || ::fsync(dfd.get()) != 0) return errno_error("cannot fsync", dir, errno);
     return total;
 }

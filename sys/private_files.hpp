@@ -31,12 +31,20 @@ std::string secret_file_problem(const std::filesystem::path& path);
 model::Result<std::string> read_file_nofollow(const std::filesystem::path& path,
                                               std::size_t max_bytes);
 
-/// Replaces `path` atomically with the concatenated `parts`: the directory is ensured private,
-/// PATH.tmp is removed and created anew with O_CREAT|O_EXCL|O_NOFOLLOW (mode 0600), written,
+/// Who may read a file replace_file_durably() writes, and where it may lie.
+enum class FileAccess {
+    owner_only,  ///< mode 0600 in a directory ensured private: state, cache, history
+    shared,      ///< mode 0666 less the umask, in any existing directory: screenshots
+};
+
+/// Replaces `path` atomically with the concatenated `parts`; the one write of the program for a
+/// file that must survive a power cut. With FileAccess::owner_only the directory is ensured
+/// private first. PATH.tmp is removed and created anew with O_CREAT|O_EXCL|O_NOFOLLOW, written,
 /// fsynced, renamed over PATH, and the directory is fsynced. A symbolic link planted as the
 /// temp file is removed, never followed. Returns the bytes written.
 model::Result<std::uint64_t> replace_file_durably(const std::filesystem::path& path,
-                                                  std::initializer_list<std::string_view> parts);
+                                                  std::initializer_list<std::string_view> parts,
+                                                  FileAccess access = FileAccess::owner_only);
 
 /// The temp file replace_file_durably() writes before the rename: PATH.tmp.
 std::filesystem::path replacement_temp_path(const std::filesystem::path& path);

@@ -17,6 +17,7 @@
 #include "app/freeze_control.hpp"
 #include "app/io_thread.hpp"
 #include "server/control_socket.hpp"
+#include "sys/unique_fd.hpp"
 
 namespace tsur::app {
 namespace {
@@ -130,17 +131,18 @@ TEST_F(ControlFixture, UnknownAndOversizedRequestsGetAnErrorReply) {
     EXPECT_NE(err.find("usage"), std::string::npos);
 
     const auto raw = [&](const std::string& line) {
-        const int s = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        const net::UniqueFd s(::socket(AF_UNIX, SOCK_STREAM, 0));
         sockaddr_un addr{};
         addr.sun_family = AF_UNIX;
         std::strncpy(addr.sun_path, path().c_str(), sizeof addr.sun_path - 1);
-        EXPECT_EQ(::connect(s, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-        (void)::send(s, line.data(), line.size(), MSG_NOSIGNAL);
+        EXPECT_EQ(::connect(s.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+        (void)::send(s.get(), line.data(), line.size(), MSG_NOSIGNAL);
         std::string reply;
         char buf[256];
         ssize_t n = 0;
-        while ((n = ::recv(s, buf, sizeof buf, 0)) > 0) reply.append(buf, static_cast<std::size_t>(n));
-        ::close(s);
+        while ((n = ::recv(s.get(), buf, sizeof buf, 0)) > 0) {
+            reply.append(buf, static_cast<std::size_t>(n));
+        }
         return reply;
     };
     EXPECT_NE(raw("reboot now\n").find("unknown command"), std::string::npos);

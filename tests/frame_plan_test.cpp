@@ -1,9 +1,13 @@
 // The config's display settings reach the picture: viewing distance and panel size choose the
 // built-in overview's text sizes through the legibility rule check-layout reports, a layout file
 // says when it overrides them, and the overview walks for burn-in like every shipped layout.
+// This PC's part of a layout's canvas: --viewport wins over the config's display.viewport, and an
+// error about a viewport names where it was written, the flag or the config field.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <set>
+#include <string>
 
 #include "app/frame_plan.hpp"
 #include "app/layout_file.hpp"
@@ -97,6 +101,71 @@ TEST(FramePlan, CheckLayoutRefusesWhatCannotBeDrawn) {
     ASSERT_FALSE(problems.empty()) << "the header row cannot hold one line legible at 15 m";
     EXPECT_NE(problems.front().find("(header)"), std::string::npos) << problems.front();
     EXPECT_NE(problems.front().find("15.0 m"), std::string::npos) << problems.front();
+}
+
+/// A layout on a 2x1 wall of 1080p panels without bezels: a 3840x1080 canvas.
+config::Layout two_panel_layout() {
+    config::Layout layout;
+    layout.wall.columns = 2;
+    layout.wall.rows = 1;
+    layout.wall.panel_width_px = 1920;
+    layout.wall.panel_height_px = 1080;
+    return layout;
+}
+
+config::DisplaySettings config_viewport(int x, int y, int width, int height) {
+    config::DisplaySettings display;
+    display.viewport = config::Viewport{x, y, width, height};
+    return display;
+}
+
+model::Result<FramePlan> plan(const std::optional<ViewportChoice>& viewport) {
+    return plan_frame(two_panel_layout(), false, 1920, 1080, viewport);
+}
+
+TEST(FramePlan, ConfigViewportOutsideTheCanvasNamesTheConfigField) {
+    const auto choice = choose_viewport(std::nullopt, config_viewport(1920, 0, 3840, 1080),
+                                        "/etc/tsur-wall/w.json");
+    const auto p = plan(choice);
+    ASSERT_FALSE(p.ok());
+    EXPECT_EQ(p.error().find("/etc/tsur-wall/w.json: display.viewport: "), 0u) << p.error();
+    EXPECT_NE(p.error().find("outside the canvas of 3840x1080"), std::string::npos) << p.error();
+    EXPECT_EQ(p.error().find("--viewport"), std::string::npos) << p.error();
+}
+
+TEST(FramePlan, FlagViewportOutsideTheWallNamesTheFlag) {
+    const auto spec = display::parse_viewport("panels:1,0,2,1");
+    ASSERT_TRUE(spec.ok()) << spec.error();
+    const auto p = plan(choose_viewport(spec.value(), {}, "w.json"));
+    ASSERT_FALSE(p.ok());
+    EXPECT_EQ(p.error().find("--viewport: \"panels:1,0,2,1\" is outside the wall of 2x1 panels"),
+              0u)
+        << p.error();
+}
+
+TEST(FramePlan, FlagWinsOverTheConfigViewport) {
+    const auto spec = display::parse_viewport("panels:1,0");
+    ASSERT_TRUE(spec.ok()) << spec.error();
+    const auto p = plan(choose_viewport(spec.value(), config_viewport(0, 0, 64, 64), "w.json"));
+    ASSERT_TRUE(p.ok()) << p.error();
+    ASSERT_EQ(p.value().viewport.parts.size(), 1u);
+    EXPECT_FLOAT_EQ(p.value().viewport.parts[0].canvas.x, 1920);
+    EXPECT_EQ(p.value().viewport.output_width, 1920);
+}
+
+TEST(FramePlan, ConfigViewportInsideTheCanvasIsShown) {
+    const auto p = plan(choose_viewport(std::nullopt, config_viewport(1920, 0, 1920, 1080), "w"));
+    ASSERT_TRUE(p.ok()) << p.error();
+    ASSERT_EQ(p.value().viewport.parts.size(), 1u);
+    EXPECT_FLOAT_EQ(p.value().viewport.parts[0].canvas.x, 1920);
+}
+
+TEST(FramePlan, NoViewportShowsTheWholeCanvas) {
+    EXPECT_FALSE(choose_viewport(std::nullopt, {}, "w.json"));
+    const auto p = plan(std::nullopt);
+    ASSERT_TRUE(p.ok()) << p.error();
+    EXPECT_EQ(p.value().viewport.output_width, 3840);
+    EXPECT_EQ(p.value().viewport.output_height, 1080);
 }
 
 }  // namespace

@@ -1,15 +1,17 @@
 // The frozen watermark and the display states as pixels: the watermark is in the PNG while
-// frozen and gone after unfreezing, and live/stale/offline/frozen/off each look different.
+// frozen and gone after unfreezing, and live/stale/offline/frozen/off each look different. Frames
+// go through app::compose_frame(), as on the wall.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <filesystem>
 
+#include "app/frame_composer.hpp"
 #include "app/freeze_state.hpp"
-#include "display/frame_builder.hpp"
 #include "display/headless_target.hpp"
 #include "display/imgui_session.hpp"
 #include "model/sla_rules.hpp"
+#include "support/headless_wall.hpp"
 #include "support/paths.hpp"
 #include "support/test_fonts.hpp"
 
@@ -60,33 +62,40 @@ config::Screen header_and_board() {
     return s;
 }
 
-/// Renders one frame the way the wall loop does: through app::frame_source().
+/// One screen on one 1280x720 panel.
+config::Layout one_screen_layout() {
+    config::Layout layout;
+    layout.wall.panel_width_px = kWidth;
+    layout.wall.panel_height_px = kHeight;
+    layout.screens = {header_and_board()};
+    return layout;
+}
+
+/// Renders one frame the way the wall loop does: app::compose_frame() applies the freeze and
+/// the status, app::draw_composed_frame() draws it.
 class Renderer {
 public:
-    Renderer() : target_(kWidth, kHeight), session_(target_.renderer(), test::dejavu_fonts(),
-                                                    TypeScale::for_height(kHeight)) {}
+    Renderer()
+        : plan_(app::plan_frame(layout_, false, kWidth, kHeight, std::nullopt).take()),
+          target_(kWidth, kHeight),
+          session_(target_.renderer(), test::dejavu_fonts(), plan_.type) {}
 
-    Image render(const app::FrameSource& src) {
-        FrameInputs in;
-        in.snapshot = src.snapshot.get();
-        in.screen = &screen_;
-        in.canvas = Rect{0, 0, kWidth, kHeight};
-        in.viewport = in.canvas;
-        in.now = src.now;
-        in.status = &src.status;
-        in.theme = &dark_theme();
-        in.strings = &strings_for(Language::ru);
-        in.assets = &assets_;
-        for (int frame = 0; frame < 2; ++frame) render_frame(session_, in, kWidth, kHeight, 1.0f / 60);
+    Image render(const app::FreezeView& freeze, model::SnapshotPtr live, model::TimePoint now,
+                 const WallStatus& live_status) {
+        const app::ComposedFrame frame =
+            test::compose_test_frame(layout_, plan_, std::move(live), now, live_status, assets_,
+                                     freeze);
+        for (int i = 0; i < 2; ++i) app::draw_composed_frame(session_, frame, plan_, 1.0f / 60);
         return target_.capture();
     }
     const Assets& assets() const { return assets_; }
 
 private:
+    config::Layout layout_ = one_screen_layout();
+    app::FramePlan plan_;
     HeadlessTarget target_;
     ImGuiSession session_;
     Assets assets_ = small_assets();
-    config::Screen screen_ = header_and_board();
 };
 
 /// Pixels that differ between two images inside [x0,x1) x [y0,y1) (fractions of the size).
@@ -121,11 +130,11 @@ TEST(FreezeRender, WatermarkIsPresentWhileFrozenAndGoneAfter) {
     const model::TimePoint now = kAsOf + std::chrono::seconds(30);
     const WallStatus live;
 
-    const Image before = r.render(app::frame_source(state.view(), held, now, live));
+    const Image before = r.render(state.view(), held, now, live);
     ASSERT_TRUE(state.freeze(held, now, ""));
-    const Image frozen = r.render(app::frame_source(state.view(), held, now, live));
+    const Image frozen = r.render(state.view(), held, now, live);
     state.unfreeze();
-    const Image after = r.render(app::frame_source(state.view(), held, now, live));
+    const Image after = r.render(state.view(), held, now, live);
     save_png(before, "freeze_before.png");
     save_png(frozen, "freeze_frozen.png");
     save_png(after, "freeze_after.png");
@@ -143,8 +152,8 @@ TEST(FreezeRender, WatermarkShowsTheHeldSnapshotsTime) {
     app::FreezeView v1{true, false, snapshot_at(kAsOf, r.assets()), now, ""};
     app::FreezeView v2{true, false, snapshot_at(kAsOf + std::chrono::minutes(1), r.assets()), now,
                        ""};
-    const Image a = r.render(app::frame_source(v1, nullptr, now, WallStatus{}));
-    const Image b = r.render(app::frame_source(v2, nullptr, now, WallStatus{}));
+    const Image a = r.render(v1, nullptr, now, WallStatus{});
+    const Image b = r.render(v2, nullptr, now, WallStatus{});
     // 10:15 vs 10:16 in the watermark (the header's "данные на" differs too, higher up).
     EXPECT_GT(differing(a, b, 0.25f, 0.78f, 0.75f, 0.94f), 20u);
 }
@@ -169,7 +178,7 @@ TEST(FreezeRender, EachDisplayStateLooksDifferent) {
             st.mode = Mode::live;
             view = app::FreezeView{true, false, snap, now, ""};
         }
-        const Image img = r.render(app::frame_source(view, snap, at, st));
+        const Image img = r.render(view, snap, at, st);
         const char* names[] = {"live", "stale", "offline", "frozen", "off"};
         const char* name = names[static_cast<int>(mode)];
         save_png(img, (std::string("state_") + name + ".png").c_str());
@@ -197,8 +206,8 @@ TEST(FreezeRender, RefusedAnswerAndWaitingAreShown) {
     live.has_data = true;
     WallStatus refused = live;
     refused.refusal = WallStatus::Refusal::all_records;
-    const Image a = r.render(app::frame_source(app::FreezeView{}, snap, now, live));
-    const Image b = r.render(app::frame_source(app::FreezeView{}, snap, now, refused));
+    const Image a = r.render(app::FreezeView{}, snap, now, live);
+    const Image b = r.render(app::FreezeView{}, snap, now, refused);
     save_png(b, "state_all_records_rejected.png");
     // The banner names the refusal at once, in the top band, while the last good data stays.
     EXPECT_GT(differing(a, b, 0.2f, 0.0f, 0.8f, 0.12f), 2000u);
@@ -206,8 +215,8 @@ TEST(FreezeRender, RefusedAnswerAndWaitingAreShown) {
     WallStatus waiting;
     waiting.mode = WallStatus::Mode::waiting;
     WallStatus live_without_data;
-    const Image w = r.render(app::frame_source(app::FreezeView{}, nullptr, now, waiting));
-    const Image l = r.render(app::frame_source(app::FreezeView{}, nullptr, now, live_without_data));
+    const Image w = r.render(app::FreezeView{}, nullptr, now, waiting);
+    const Image l = r.render(app::FreezeView{}, nullptr, now, live_without_data);
     save_png(w, "state_waiting.png");
     EXPECT_NE(fingerprint(w), fingerprint(l)) << "no data must not wear the live (green) dot";
 }

@@ -24,6 +24,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sys/unique_fd.hpp"
+
 namespace tsur::net {
 namespace {
 
@@ -237,6 +239,7 @@ TEST(HttpServer, OutOfDescriptorsPausesAcceptingInsteadOfSpinningAndRecovers) {
     LoopbackServer server(echo, limits);
     int ready[2];
     ASSERT_EQ(::pipe(ready), 0);
+    UniqueFd ready_read(ready[0]), ready_write(ready[1]);
     rlimit saved{};
     ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &saved), 0);
     // Room for a few accepted connections, then EMFILE: what 1,100 idle clients did to the wall.
@@ -245,9 +248,9 @@ TEST(HttpServer, OutOfDescriptorsPausesAcceptingInsteadOfSpinningAndRecovers) {
     rlimit low = saved;
     low.rlim_cur = open_now + 4;
     ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &low), 0);
-    const pid_t child = connect_from_child(server.port(), 40, ready[1]);
+    const pid_t child = connect_from_child(server.port(), 40, ready_write.get());
     char byte = 0;
-    ASSERT_EQ(::read(ready[0], &byte, 1), 1);
+    ASSERT_EQ(::read(ready_read.get(), &byte, 1), 1);
     // Give a spinning accept loop the chance to show itself (thousands of retries a second).
     std::this_thread::sleep_for(std::chrono::milliseconds{700});
     const std::uint64_t failures = server.server().accept_failures();
@@ -257,8 +260,8 @@ TEST(HttpServer, OutOfDescriptorsPausesAcceptingInsteadOfSpinningAndRecovers) {
 
     ::kill(child, SIGKILL);
     ::waitpid(child, nullptr, 0);
-    ::close(ready[0]);
-    ::close(ready[1]);
+    ready_read.reset();
+    ready_write.reset();
     // Descriptors are back: a new client is served.
     asio::io_context io;
     auto socket = connect_to(io, server.port());

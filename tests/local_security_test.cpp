@@ -2,6 +2,7 @@
 // they plant as the cache, its temp file or the history are never followed, token files they can
 // read are refused, and no fallback path lies in a shared directory such as /tmp.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -126,10 +127,25 @@ TEST(PlantedLink, AsTheHistoryTempFileIsNotFollowed) {
     write_text(victim, "precious\n");
     const fs::path file = app::history_file(state, false);
     fs::create_symlink(victim, net::replacement_temp_path(file));
-    const auto written = app::write_file_durably(file, "{\"days\":[]}");
+    const auto written = net::replace_file_durably(file, {"{\"days\":[]}"});
     ASSERT_TRUE(written.ok()) << written.error();
     EXPECT_EQ(slurp(victim), "precious\n");
     EXPECT_EQ(slurp(file), "{\"days\":[]}");
+}
+
+TEST(PlantedLink, AsAScreenshotTempFileIsNotFollowedAndThePictureIsReadableByOthers) {
+    TempDir tmp;
+    const fs::path shot = tmp.path / "wall.png";
+    const fs::path victim = tmp.path / "victim";
+    write_text(victim, "precious\n");
+    fs::create_symlink(victim, net::replacement_temp_path(shot));
+    const mode_t saved = ::umask(022);
+    const auto written = net::replace_file_durably(shot, {"PNG"}, net::FileAccess::shared);
+    ::umask(saved);
+    ASSERT_TRUE(written.ok()) << written.error();
+    EXPECT_EQ(slurp(victim), "precious\n");
+    EXPECT_EQ(slurp(shot), "PNG");
+    EXPECT_EQ(fs::status(shot).permissions() & fs::perms::others_read, fs::perms::others_read);
 }
 
 TEST(TokenFile, ReadableByOthersIsRefusedWithAClearMessage) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/frame_composer.hpp"
 #include "display/frame_builder.hpp"
 #include "display/headless_target.hpp"
 #include "display/imgui_session.hpp"
@@ -15,6 +16,7 @@
 #include "model/geojson_loader.hpp"
 #include "model/sla_rules.hpp"
 #include "demo/demo_simulator.hpp"
+#include "support/headless_wall.hpp"
 #include "support/paths.hpp"
 #include "support/region_fixture.hpp"
 #include "support/test_fonts.hpp"
@@ -30,6 +32,7 @@ struct Fixture {
     Assets assets;
     model::SnapshotPtr snapshot;
     config::Layout layout = overview_layout();
+    app::FramePlan plan = app::plan_frame(layout, true, kWidth, kHeight, std::nullopt).take();
     WallStatus status;
 
     explicit Fixture(double scale) {
@@ -47,20 +50,9 @@ struct Fixture {
         status.has_data = true;
     }
 
-    FrameInputs inputs(model::TimePoint now, MapMemo* memo) const {
-        FrameInputs in;
-        in.snapshot = snapshot.get();
-        in.screen = &layout.screens.front();
-        in.canvas = Rect{0, 0, kWidth, kHeight};
-        in.viewport = in.canvas;
-        in.now = now;
-        in.anim_seconds = static_cast<double>(now.time_since_epoch().count());
-        in.status = &status;
-        in.theme = &dark_theme();
-        in.strings = &strings_for(Language::ru);
-        in.assets = &assets;
-        in.map_memo = memo;
-        return in;
+    /// The overview's frame at `now` as the wall decides it (app::compose_frame).
+    app::ComposedFrame frame(model::TimePoint now) const {
+        return test::compose_test_frame(layout, plan, snapshot, now, status, assets);
     }
 };
 
@@ -85,8 +77,8 @@ TEST(MapMemo, FramesAreTheSameWithAndWithoutIt) {
     // Hours apart, so that incidents turn overdue between frames and bins change their counts.
     for (const auto offset : {std::chrono::hours(0), std::chrono::hours(3), std::chrono::hours(30)}) {
         const auto now = kNow + offset;
-        const auto cached = frame_bytes(session, f.inputs(now, &memo));
-        const auto plain = frame_bytes(session, f.inputs(now, nullptr));
+        const auto cached = frame_bytes(session, f.frame(now).inputs(&memo));
+        const auto plain = frame_bytes(session, f.frame(now).inputs());
         EXPECT_EQ(cached, plain) << "at +" << offset.count() << " h";
     }
     EXPECT_EQ(memo.misses(), 1u) << "one map cell, one snapshot";
@@ -99,10 +91,10 @@ TEST(MapMemo, ANewSnapshotIsAMiss) {
     HeadlessTarget target(kWidth, kHeight);
     ImGuiSession session(target.renderer(), test::dejavu_fonts(), TypeScale::for_height(kHeight));
     MapMemo memo;
-    frame_bytes(session, a.inputs(kNow, &memo));
-    frame_bytes(session, b.inputs(kNow, &memo));
+    frame_bytes(session, a.frame(kNow).inputs(&memo));
+    frame_bytes(session, b.frame(kNow).inputs(&memo));
     EXPECT_EQ(memo.misses(), 2u);
-    frame_bytes(session, a.inputs(kNow + std::chrono::minutes(1), &memo));
+    frame_bytes(session, a.frame(kNow + std::chrono::minutes(1)).inputs(&memo));
     EXPECT_EQ(memo.hits(), 1u) << "the older snapshot's entry is still there";
 }
 

@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "feed/snapshot_cache.hpp"
+#include "sys/unique_fd.hpp"
 #include "support/fault_feed_document.hpp"
 #include "support/temp_dir.hpp"
 
@@ -82,11 +83,12 @@ TEST(PowerLoss, KilledWriterNeverLeavesAWrongValidCache) {
         // the machine is changes where kills land, never whether a whole file exists.
         int done[2];
         ASSERT_EQ(::pipe2(done, O_NONBLOCK), 0);
+        net::UniqueFd done_read(done[0]), done_write(done[1]);
         const pid_t pid = ::fork();
         ASSERT_GE(pid, 0) << "fork failed";
-        if (pid == 0) writer_loop(file, docs, done[1]);
-        ::close(done[1]);
-        pollfd first{done[0], POLLIN, 0};
+        if (pid == 0) writer_loop(file, docs, done_write.get());
+        done_write.reset();
+        pollfd first{done_read.get(), POLLIN, 0};
         ASSERT_EQ(::poll(&first, 1, 20000), 1) << "the writer never completed a store";
         std::this_thread::sleep_for(std::chrono::microseconds(delay_us(rng)));
         ASSERT_EQ(::kill(pid, SIGKILL), 0);
@@ -94,7 +96,7 @@ TEST(PowerLoss, KilledWriterNeverLeavesAWrongValidCache) {
         ASSERT_EQ(::waitpid(pid, &status, 0), pid);
         ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
             << "the writer died on its own (status " << status << ")";
-        ::close(done[0]);
+        done_read.reset();
 
         // A leftover temp file means the kill landed inside store(), before its rename.
         if (fs::remove(net::SnapshotCache(file).temp_path())) ++mid_write;

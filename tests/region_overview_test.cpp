@@ -173,22 +173,12 @@ TEST(RegionOverview, EveryShippedRegionDrawsItsOverview) {
         display::ImGuiSession session(target.renderer(), assets.fonts, p.type);
         display::WallStatus live;
         live.has_data = true;
-        app::FrameState state;
-        state.layout = &overview;
-        state.plan = &p;
-        state.snapshot = snap;
-        state.now = kNow;
-        state.playlist_now = kNow;
-        state.utc_offset = assets.assets.region->utc_offset;
-        state.live_status = live;
-        state.strings = &display::strings_for(display::Language::ru);
-        state.assets = &assets.assets;
-        auto composed = app::compose_frame(state);
-        ASSERT_TRUE(composed.ok()) << composed.error();
+        const app::ComposedFrame composed =
+            test::compose_test_frame(overview, p, snap, kNow, live, assets.assets);
         display::SceneReport scene;
         display::GlyphTally glyphs;
         for (int frame = 0; frame < 2; ++frame) {
-            app::draw_composed_frame(session, composed.value(), p, 1.0f / 60.0f, nullptr,
+            app::draw_composed_frame(session, composed, p, 1.0f / 60.0f, nullptr,
                                      frame == 1 ? &glyphs : nullptr,
                                      frame == 1 ? &scene : nullptr);
         }
@@ -197,7 +187,7 @@ TEST(RegionOverview, EveryShippedRegionDrawsItsOverview) {
         RegionCase c{code, &assets, snap.get(), &picture, {}, map_cell->widget, {}, &scene, &glyphs};
         c.ctx.theme = &display::dark_theme();
         c.ctx.fonts = &session.fonts();
-        c.ctx.strings = state.strings;
+        c.ctx.strings = composed.strings;
         c.ctx.assets = &assets.assets;
         c.ctx.now = kNow;
         const auto rects = display::cell_rects(screen, display::canvas_rect(p.geometry),

@@ -59,6 +59,12 @@ TEST(Snapshot, VersionIsAsOfInUnixSeconds) {
     EXPECT_EQ(snap->schema, "tsur.feed.v1");
 }
 
+TEST(Snapshot, DataAgeCountsFromAsOfAndAClockBehindTheFeedReadsAsFresh) {
+    const auto snap = build_snapshot(document(), two_towns(), SlaRules::defaults());
+    EXPECT_EQ(data_age(*snap, at("2026-11-23T10:35:00Z")), std::chrono::minutes(20));
+    EXPECT_EQ(data_age(*snap, at("2026-11-23T10:14:30Z")), Seconds{0});
+}
+
 TEST(Snapshot, AggregatesAndDeadlinesMatchTheIncidents) {
     const auto snap = build_snapshot(document(), two_towns(), SlaRules::defaults());
     EXPECT_EQ(snap->aggregates.open, 3u);

@@ -6,14 +6,15 @@
 #include <cstring>
 #include <memory>
 
+#include "app/frame_composer.hpp"
 #include "config/layout_parser.hpp"
 #include "display/headless_target.hpp"
 #include "display/imgui_session.hpp"
 #include "display/legibility.hpp"
-#include "display/viewport_render.hpp"
 #include "display/widget_registry.hpp"
 #include "model/geojson_loader.hpp"
 #include "model/sla_rules.hpp"
+#include "support/headless_wall.hpp"
 #include "support/paths.hpp"
 #include "support/test_fonts.hpp"
 #include "support/region_fixture.hpp"
@@ -95,23 +96,16 @@ const Wall& wall() {
     return w;
 }
 
-/// What one PC renders for `map` at kNow. Every PC bakes the canvas's type scale.
+/// What one PC renders for `map` at kNow, composed as the wall composes it. Every PC bakes the
+/// canvas's type scale.
 Image render(const ViewportMap& map) {
     const Wall& w = wall();
     HeadlessTarget target(map.output_width, map.output_height);
     ImGuiSession session(target.renderer(), test::dejavu_fonts(), w.scale);
-    FrameInputs in;
-    in.snapshot = w.snapshot.get();
-    in.screen = &w.layout.screens.front();
-    in.canvas = canvas_rect(w.geometry);
-    in.gap_px = cell_gap_px(w.geometry, *in.screen, 8);
-    in.now = kNow;
-    in.anim_seconds = static_cast<double>(kNow.time_since_epoch().count());
-    in.status = &w.status;
-    in.theme = &dark_theme();
-    in.strings = &strings_for(Language::ru);
-    in.assets = &w.assets;
-    for (int frame = 0; frame < 2; ++frame) render_viewport(session, in, map, 1.0f / 60.0f);
+    const app::FramePlan plan{w.geometry, map, w.scale, false};
+    const app::ComposedFrame frame =
+        test::compose_test_frame(w.layout, plan, w.snapshot, kNow, w.status, w.assets);
+    for (int i = 0; i < 2; ++i) app::draw_composed_frame(session, frame, plan, 1.0f / 60.0f);
     return target.capture();
 }
 

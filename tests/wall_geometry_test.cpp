@@ -23,6 +23,13 @@ config::Wall situation_room() {
     return w;
 }
 
+/// Viewport text on the wall `g` as the wall takes it: parsed, then checked against the wall.
+model::Result<ViewportMap> viewport(std::string_view text, const WallGeometry& g) {
+    auto spec = parse_viewport(text);
+    if (!spec) return model::Error{spec.error()};
+    return resolve_viewport(spec.value(), g);
+}
+
 TEST(WallGeometry, BezelGapIsTheFacingBezelsOverThePixelPitch) {
     const config::Wall w = situation_room();
     // 3.5 mm / (1210 / 1920 mm per px) = 5.55 px -> 6 hidden pixels.
@@ -85,21 +92,21 @@ TEST(WallGeometry, UnknownPanelSizeHasNoHiddenPixels) {
 
 TEST(WallGeometry, CanvasRectViewportMapsOneToOne) {
     const WallGeometry g = wall_geometry(situation_room());
-    auto m = parse_viewport("1926,0,1920,1080", g);
+    auto m = viewport("1926,0,1920,1080", g);
     ASSERT_TRUE(m) << m.error();
     ASSERT_EQ(m.value().parts.size(), 1u);
     EXPECT_EQ(m.value().output_width, 1920);
     EXPECT_FLOAT_EQ(m.value().parts[0].output.x, 0);
     EXPECT_FLOAT_EQ(m.value().parts[0].canvas.x, 1926);
-    EXPECT_FALSE(parse_viewport("5000,0,1920,1080", g)) << "beyond the canvas";
-    EXPECT_FALSE(parse_viewport("0,0,1920", g));
-    EXPECT_FALSE(parse_viewport("0,0,-5,10", g));
+    EXPECT_FALSE(viewport("5000,0,1920,1080", g)) << "beyond the canvas";
+    EXPECT_FALSE(viewport("0,0,1920", g));
+    EXPECT_FALSE(viewport("0,0,-5,10", g));
 }
 
 TEST(WallGeometry, SpanningWindowHasOnePartPerMonitor) {
     const WallGeometry g = wall_geometry(situation_room());
     // One PC drives the right two panels of the middle row with one 3840x1080 window.
-    auto m = parse_viewport("panels:1,1,2,1", g);
+    auto m = viewport("panels:1,1,2,1", g);
     ASSERT_TRUE(m) << m.error();
     const ViewportMap& v = m.value();
     EXPECT_EQ(v.output_width, 3840);
@@ -114,8 +121,8 @@ TEST(WallGeometry, SpanningWindowHasOnePartPerMonitor) {
         EXPECT_FLOAT_EQ(p.output.w, p.canvas.w) << "no scaling";
         EXPECT_FLOAT_EQ(p.output.h, p.canvas.h);
     }
-    EXPECT_FALSE(parse_viewport("panels:2,0,2,1", g)) << "only 3 columns";
-    EXPECT_TRUE(parse_viewport("panels:2,2", g));
+    EXPECT_FALSE(viewport("panels:2,0,2,1", g)) << "only 3 columns";
+    EXPECT_TRUE(viewport("panels:2,2", g));
 }
 
 TEST(WallGeometry, CellGapFollowsThePhysicalSize) {

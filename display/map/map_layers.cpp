@@ -360,6 +360,39 @@ IncidentLayer plan_incident_layer(const FrameContext& ctx, std::span<const MapPo
     return layer;
 }
 
+namespace {
+
+/// A lone dot that a counted disc (moved off an edge or a cover, or grown for its number) now
+/// lies under would hide part of the count: the disc takes it in, so the count still says how
+/// many incidents are there and the totals add up.
+void absorb_covered_dots(const FrameContext& ctx, std::span<const MapPoint> points,
+                         const MapStyle& st, std::vector<HexBin>& bins,
+                         std::vector<std::uint8_t>& sparse) {
+    std::uint32_t max_count = 1;
+    for (const HexBin& b : bins) max_count = std::max(max_count, b.count);
+    std::vector<float> radius(bins.size(), 0.0f);
+    for (std::size_t b = 0; b < bins.size(); ++b) {
+        if (bins[b].count >= kMinBinCount) {
+            radius[b] = bin_radius(ctx, bins[b], max_count, st) + st.ring_w + 2 * st.dot_r;
+        }
+    }
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        if (sparse[i] == 0) continue;
+        for (std::size_t b = 0; b < bins.size(); ++b) {
+            const float dx = points[i].x - bins[b].x;
+            const float dy = points[i].y - bins[b].y;
+            if (radius[b] <= 0 || dx * dx + dy * dy > radius[b] * radius[b]) continue;
+            ++bins[b].count;
+            ++bins[b].by_sector[points[i].sector % model::kSectorCount];
+            if (points[i].flags & kPointOverdue) ++bins[b].overdue;
+            sparse[i] = 0;
+            break;
+        }
+    }
+}
+
+}  // namespace
+
 bool draw_incident_layer(const FrameContext& ctx, std::span<const MapPoint> points,
                          const IncidentLayer& layer, const Rect& area,
                          std::vector<Rect>* bin_boxes) {
@@ -375,6 +408,7 @@ bool draw_incident_layer(const FrameContext& ctx, std::span<const MapPoint> poin
         if (points[i].flags & kPointOverdue) ++bins[b].overdue;
         sparse[i] = bins[b].count < kMinBinCount ? 1 : 0;
     }
+    absorb_covered_dots(ctx, points, layer.style, bins, sparse);
     draw_dots(ctx, points, area, layer.style, &sparse);
     draw_bins(ctx, bins, layer.style, bin_boxes);
     return true;

@@ -47,7 +47,7 @@ float land_share(const Rect& r, const model::RegionGeometry& geometry, const Pro
 
 MapLayout layout_map(const Rect& content, const model::RegionGeometry& geometry,
                      const LegendSizes& legend, float gap, bool want_inset,
-                     model::GeoPoint capital) {
+                     model::GeoPoint capital, float inset_min_w) {
     MapLayout out;
     const GeoBounds b = bounds_of(geometry);
     const auto region_width = [&](const Projection& p) {
@@ -60,7 +60,7 @@ MapLayout layout_map(const Rect& content, const model::RegionGeometry& geometry,
         const float y = std::clamp(cy - side * 0.5f, area.y, area.bottom() - side);
         out.inset = Rect{area.right() - side, y, side, side};
     };
-    const float inset_min = std::max(content.h * 0.22f, legend.column.x * 0.8f);
+    const float inset_min = std::max({content.h * 0.22f, legend.column.x * 0.8f, inset_min_w});
 
     const Projection full = Projection::fit(b, content, gap);
     const float free_w = content.w - region_width(full) - 2 * gap;
@@ -99,7 +99,7 @@ MapLayout layout_map(const Rect& content, const model::RegionGeometry& geometry,
     if (out.projection.px_per_deg_lat() >= 0.75 * scale) return out;
     out = keep;
     const float side = std::min(area.w, area.h) * 0.3f;
-    const auto spots = corners(area, ImVec2(side, side), 0);
+    const auto spots = corners(area, ImVec2(std::min(area.w, std::max(side, inset_min_w)), side), 0);
     float best = 2;
     for (const Rect& spot : spots) {
         const float share = land_share(spot, geometry, out.projection);

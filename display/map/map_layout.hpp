@@ -30,10 +30,10 @@ struct LegendSizes {
 /// the legend takes a column on the left and the inset one on the right. Otherwise the legend
 /// becomes a strip along the bottom and the inset takes a column on the right if that costs the
 /// map at most a quarter of its scale, else it floats over the corner with the least land.
-/// `capital` sets the side inset's height. Pure; any thread.
+/// `capital` sets the side inset's height; the inset is at least `inset_min_w` wide (its title). Pure; any thread.
 MapLayout layout_map(const Rect& content, const model::RegionGeometry& geometry,
                      const LegendSizes& legend, float gap, bool want_inset,
-                     model::GeoPoint capital);
+                     model::GeoPoint capital, float inset_min_w = 0.0f);
 
 /// Share (0..1) of `r` over land, estimated on a 6 x 6 grid of samples.
 float land_share(const Rect& r, const model::RegionGeometry& geometry, const Projection& p);

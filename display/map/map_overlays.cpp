@@ -156,10 +156,16 @@ float inset_zoom(const Projection& main, const Rect& frame) {
     return std::max(kInsetZoom, static_cast<float>(std::floor(needed)));
 }
 
+std::string_view capital_name(const model::Region& region, const Strings& strings) {
+    const model::Municipality& cap = region.municipalities[region.capital];
+    return strings.language == Language::en && !cap.name_en.empty() ? cap.name_en : cap.name_ru;
+}
+
 void draw_capital_inset(const FrameContext& outer, const model::RegionGeometry& geometry,
                         const model::Region& region, const Projection& main,
-                        std::span<const MapPoint> points, const Rect& frame,
-                        const MapStyle& style, std::optional<IncidentLayer>* plan) {
+                        std::span<const MapPoint> points, std::span<const Rect> main_counts,
+                        const Rect& frame, const MapStyle& style,
+                        std::optional<IncidentLayer>* plan) {
     if (region.capital >= region.municipalities.size() || frame.w <= 0 || frame.h <= 0) return;
     // The inset is a part of its own in the scene: its texts and marks are checked against it.
     FrameContext ctx = outer;
@@ -176,13 +182,30 @@ void draw_capital_inset(const FrameContext& outer, const model::RegionGeometry& 
     const Rect source{cap_main.x - frame.w / (2 * zoom), cap_main.y - frame.h / (2 * zoom),
                       frame.w / zoom, frame.h / zoom};
 
-    // Leader from the outlined source area to the nearest point of the inset's frame.
+    // Leader from the outlined source area to the nearest point of the inset's frame. Where the
+    // source area is no bigger than a count disc over the capital, its outline would cross the
+    // digits: the disc itself then marks the place and the leader starts at its rim.
     const ImVec2 to(std::clamp(cap_main.x, frame.x, frame.right()),
                     std::clamp(cap_main.y, frame.y, frame.bottom()));
-    const ImVec2 from(std::clamp(to.x, source.x, source.right()),
-                      std::clamp(to.y, source.y, source.bottom()));
-    ctx.draw->AddRect(ImVec2(source.x, source.y), ImVec2(source.right(), source.bottom()),
-                      th.text_dim, 0, 0, style.ring_w);
+    const auto crosses_outline = [&](const Rect& r) {
+        const bool enclosed = r.x >= source.x && r.y >= source.y &&
+                              r.right() <= source.right() && r.bottom() <= source.bottom();
+        return r.overlaps(source) && !enclosed;
+    };
+    const auto crossed = std::find_if(main_counts.begin(), main_counts.end(), crosses_outline);
+    ImVec2 from(std::clamp(to.x, source.x, source.right()),
+                std::clamp(to.y, source.y, source.bottom()));
+    if (crossed == main_counts.end()) {
+        ctx.draw->AddRect(ImVec2(source.x, source.y), ImVec2(source.right(), source.bottom()),
+                          th.text_dim, 0, 0, style.ring_w);
+    } else {
+        const ImVec2 disc(crossed->x + crossed->w * 0.5f, crossed->y + crossed->h * 0.5f);
+        const float dx = to.x - disc.x;
+        const float dy = to.y - disc.y;
+        const float len = std::sqrt(dx * dx + dy * dy);
+        const float r = crossed->w * 0.5f;
+        from = len > r ? ImVec2(disc.x + dx * r / len, disc.y + dy * r / len) : to;
+    }
     ctx.draw->AddLine(from, to, th.text_dim, style.ring_w);
 
     ctx.draw->AddRectFilled(ImVec2(frame.x, frame.y), ImVec2(frame.right(), frame.bottom()),
@@ -200,9 +223,20 @@ void draw_capital_inset(const FrameContext& outer, const model::RegionGeometry& 
         z.y = centre.y + (q.y - cap_main.y) * zoom;
         zoomed.push_back(z);
     }
+    TextStyle ts{TextRole::body, true, th.text};
+    const std::string_view name = capital_name(region, *ctx.strings);
+    const float p = pad(ctx);
+    // The name matters more than the magnification: "×4" goes first when the frame is narrow,
+    // then the smaller (still legible) size, and only then the name is cut.
+    std::string title = std::string(name) + " ×" + std::to_string(static_cast<int>(zoom));
+    if (measure_text(ctx, ts, title).x > frame.w - 2 * p) title = std::string(name);
+    if (measure_text(ctx, ts, title).x > frame.w - 2 * p) ts.role = TextRole::small;
+    const ImVec2 size = measure_text(ctx, ts, title);
+    const Rect title_plate{frame.x, frame.y, std::min(size.x + 2 * p, frame.w), size.y + p};
     std::optional<IncidentLayer> local;
     std::optional<IncidentLayer>& slot = plan != nullptr ? *plan : local;
-    if (!slot) slot = plan_incident_layer(ctx, zoomed, frame, style);
+    // The title plate is drawn over the inset's corner: counted discs keep off it.
+    if (!slot) slot = plan_incident_layer(ctx, zoomed, frame, style, title_plate);
     std::vector<Rect> bin_boxes;
     draw_incident_layer(ctx, zoomed, *slot, frame, &bin_boxes);
     const ImVec2 c = inset.forward(cap.centre);
@@ -215,13 +249,7 @@ void draw_capital_inset(const FrameContext& outer, const model::RegionGeometry& 
         record_circle(ctx, SceneKind::marker, c, style.capital_r);
     }
 
-    const TextStyle ts{TextRole::body, true, th.text};
-    const std::string_view name =
-        ctx.strings->language == Language::en && !cap.name_en.empty() ? cap.name_en : cap.name_ru;
-    const std::string title = std::string(name) + " ×" + std::to_string(static_cast<int>(zoom));
-    const ImVec2 size = measure_text(ctx, ts, title);
-    const float p = pad(ctx);
-    plate(ctx, Rect{frame.x, frame.y, size.x + 2 * p, size.y + p}, 220);
+    plate(ctx, title_plate, 220);
     draw_text(ctx, ts, frame.x + p, frame.y + p * 0.5f, frame.w - 2 * p, title);
     ctx.draw->PopClipRect();
     ctx.draw->AddRect(ImVec2(frame.x, frame.y), ImVec2(frame.right(), frame.bottom()),

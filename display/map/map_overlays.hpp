@@ -36,14 +36,19 @@ void draw_municipality_labels(const FrameContext& ctx, const model::Region& regi
                               std::span<const Rect> reserved, std::span<const Rect> avoid,
                               const MapStyle& style);
 
+/// The capital's name in the wall's language (the inset's title). `region.capital` must be valid.
+std::string_view capital_name(const model::Region& region, const Strings& strings);
+
 /// The capital magnified inset_zoom() times inside `frame`: the area it shows is outlined on the
-/// main map and joined to the frame by a leader line; `points` are main-map positions. `plan`,
+/// main map and joined to the frame by a leader line; `points` are main-map positions and
+/// `main_counts` the boxes of the main map's count discs (the outline never crosses one). `plan`,
 /// when given, keeps the plan of the inset's incident layer between frames of the same points
 /// (empty: planned here and stored there).
 void draw_capital_inset(const FrameContext& ctx, const model::RegionGeometry& geometry,
                         const model::Region& region, const Projection& main,
-                        std::span<const MapPoint> points, const Rect& frame,
-                        const MapStyle& style, std::optional<IncidentLayer>* plan = nullptr);
+                        std::span<const MapPoint> points, std::span<const Rect> main_counts,
+                        const Rect& frame, const MapStyle& style,
+                        std::optional<IncidentLayer>* plan = nullptr);
 
 /// "вне МО: 3" right-aligned in the title row above `content` (the panel's, see draw_panel):
 /// the incidents of the region as a whole the map cannot place. A fixed place off the map, so

@@ -32,7 +32,12 @@ MapLayout map_layout(const model::Snapshot* snapshot, const config::WidgetSpec& 
     const model::GeoPoint capital =
         inset ? region->municipalities[region->capital].centre : model::GeoPoint{};
     const LegendSizes legend{legend_size(ctx, spec, 0.0f), legend_size(ctx, spec, content.w)};
-    return layout_map(content, *ctx.assets->geometry, legend, pad(ctx), inset, capital);
+    // Room for the capital's name in the inset's title at the smallest legible size.
+    const float title_w = inset ? measure_text(ctx, TextStyle{TextRole::small, true, 0},
+                                               capital_name(*region, *ctx.strings)).x +
+                                      2 * pad(ctx)
+                                : 0.0f;
+    return layout_map(content, *ctx.assets->geometry, legend, pad(ctx), inset, capital, title_w);
 }
 
 void draw_map(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
@@ -96,8 +101,8 @@ void draw_map(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
                                  style);
     }
     if (layout.inset) {
-        draw_capital_inset(ctx, *geometry, *region, layout.projection, points, *layout.inset,
-                           style, cell != nullptr ? &cell->inset_layer : nullptr);
+        draw_capital_inset(ctx, *geometry, *region, layout.projection, points, bin_boxes,
+                           *layout.inset, style, cell != nullptr ? &cell->inset_layer : nullptr);
     }
     draw_legend(ctx, spec, layout.legend, layout.legend_column ? 0.0f : content.w, style);
     draw_attribution(ctx, attribution);

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <stdexcept>
+#include <utility>
 
 #include "display/overview_layout.hpp"
 #include "display/strings.hpp"
@@ -40,21 +41,32 @@ HeadlessWall::HeadlessWall(int width, int height)
 display::Image HeadlessWall::render(const model::Snapshot* snapshot,
                                     const display::WallStatus& status, model::TimePoint now,
                                     display::GlyphTally* glyphs) {
-    app::FrameState state;
-    state.layout = &layout_;
-    state.plan = &plan_;
     // Borrowed, not owned: the caller's snapshot outlives the frame.
-    state.snapshot = model::SnapshotPtr(model::SnapshotPtr(), snapshot);
-    state.now = now;
-    state.playlist_now = now;
-    state.utc_offset = assets_.assets.region->utc_offset;
-    state.live_status = status;
-    state.strings = &display::strings_for(display::Language::ru);
-    state.assets = &assets_.assets;
-    frame_ = app::compose_frame(state).take();
+    frame_ = compose_test_frame(layout_, plan_, model::SnapshotPtr(model::SnapshotPtr(), snapshot),
+                                now, status, assets_.assets);
     app::draw_composed_frame(*session_, frame_, plan_, 1.0f / 60.0f);
     app::draw_composed_frame(*session_, frame_, plan_, 1.0f / 60.0f, nullptr, glyphs);
     return target_.capture();
+}
+
+app::ComposedFrame compose_test_frame(const config::Layout& layout, const app::FramePlan& plan,
+                                      model::SnapshotPtr snapshot, model::TimePoint now,
+                                      const display::WallStatus& status,
+                                      const display::Assets& assets,
+                                      const app::FreezeView& freeze) {
+    app::FrameState state;
+    state.layout = &layout;
+    state.plan = &plan;
+    state.snapshot = std::move(snapshot);
+    state.now = now;
+    state.playlist_now = now;
+    state.utc_offset = model::utc_offset_of(assets.region.get());
+    state.live_status = status;
+    state.freeze = freeze;
+    state.strings = &display::strings_for(display::Language::ru);
+    state.assets = &assets;
+    // Fails only on a named screen, which no caller passes.
+    return app::compose_frame(state).take();
 }
 
 std::size_t non_background_pixels(const display::Image& image) {

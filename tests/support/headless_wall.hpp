@@ -45,6 +45,14 @@ class HeadlessWall {
     std::unique_ptr<display::ImGuiSession> session_;
 };
 
+/// A test's frame as the live wall decides it: app::compose_frame() of `layout` on `plan`, with
+/// `snapshot` at `now` (the playlist's clock too), the feed's `status`, `freeze` and Russian text.
+app::ComposedFrame compose_test_frame(const config::Layout& layout, const app::FramePlan& plan,
+                                      model::SnapshotPtr snapshot, model::TimePoint now,
+                                      const display::WallStatus& status,
+                                      const display::Assets& assets,
+                                      const app::FreezeView& freeze = {});
+
 /// Pixels that differ from the top-left pixel (the background): a blank frame has none.
 std::size_t non_background_pixels(const display::Image& image);
 
