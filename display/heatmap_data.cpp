@@ -31,8 +31,13 @@ model::SectorCounts region_wide_counts(const model::Snapshot& snap, config::Wind
         case config::Window::today: return snap.aggregates.region_wide_today;
         case config::Window::week: return snap.aggregates.region_wide_week;
         case config::Window::overdue: {
+            // Open incidents by deadline, as model::overdue_by_municipality_sector walks them:
+            // none past the first deadline after now is overdue, and the tile view asks every
+            // frame (a walk over every incident cost 0.37 ms of CPU at 176k incidents).
             model::SectorCounts counts{};
-            for (const model::Incident& inc : snap.incidents) {
+            for (const std::uint32_t i : snap.deadlines.by_due()) {
+                const model::Incident& inc = snap.incidents[i];
+                if (inc.due_at > now) break;
                 if (model::is_region_wide(inc.municipality) &&
                     model::classify(inc, now) == model::SlaState::overdue) {
                     ++counts[model::index_of(inc.sector)];

@@ -8,11 +8,18 @@
 
 #include "display/screen_grid.hpp"
 #include "display/wall_geometry.hpp"
+#include "display/widget_registry.hpp"
 
 namespace tsur::display {
 namespace {
 
 constexpr double kRadPerArcmin = std::numbers::pi / (180.0 * 60.0);
+
+std::string distance_text(const config::Wall& wall) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f m", static_cast<double>(wall.viewing_distance_m));
+    return text;
+}
 
 }  // namespace
 
@@ -55,7 +62,19 @@ std::vector<std::string> undrawable_problems(const config::Layout& layout) {
         const float gap = cell_gap_px(g, screen, scale.min_px() * 0.4f);
         const auto rects = cell_rects(screen, canvas_rect(g), gap);
         for (std::size_t c = 0; c < rects.size() && c < screen.cells.size(); ++c) {
-            if (rects[c].h >= need && rects[c].w >= need) continue;
+            const std::string& type = screen.cells[c].widget.type;
+            if (rects[c].h >= need && rects[c].w >= need) {
+                // A widget with needs of its own (the tile view) says why it cannot fit.
+                const RoomFn room = find_room_check(type);
+                const auto why = room != nullptr ? room(rects[c], scale) : std::nullopt;
+                if (!why) continue;
+                char head[120];
+                std::snprintf(head, sizeof head, "screens[%zu].cells[%zu] (%s): ", s, c,
+                              type.c_str());
+                out.push_back(head + *why + " at " + distance_text(layout.wall) +
+                              "; make the cell bigger or the viewing distance shorter");
+                continue;
+            }
             char line[320];
             std::snprintf(line, sizeof line,
                           "screens[%zu].cells[%zu] (%s): %.0fx%.0f px, but text legible at "

@@ -149,12 +149,15 @@ void tally_glyphs(const FrameContext& ctx, const ImFont* font, std::string_view 
 
 float pad(const FrameContext& ctx) { return ctx.fonts->px(TextRole::small) * 0.5f; }
 
-Rect panel_content(const FrameContext& ctx, bool titled) {
-    const Rect r = ctx.rect;
-    const float p = pad(ctx);
-    const float title_h = ctx.fonts->px(TextRole::heading) * 1.25f;
+Rect panel_content(const Rect& r, const TypeScale& scale, bool titled) {
+    const float p = scale.min_px() * 0.5f;
+    const float title_h = scale.px[static_cast<std::size_t>(TextRole::heading)] * 1.25f;
     const float top = titled ? r.y + 2 * p + title_h : r.y + p;
     return Rect{r.x + 2 * p, top, r.w - 4 * p, r.bottom() - p - top};
+}
+
+Rect panel_content(const FrameContext& ctx, bool titled) {
+    return panel_content(ctx.rect, ctx.fonts->scale, titled);
 }
 
 Rect draw_panel(const FrameContext& ctx, std::string_view title, std::string_view note) {

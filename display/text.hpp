@@ -64,6 +64,8 @@ Rect draw_panel(const FrameContext& ctx, std::string_view title, std::string_vie
 
 /// The rectangle draw_panel returns, without drawing: for widgets that plan before their title.
 Rect panel_content(const FrameContext& ctx, bool titled);
+/// The same for a cell `cell` drawn in the type sizes `scale`: for checks that have no fonts.
+Rect panel_content(const Rect& cell, const TypeScale& scale, bool titled);
 
 /// Standard padding inside panels, proportional to the small text size.
 float pad(const FrameContext& ctx);

@@ -11,6 +11,7 @@
 #include "display/risk_calendar_widget.hpp"
 #include "display/sla_board_widget.hpp"
 #include "display/sla_summary_widget.hpp"
+#include "display/tiles_widget.hpp"
 #include "display/ticker_widget.hpp"
 #include "display/trends_widget.hpp"
 
@@ -28,6 +29,7 @@ constexpr std::array kWidgets = {
     WidgetEntry{"risk_calendar", draw_risk_calendar},
     WidgetEntry{"ticker", draw_ticker},
     WidgetEntry{"map", draw_map},
+    WidgetEntry{"tiles", draw_tiles, tiles_room_problem},
 };
 
 }  // namespace
@@ -37,6 +39,13 @@ std::span<const WidgetEntry> widget_table() { return kWidgets; }
 WidgetFn find_widget(std::string_view type) {
     for (const auto& w : kWidgets) {
         if (w.type == type) return w.draw;
+    }
+    return nullptr;
+}
+
+RoomFn find_room_check(std::string_view type) {
+    for (const auto& w : kWidgets) {
+        if (w.type == type) return w.room;
     }
     return nullptr;
 }

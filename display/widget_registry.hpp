@@ -1,7 +1,9 @@
 // The one explicit table of widgets: type name -> draw function.
 #pragma once
 
+#include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "config/layout.hpp"
@@ -15,13 +17,20 @@ namespace tsur::display {
 using WidgetFn = void (*)(const model::Snapshot* snapshot, const config::WidgetSpec& spec,
                           const FrameContext& ctx);
 
+/// Why a widget cannot be drawn legibly in a cell `cell` px big with text sizes `scale`, for
+/// check-layout; nullopt when it can. Widgets whose only need is one line of text leave it null.
+using RoomFn = std::optional<std::string> (*)(const Rect& cell, const TypeScale& scale);
+
 struct WidgetEntry {
     std::string_view type;
     WidgetFn draw;
+    RoomFn room = nullptr;
 };
 
 /// All widgets, in one table (widget_registry.cpp).
 std::span<const WidgetEntry> widget_table();
 WidgetFn find_widget(std::string_view type);
+/// The widget's own room check (null when it has none or the type is unknown).
+RoomFn find_room_check(std::string_view type);
 
 }  // namespace tsur::display

@@ -37,7 +37,7 @@ void write_file(const std::filesystem::path& p, const std::string& text, mode_t 
 }
 
 TEST(ConfigReferences, ShippedLayoutsAndTheDefaultRegionPass) {
-    for (const char* name : {"situation-room", "briefing", "lobby"}) {
+    for (const std::string& name : test::shipped_layout_names()) {
         auto c = base_config();
         c.layout = name;
         const auto problems = check_config_references(c, test::source_dir());

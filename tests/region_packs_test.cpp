@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -19,15 +18,6 @@
 namespace tsur {
 namespace {
 
-std::vector<std::string> shipped_codes() {
-    std::vector<std::string> codes;
-    for (const auto& entry : std::filesystem::directory_iterator(test::asset_path("regions"))) {
-        if (entry.is_directory()) codes.push_back(entry.path().filename().string());
-    }
-    std::sort(codes.begin(), codes.end());
-    return codes;
-}
-
 app::WallAssets load(const std::string& code) {
     auto loaded = app::load_wall_assets(test::source_dir(), code);
     if (!loaded) throw std::runtime_error(loaded.error());
@@ -41,7 +31,7 @@ bool inside(const display::Rect& r, ImVec2 p) {
 }
 
 TEST(RegionPacks, EveryFederalSubjectShips) {
-    const auto codes = shipped_codes();
+    const auto codes = test::shipped_region_codes();
     // 83 subjects in the sources with places (the two disputed Crimean features have none).
     EXPECT_EQ(codes.size(), 83u);
     for (const char* code : {"RU-UD", "RU-CHU", "RU-KGD", "RU-SA", "RU-MOW", "RU-SPE", "RU-ARK",
@@ -52,7 +42,7 @@ TEST(RegionPacks, EveryFederalSubjectShips) {
 
 TEST(RegionPacks, EveryPackLoadsAndFitsTheOverviewMap) {
     const display::Rect content{0, 0, 1100, 900};  // the overview's map cell at 1920x1080
-    for (const std::string& code : shipped_codes()) {
+    for (const std::string& code : test::shipped_region_codes()) {
         SCOPED_TRACE(code);
         const app::WallAssets wa = load(code);
         const model::Region& region = *wa.assets.region;

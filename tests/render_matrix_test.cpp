@@ -152,6 +152,18 @@ void check_frame(const display::SceneReport& scene, const display::GlyphTally& g
     }
     EXPECT_TRUE(found.problems.empty())
         << label << ": " << found.problems.size() << " problems, first: " << found.problems[0];
+    std::size_t tiles_index = 0;
+    for (const config::Cell& cell : screen.cells) {
+        if (cell.widget.type != "tiles") continue;
+        const std::size_t index = tiles_index++;
+        if (cell.widget.public_mode || snap == nullptr) continue;
+        std::uint64_t open = 0;
+        for (const model::Incident& i : snap->incidents) {
+            open += model::is_open(i.status) && cell.widget.shows_sector(i.sector) ? 1 : 0;
+        }
+        EXPECT_EQ(test::incidents_drawn(scene, "tiles", index), open)
+            << label << ": tiles " << index << " counts vs the open incidents";
+    }
     std::size_t map_index = 0;
     for (const config::Cell& cell : screen.cells) {
         if (cell.widget.type != "map") continue;
@@ -262,7 +274,7 @@ TEST(RenderMatrix, ShippedLayoutsAtEverySizeAndDistance) {
     // Consecutive cases take the loads in turn, so every size sees all five, and alternate
     // between Russian and English.
     int run = 0;
-    for (const char* name : {"briefing", "lobby", "situation-room"}) {
+    for (const std::string& name : test::shipped_layout_names()) {
         const config::Layout layout = shipped_layout(name);
         for (const Size s : kSizes) {
             for (const double d : kDistances) {

@@ -119,10 +119,15 @@ SceneFindings check_scene(const display::SceneReport& scene) {
 }
 
 std::uint64_t map_incidents_drawn(const display::SceneReport& scene, std::size_t index) {
+    return incidents_drawn(scene, "map", index);
+}
+
+std::uint64_t incidents_drawn(const display::SceneReport& scene, std::string_view widget,
+                              std::size_t index) {
     std::size_t seen = 0;
     std::uint64_t sum = 0;
     for (std::uint32_t w = 0; w < scene.widgets().size(); ++w) {
-        if (scene.widgets()[w].name != "map") continue;
+        if (scene.widgets()[w].name != widget) continue;
         if (seen++ != index) continue;
         for (const SceneItem& it : scene.items()) {
             if (it.widget == w) sum += it.value;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "display/scene_report.hpp"
@@ -31,5 +32,10 @@ SceneFindings check_scene(const display::SceneReport& scene);
 /// Incidents the `index`-th widget named "map" shows as numbers: its counts, its dots (one each),
 /// its "+N" and any disc without a number (which check_scene reports).
 std::uint64_t map_incidents_drawn(const display::SceneReport& scene, std::size_t index);
+
+/// Incidents the `index`-th widget named `widget` states: the sum of its items' values (a tile
+/// view's counts; for a map, map_incidents_drawn).
+std::uint64_t incidents_drawn(const display::SceneReport& scene, std::string_view widget,
+                              std::size_t index);
 
 }  // namespace tsur::test
