@@ -20,11 +20,11 @@ void print_summary(const std::string& file, const config::Layout& layout) {
     const config::Wall& w = layout.wall;
     const display::WallGeometry g = display::wall_geometry(w);
     std::printf("%s: valid\n", file.c_str());
-    std::printf("  wall: %dx%d panels of %dx%d px (%.0fx%.0f mm), %d/%d px hidden behind each "
-                "vertical/horizontal bezel, canvas %dx%d px\n",
-                w.columns, w.rows, w.panel_width_px, w.panel_height_px, w.panel_width_mm,
-                w.panel_height_mm, display::bezel_gap_x(w), display::bezel_gap_y(w),
-                g.canvas_width, g.canvas_height);
+    std::printf(
+        "  wall: %dx%d panels of %dx%d px (%.0fx%.0f mm), %d/%d px hidden behind each "
+        "vertical/horizontal bezel, canvas %dx%d px\n",
+        w.columns, w.rows, w.panel_width_px, w.panel_height_px, w.panel_width_mm, w.panel_height_mm,
+        display::bezel_gap_x(w), display::bezel_gap_y(w), g.canvas_width, g.canvas_height);
     std::printf("  screens: %zu; playlist: %zu entries, cycle %lld s\n", layout.screens.size(),
                 layout.playlist.size(),
                 static_cast<long long>(config::playlist_cycle(layout).count()));
@@ -33,11 +33,11 @@ void print_summary(const std::string& file, const config::Layout& layout) {
     const double pitch = display::text_mm_per_px(w);
     const double px = scale.min_px();
     const double angle = display::text_angle_arcmin(px, pitch, w.viewing_distance_m);
-    std::printf("  smallest text: %.0f px = %.1f mm, %.1f arcmin at %.1f m (minimum %.0f "
-                "arcmin = %d px)\n",
-                px, px * pitch, angle, static_cast<double>(w.viewing_distance_m),
-                display::kMinTextArcmin,
-                display::min_legible_px(pitch, w.viewing_distance_m));
+    std::printf(
+        "  smallest text: %.0f px = %.1f mm, %.1f arcmin at %.1f m (minimum %.0f "
+        "arcmin = %d px)\n",
+        px, px * pitch, angle, static_cast<double>(w.viewing_distance_m), display::kMinTextArcmin,
+        display::min_legible_px(pitch, w.viewing_distance_m));
 
     // Not errors (the wall draws them), but a cell this short shows at most two lines of text.
     for (std::size_t s = 0; s < layout.screens.size(); ++s) {
@@ -46,9 +46,10 @@ void print_summary(const std::string& file, const config::Layout& layout) {
         const auto rects = display::cell_rects(screen, display::canvas_rect(g), gap);
         for (std::size_t c = 0; c < rects.size(); ++c) {
             if (rects[c].h >= 3 * scale.min_px()) continue;
-            std::printf("  warning: screens[%zu].cells[%zu] (%s) is %.0f px tall, room for one "
-                        "line of the smallest text (%.0f px) and the panel's padding\n",
-                        s, c, screen.cells[c].widget.type.c_str(), rects[c].h, scale.min_px());
+            std::printf(
+                "  warning: screens[%zu].cells[%zu] (%s) is %.0f px tall, room for one "
+                "line of the smallest text (%.0f px) and the panel's padding\n",
+                s, c, screen.cells[c].widget.type.c_str(), rects[c].h, scale.min_px());
         }
     }
 }

@@ -67,12 +67,14 @@ void describe(const WallAssets& wa, const fs::path& dir, RegionPackReport& r) {
                             " places (population.csv): per-capita views show \"no data\" there");
     }
     if (towns == munis.size() && munis.size() > 1) {
-        r.missing.push_back("municipalities: the pack lists towns, not municipal okrugs; supply "
-                            "the region's own list (docs/operations.md)");
+        r.missing.push_back(
+            "municipalities: the pack lists towns, not municipal okrugs; supply "
+            "the region's own list (docs/operations.md)");
     }
     if (munis.size() == 1) {
-        r.missing.push_back("municipalities: only the city itself; supply its districts "
-                            "(docs/operations.md)");
+        r.missing.push_back(
+            "municipalities: only the city itself; supply its districts "
+            "(docs/operations.md)");
     }
     if (geo.municipalities.empty()) {
         r.missing.push_back("municipal boundaries: none, the map shows points only");

@@ -58,7 +58,8 @@ model::Result<Options> parse_command_line(int argc, const char* const* argv) {
         if (first == "ctl") o.command = Command::ctl, i = 2;
     }
     auto need = [&](std::string_view flag) -> model::Result<std::string> {
-        if (i + 1 >= argc) return model::Error{"command line: " + std::string(flag) + " needs a value"};
+        if (i + 1 >= argc)
+            return model::Error{"command line: " + std::string(flag) + " needs a value"};
         return std::string(argv[++i]);
     };
     for (; i < argc; ++i) {
@@ -90,8 +91,10 @@ model::Result<Options> parse_command_line(int argc, const char* const* argv) {
             if (a == "--scene") o.scene = v.value();
             if (a == "--region") {
                 if (!config::is_region_code(v.value())) {
-                    return model::Error{"command line: --region: expected an ISO 3166-2 code like "
-                                        "RU-KHA, got \"" + v.value() + "\""};
+                    return model::Error{
+                        "command line: --region: expected an ISO 3166-2 code like "
+                        "RU-KHA, got \"" +
+                        v.value() + "\""};
                 }
                 o.region = v.value();
             }
@@ -105,18 +108,23 @@ model::Result<Options> parse_command_line(int argc, const char* const* argv) {
             int w = 0, h = 0;
             if (!parse_size(v.value(), w, h)) {
                 return model::Error{"command line: " + std::string(a) +
-                                    ": expected WIDTHxHEIGHT (64..16384), got \"" + v.value() + "\""};
+                                    ": expected WIDTHxHEIGHT (64..16384), got \"" + v.value() +
+                                    "\""};
             }
-            if (a == "--size") o.width = w, o.height = h;
-            else o.windowed = std::make_pair(w, h);
+            if (a == "--size")
+                o.width = w, o.height = h;
+            else
+                o.windowed = std::make_pair(w, h);
         } else if (a == "--port" || a == "--seed" || a == "--scale") {
             auto v = value();
             if (!v) return model::Error{v.error()};
             bool ok = false;
-            if (a == "--port") ok = parse_number(v.value(), o.port) && o.port >= 0 && o.port < 65536;
+            if (a == "--port")
+                ok = parse_number(v.value(), o.port) && o.port >= 0 && o.port < 65536;
             if (a == "--seed") ok = parse_number(v.value(), o.seed);
-            if (a == "--scale") ok = parse_number(v.value(), o.demo_scale) && o.demo_scale > 0 &&
-                                     o.demo_scale <= 200;
+            if (a == "--scale")
+                ok = parse_number(v.value(), o.demo_scale) && o.demo_scale > 0 &&
+                     o.demo_scale <= 200;
             if (!ok) {
                 return model::Error{"command line: " + std::string(a) + ": bad number \"" +
                                     v.value() + "\""};

@@ -11,7 +11,15 @@
 namespace tsur::app {
 
 enum class Command {
-    wall, screenshot, demo_feed, check_layout, check_config, check_region, ctl, version, help
+    wall,
+    screenshot,
+    demo_feed,
+    check_layout,
+    check_config,
+    check_region,
+    ctl,
+    version,
+    help
 };
 
 struct Options {
@@ -19,11 +27,11 @@ struct Options {
     bool demo = false;
     std::optional<std::string> config_path;
     std::optional<std::string> layout_path;
-    std::optional<std::string> feed;       ///< URL or file path
+    std::optional<std::string> feed;  ///< URL or file path
     std::optional<std::string> assets_dir;
     /// --region ISO: the region pack to show, over the config file's "region" (default RU-UD).
     std::optional<std::string> region;
-    std::optional<std::pair<int, int>> windowed;  ///< --windowed WxH
+    std::optional<std::pair<int, int>> windowed;    ///< --windowed WxH
     std::optional<display::ViewportSpec> viewport;  ///< --viewport X,Y,W,H | panels:COL,ROW,...
     // screenshot
     std::string output;

@@ -19,9 +19,7 @@
 namespace tsur::app {
 namespace {
 
-std::string usage() {
-    return "usage: tsur-wall ctl freeze [screen-id] | unfreeze | status";
-}
+std::string usage() { return "usage: tsur-wall ctl freeze [screen-id] | unfreeze | status"; }
 
 /// Who may own the socket and its directory: this user, root, or the service user "tsur-wall"
 /// (an operator in its group runs `ctl` against the systemd wall).
@@ -72,11 +70,11 @@ std::string untrusted_socket_problem(const std::string& socket_path) {
     return {};
 }
 
-int run_ctl(const std::vector<std::string>& args, const std::string& socket_path,
-            std::ostream& out, std::ostream& err) {
-    const bool known = !args.empty() &&
-                       ((args[0] == "freeze" && args.size() <= 2) ||
-                        ((args[0] == "unfreeze" || args[0] == "status") && args.size() == 1));
+int run_ctl(const std::vector<std::string>& args, const std::string& socket_path, std::ostream& out,
+            std::ostream& err) {
+    const bool known =
+        !args.empty() && ((args[0] == "freeze" && args.size() <= 2) ||
+                          ((args[0] == "unfreeze" || args[0] == "status") && args.size() == 1));
     if (!known) {
         err << usage() << "\n";
         return 1;

@@ -15,8 +15,8 @@ std::string untrusted_socket_problem(const std::string& socket_path);
 
 /// Refuses an untrusted socket (untrusted_socket_problem), then sends args joined by spaces as one line; prints the JSON reply to `out`, problems to `err`.
 /// Returns 0 when the wall answered "ok": true, 1 otherwise. Main thread.
-int run_ctl(const std::vector<std::string>& args, const std::string& socket_path,
-            std::ostream& out, std::ostream& err);
+int run_ctl(const std::vector<std::string>& args, const std::string& socket_path, std::ostream& out,
+            std::ostream& err);
 
 /// The same on stdout and stderr.
 int run_ctl(const std::vector<std::string>& args, const std::string& socket_path);

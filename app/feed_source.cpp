@@ -13,21 +13,20 @@ namespace {
 model::Result<net::FeedParserFn> open311_parser(
     const WallAssets& assets, const config::FeedSettings& feed,
     std::shared_ptr<const net::Open311ServiceBook> services) {
-    const auto path = feed.mapping_file.value_or(assets.data_dir / "assets" / "open311" /
-                                                 "mapping.json");
+    const auto path =
+        feed.mapping_file.value_or(assets.data_dir / "assets" / "open311" / "mapping.json");
     auto text = read_text_file(path);
     if (!text) return model::Error{text.error()};
     auto region = assets.assets.region;
     auto mapping = net::parse_open311_mapping(text.value(), *region, path.string());
     if (!mapping) return model::Error{mapping.error()};
     auto shared = std::make_shared<const net::Open311Mapping>(mapping.take());
-    return net::FeedParserFn{[region, shared, services](std::string_view body)
-                                 -> model::Result<model::FeedDocument> {
+    return net::FeedParserFn{[region, shared, services](
+                                 std::string_view body) -> model::Result<model::FeedDocument> {
         auto requests = net::parse_open311_requests(body);
         if (!requests) return model::Error{requests.error()};
         const auto now = std::chrono::floor<model::Seconds>(std::chrono::system_clock::now());
-        return net::map_open311_requests(requests.value(), *services->get(), *shared, *region,
-                                         now);
+        return net::map_open311_requests(requests.value(), *services->get(), *shared, *region, now);
     }};
 }
 
@@ -57,8 +56,8 @@ std::shared_ptr<net::FeedPollPlan> open311_plan(const config::FeedSettings& feed
 }  // namespace
 
 std::string v1_feed_url(const std::string& configured, std::string_view region_code) {
-    const bool full = configured.starts_with("file://") ||
-                      configured.find("/v1/snapshot") != std::string::npos;
+    const bool full =
+        configured.starts_with("file://") || configured.find("/v1/snapshot") != std::string::npos;
     return full ? configured : net::feed_v1_url(configured, region_code);
 }
 

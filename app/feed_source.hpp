@@ -18,8 +18,8 @@ namespace tsur::app {
 
 /// The parts of a FeedClientConfig that depend on the feed type; an immutable value.
 struct FeedSource {
-    std::string url;          ///< the document's full URL (file:// or http[s]://)
-    net::FeedParserFn parser; ///< body -> document for this region
+    std::string url;                          ///< the document's full URL (file:// or http[s]://)
+    net::FeedParserFn parser;                 ///< body -> document for this region
     std::shared_ptr<net::FeedPollPlan> plan;  ///< Open311 over HTTP: windows and pages; else null
     std::function<std::optional<std::string>(std::string_view body)> describe_error;
 };

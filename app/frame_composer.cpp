@@ -43,8 +43,8 @@ model::Result<ComposedFrame> compose_frame(const FrameState& state) {
     out.status = std::move(src.status);
     const FramePlan& plan = *state.plan;
     out.canvas = display::canvas_rect(plan.geometry);
-    out.gap_px = screen ? display::cell_gap_px(plan.geometry, *screen, plan.type.px[0] * 0.4f)
-                        : 0.0f;
+    out.gap_px =
+        screen ? display::cell_gap_px(plan.geometry, *screen, plan.type.px[0] * 0.4f) : 0.0f;
     out.strings = state.strings;
     out.assets = state.assets;
     return out;
@@ -75,9 +75,8 @@ display::FrameInputs ComposedFrame::inputs(display::MapMemo* memo, display::Glyp
 }
 
 ImDrawData& build_composed_frame(display::ImGuiSession& session, const ComposedFrame& frame,
-                                 const FramePlan& plan, float delta_seconds,
-                                 display::MapMemo* memo, display::GlyphTally* glyphs,
-                                 display::SceneReport* scene) {
+                                 const FramePlan& plan, float delta_seconds, display::MapMemo* memo,
+                                 display::GlyphTally* glyphs, display::SceneReport* scene) {
     return display::build_viewport(session, frame.inputs(memo, glyphs, scene), plan.viewport,
                                    delta_seconds, frame.playlist.shift);
 }
@@ -86,8 +85,7 @@ void draw_composed_frame(display::ImGuiSession& session, const ComposedFrame& fr
                          const FramePlan& plan, float delta_seconds, display::MapMemo* memo,
                          display::GlyphTally* glyphs, display::SceneReport* scene) {
     display::render_viewport(session, frame.inputs(memo, glyphs, scene), plan.viewport,
-                             delta_seconds,
-                             frame.playlist.shift);
+                             delta_seconds, frame.playlist.shift);
 }
 
 }  // namespace tsur::app

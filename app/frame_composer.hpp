@@ -31,7 +31,7 @@ struct FrameState {
     model::Seconds utc_offset{0};     ///< the region's, for the playlist's day schedule
     display::WallStatus live_status;  ///< wall_status() of the feed, before freeze and schedule
     FreezeView freeze;
-    bool layout_invalid = false;      ///< the layout file on disk was refused (overlay says so)
+    bool layout_invalid = false;        ///< the layout file on disk was refused (overlay says so)
     std::optional<std::string> screen;  ///< show this screen id whatever the playlist says
     const display::Strings* strings = nullptr;
     const display::Assets* assets = nullptr;
@@ -39,7 +39,7 @@ struct FrameState {
 
 /// The decided frame: what it shows (for logs, /healthz and tests) and what to draw it from.
 struct ComposedFrame {
-    config::LayoutFrame playlist;            ///< the playlist's screen, on/off, shift, next change
+    config::LayoutFrame playlist;  ///< the playlist's screen, on/off, shift, next change
     std::size_t screen_index = 0;
     const config::Screen* screen = nullptr;  ///< the screen chosen (null: the layout has none)
     model::SnapshotPtr snapshot;             ///< the data of the frame (null: none yet)

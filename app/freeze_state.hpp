@@ -16,10 +16,10 @@ namespace tsur::app {
 /// A consistent copy of the freeze state for one frame or one status reply.
 struct FreezeView {
     bool frozen = false;
-    bool by_schedule = false;      ///< frozen by the config schedule, not by `ctl freeze`
-    model::SnapshotPtr snapshot;   ///< the held snapshot (null when not frozen)
-    model::TimePoint instant{};    ///< server time at the freeze: countdowns are computed at it
-    std::string screen_id;         ///< playlist screen held while frozen ("" = keep rotating)
+    bool by_schedule = false;     ///< frozen by the config schedule, not by `ctl freeze`
+    model::SnapshotPtr snapshot;  ///< the held snapshot (null when not frozen)
+    model::TimePoint instant{};   ///< server time at the freeze: countdowns are computed at it
+    std::string screen_id;        ///< playlist screen held while frozen ("" = keep rotating)
 };
 
 /// Thread-safe freeze flag and held snapshot; any thread may call any member.

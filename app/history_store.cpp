@@ -21,8 +21,8 @@ fs::path history_file(const fs::path& state_dir, bool demo) {
     return state_dir / (demo ? "demo-history.json" : "history.json");
 }
 
-HistoryStore::HistoryStore(fs::path file, std::shared_ptr<const model::Region> region,
-                           Logger& log, std::chrono::minutes save_every)
+HistoryStore::HistoryStore(fs::path file, std::shared_ptr<const model::Region> region, Logger& log,
+                           std::chrono::minutes save_every)
     : file_(std::move(file)),
       configured_(region),
       region_(std::move(region)),
@@ -71,8 +71,8 @@ void HistoryStore::follow_region(const std::shared_ptr<const model::Region>& reg
     if (region == region_) return;
     if (!same_ids(*region, *region_)) {
         // The codec keys the book by id: a round trip through it is the one id-to-index mapping.
-        auto decoded = model::decode_history(model::encode_history(book_, *region_), *region,
-                                             file_.string());
+        auto decoded =
+            model::decode_history(model::encode_history(book_, *region_), *region, file_.string());
         if (!decoded) {
             log_.error("history: cannot re-key to the document's municipality list: " +
                        decoded.error() + "; keeping the book as it was");
@@ -97,8 +97,8 @@ void HistoryStore::on_document(model::FeedDocument& doc, Clock::time_point now) 
     if (model::apply_history_book(doc, book_, region_->utc_offset)) dirty_ = true;
     newest_day_ = model::local_day(doc.as_of, region_->utc_offset);
     if (!dirty_) return;
-    const bool due = !last_save_ || now - *last_save_ >= save_every_ ||
-                     last_save_day_ != newest_day_;
+    const bool due =
+        !last_save_ || now - *last_save_ >= save_every_ || last_save_day_ != newest_day_;
     if (!due) return;
     // A failed save is retried at the next due time, not on every poll.
     last_save_ = now;

@@ -30,7 +30,7 @@ struct LoggerOptions {
 
 /// Thread-safe leveled logger; the sink and clock are injectable for tests. Any thread.
 class Logger {
-  public:
+public:
     using Sink = std::function<void(std::string_view line)>;  ///< one line, newline included
     using Clock = std::function<std::chrono::steady_clock::time_point()>;
 
@@ -48,7 +48,7 @@ class Logger {
 
     bool enabled(LogLevel level) const { return level <= options_.min_level; }
 
-  private:
+private:
     struct Seen {
         std::chrono::steady_clock::time_point last_written;
         std::uint64_t suppressed = 0;

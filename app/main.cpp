@@ -32,14 +32,24 @@ int main(int argc, char** argv) {
     const auto& options = parsed.value();
     try {
         switch (options.command) {
-            case Command::version: std::printf("tsur-wall %s\n", TSUR_VERSION); return 0;
-            case Command::help: std::fputs(tsur::app::usage(), stdout); return 0;
-            case Command::screenshot: return tsur::app::run_screenshot(options);
-            case Command::wall: return tsur::app::run_wall(options);
-            case Command::demo_feed: return tsur::app::run_demo_feed(options);
-            case Command::check_layout: return tsur::app::run_check_layout(options);
-            case Command::check_config: return tsur::app::run_check_config(options);
-            case Command::check_region: return tsur::app::run_check_region(options);
+            case Command::version:
+                std::printf("tsur-wall %s\n", TSUR_VERSION);
+                return 0;
+            case Command::help:
+                std::fputs(tsur::app::usage(), stdout);
+                return 0;
+            case Command::screenshot:
+                return tsur::app::run_screenshot(options);
+            case Command::wall:
+                return tsur::app::run_wall(options);
+            case Command::demo_feed:
+                return tsur::app::run_demo_feed(options);
+            case Command::check_layout:
+                return tsur::app::run_check_layout(options);
+            case Command::check_config:
+                return tsur::app::run_check_config(options);
+            case Command::check_region:
+                return tsur::app::run_check_region(options);
             case Command::ctl: {
                 const auto socket = tsur::app::default_control_socket();
                 if (!socket) {

@@ -20,7 +20,8 @@ model::TimePoint next_redraw(model::TimePoint now, const model::Snapshot* snapsh
         }
     }
     if (snapshot) {
-        if (auto change = snapshot->deadlines.next_change_after(now)) next = std::min(next, *change);
+        if (auto change = snapshot->deadlines.next_change_after(now))
+            next = std::min(next, *change);
     }
     return std::max(next, now + model::Seconds{1});
 }

@@ -26,9 +26,14 @@ std::optional<std::chrono::microseconds> watchdog_interval() {
 
 RenderLoop::RenderLoop(WallRuntime& rt, const WallAssets& assets, Logger& log,
                        const RenderLoopOptions& options)
-    : rt_(rt), assets_(assets), log_(log), options_(options), target_(options.window),
+    : rt_(rt),
+      assets_(assets),
+      log_(log),
+      options_(options),
+      target_(options.window),
       strings_(display::strings_for(options.language)),
-      utc_offset_(assets.assets.region->utc_offset), watchdog_(watchdog_interval()) {
+      utc_offset_(assets.assets.region->utc_offset),
+      watchdog_(watchdog_interval()) {
     if (options.layout_file) layout_file_ = std::make_unique<LayoutFile>(*options.layout_file);
     target_.output_size(out_w_, out_h_);
     if (!target_.renderer_note().empty()) log_.info("display: renderer " + target_.renderer_note());
@@ -42,8 +47,8 @@ RenderLoop::RenderLoop(WallRuntime& rt, const WallAssets& assets, Logger& log,
     }
     plan_ = plan_for(layout_);
     publish_screens();
-    session_ = std::make_unique<display::ImGuiSession>(target_.renderer(), assets_.fonts,
-                                                        plan_.type);
+    session_ =
+        std::make_unique<display::ImGuiSession>(target_.renderer(), assets_.fonts, plan_.type);
     apply_logical_size();
 }
 
@@ -105,7 +110,7 @@ void RenderLoop::reload_layout(SteadyClock::time_point steady_now) {
             damage_.invalidate();
             session_.reset();
             session_ = std::make_unique<display::ImGuiSession>(target_.renderer(), assets_.fonts,
-                                                                next.type);
+                                                               next.type);
         }
         plan_ = std::move(next);
         apply_logical_size();
@@ -117,14 +122,13 @@ void RenderLoop::reload_layout(SteadyClock::time_point steady_now) {
 void RenderLoop::follow_freeze_schedule(model::TimePoint now) {
     if (options_.freeze_schedule.empty()) return;
     rt_.freeze.apply_schedule(
-        config::frozen_by_schedule(options_.freeze_schedule, now, utc_offset_),
-        rt_.store.current(), now);
+        config::frozen_by_schedule(options_.freeze_schedule, now, utc_offset_), rt_.store.current(),
+        now);
 }
 
 void RenderLoop::wait_for_events() {
     long long wait_ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(next_due_ - rt_.clock.now())
-            .count();
+        std::chrono::duration_cast<std::chrono::milliseconds>(next_due_ - rt_.clock.now()).count();
     wait_ms = std::clamp<long long>(wait_ms, 10, watchdog_.max_sleep().count());
     wait_ms = std::min<long long>(wait_ms, layout_file_ ? 1000 : 60000);
     SDL_Event ev;

@@ -22,12 +22,12 @@ namespace tsur::app {
 struct RenderLoopOptions {
     display::WindowOptions window;
     std::optional<std::filesystem::path> layout_file;  ///< none: the built-in overview
-    std::optional<ViewportChoice> viewport;  ///< none: the whole canvas
+    std::optional<ViewportChoice> viewport;            ///< none: the whole canvas
     display::Language language = display::Language::ru;
     Uint32 wake_event = 0;
     config::FreezeSchedule freeze_schedule;  ///< briefing freezes by the clock
-    std::string status_address;  ///< "127.0.0.1:9311", or empty when the status server is off
-    config::DisplaySettings display;          ///< panels and viewing distance (built-in overview)
+    std::string status_address;       ///< "127.0.0.1:9311", or empty when the status server is off
+    config::DisplaySettings display;  ///< panels and viewing distance (built-in overview)
 };
 
 /// Runs until SDL_QUIT (SIGTERM/SIGINT); returns the process exit code. Main thread only.

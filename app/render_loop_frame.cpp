@@ -27,10 +27,9 @@ void RenderLoop::draw(model::TimePoint now, SteadyClock::time_point steady_now) 
     display::GlyphTally glyphs;
     display::SceneReport scene;  // /scene.json comes with /screenshot.png
     const auto t0 = SteadyClock::now();
-    ImDrawData& draw_data =
-        build_composed_frame(*session_, frame, plan_,
-                             std::chrono::duration<float>(t0 - last_frame_).count(), &map_memo_,
-                             &glyphs, want_png_ ? &scene : nullptr);
+    ImDrawData& draw_data = build_composed_frame(
+        *session_, frame, plan_, std::chrono::duration<float>(t0 - last_frame_).count(), &map_memo_,
+        &glyphs, want_png_ ? &scene : nullptr);
     const display::RedrawPlan redraw = rasterise(draw_data, steady_now);
     log_.debug(redraw_line(redraw));
     prove(frame, glyphs, want_png_ ? &scene : nullptr, SteadyClock::now() - t0, steady_now);
@@ -45,8 +44,7 @@ void RenderLoop::draw(model::TimePoint now, SteadyClock::time_point steady_now) 
     }
 }
 
-FrameState RenderLoop::frame_state(model::TimePoint now,
-                                   const net::PublishedSnapshot* published) {
+FrameState RenderLoop::frame_state(model::TimePoint now, const net::PublishedSnapshot* published) {
     FrameState state;
     state.layout = layout_.get();
     state.plan = &plan_;
@@ -73,8 +71,7 @@ display::RedrawPlan RenderLoop::rasterise(ImDrawData& draw_data,
                                           SteadyClock::time_point steady_now) {
     const bool keeps_pixels = target_.keeps_frame();
     display::RedrawPlan redraw = damage_.plan(draw_data, keeps_pixels);
-    if (redraw.kind == display::RedrawPlan::Kind::none && proof_due(steady_now) &&
-        !keeps_pixels) {
+    if (redraw.kind == display::RedrawPlan::Kind::none && proof_due(steady_now) && !keeps_pixels) {
         redraw.kind = display::RedrawPlan::Kind::full;
     }
     if (redraw.kind != display::RedrawPlan::Kind::none) {
@@ -105,8 +102,7 @@ void RenderLoop::prove(const ComposedFrame& frame, const display::GlyphTally& gl
                        SteadyClock::time_point steady_now) {
     net::FrameReport report = frame_report(frame, build, steady_now);
     if (scene) {
-        report.scene =
-            std::make_shared<const std::vector<std::uint8_t>>(scene_json_bytes(*scene));
+        report.scene = std::make_shared<const std::vector<std::uint8_t>>(scene_json_bytes(*scene));
     }
     report.public_view = !frame.off() && frame.screen && config::is_public(*frame.screen);
     report.layout = layout_state(layout_file_.get());
@@ -117,8 +113,7 @@ void RenderLoop::prove(const ComposedFrame& frame, const display::GlyphTally& gl
     rt_.health.frame_presented(report);
 }
 
-net::FrameReport RenderLoop::frame_report(const ComposedFrame& frame,
-                                          SteadyClock::duration build,
+net::FrameReport RenderLoop::frame_report(const ComposedFrame& frame, SteadyClock::duration build,
                                           SteadyClock::time_point steady_now) {
     const auto max_unchanged = unchanged_limit(frame.status.mode);
     if (proof_due(steady_now)) {

@@ -22,7 +22,7 @@ namespace tsur::app {
 
 /// The loop's state between frames and the steps of one turn; main thread only.
 class RenderLoop {
-  public:
+public:
     using SteadyClock = std::chrono::steady_clock;
 
     RenderLoop(WallRuntime& rt, const WallAssets& assets, Logger& log,
@@ -30,7 +30,7 @@ class RenderLoop {
     /// Turns until SDL_QUIT or a key that ends a windowed wall; returns the exit code.
     int run();
 
-  private:
+private:
     // render_loop.cpp: the layout, the output and the events.
     FramePlan plan_for(const std::shared_ptr<const config::Layout>& l);
     void publish_screens();

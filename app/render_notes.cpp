@@ -12,8 +12,8 @@ net::LayoutState layout_state(const LayoutFile* file) {
     return file->rejected() ? net::LayoutState::rejected : net::LayoutState::ok;
 }
 
-std::string headless_notice(const display::WindowTarget& target,
-                            const std::string& status_address, int width, int height) {
+std::string headless_notice(const display::WindowTarget& target, const std::string& status_address,
+                            int width, int height) {
     std::string line = "display: running headless (SDL video driver '" + target.video_driver() +
                        "', " + std::to_string(width) + "x" + std::to_string(height) + ")";
     if (!target.fallback_reason().empty()) line += " because " + target.fallback_reason();
@@ -22,8 +22,9 @@ std::string headless_notice(const display::WindowTarget& target,
                 ? std::string("--screenshot OUT.png")
                 : "--screenshot OUT.png, or at http://" + status_address +
                       "/screenshot.png (with the status token unless the layout is public)";
-    line += ", or run under X11 (DISPLAY), Wayland (WAYLAND_DISPLAY) or on a console with a GPU "
-            "(SDL_VIDEODRIVER=kmsdrm)";
+    line +=
+        ", or run under X11 (DISPLAY), Wayland (WAYLAND_DISPLAY) or on a console with a GPU "
+        "(SDL_VIDEODRIVER=kmsdrm)";
     return line;
 }
 

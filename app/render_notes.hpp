@@ -18,8 +18,8 @@ net::LayoutState layout_state(const LayoutFile* file);
 
 /// One line that tells an operator on a machine with no display what the wall is doing and
 /// where the picture is.
-std::string headless_notice(const display::WindowTarget& target,
-                            const std::string& status_address, int width, int height);
+std::string headless_notice(const display::WindowTarget& target, const std::string& status_address,
+                            int width, int height);
 
 /// The debug line that counts what one turn of the loop rasterised.
 std::string redraw_line(const display::RedrawPlan& redraw);

@@ -80,9 +80,9 @@ int run_screenshot(const Options& options, ScreenshotReport* report) {
         if (!at) return fail("--at: expected an RFC 3339 time, got \"" + *options.at + "\"", 2);
     }
     const std::optional<std::string> layout_name =
-        options.layout_path ? options.layout_path
-                            : (conf.layout.empty() ? std::nullopt
-                                                   : std::optional<std::string>(conf.layout));
+        options.layout_path
+            ? options.layout_path
+            : (conf.layout.empty() ? std::nullopt : std::optional<std::string>(conf.layout));
     const auto data_dir = find_data_dir(options.assets_dir);
     CentreFiles centre;
     if (options.config_path) centre.calendar_dir = calendar_dir_for(*options.config_path);
@@ -153,9 +153,9 @@ int run_screenshot(const Options& options, ScreenshotReport* report) {
     }
     // A screenshot pictures the whole canvas unless --viewport asks for a part: the config's
     // display.viewport is the share of one PC of the live wall.
-    auto plan = plan_frame(*layout.value(), builtin, options.width, options.height,
-                           choose_viewport(options.viewport, config::DisplaySettings{}, ""),
-                           conf.display);
+    auto plan =
+        plan_frame(*layout.value(), builtin, options.width, options.height,
+                   choose_viewport(options.viewport, config::DisplaySettings{}, ""), conf.display);
     if (!plan) return fail(plan.error(), 2);
 
     FrameState state;
@@ -173,9 +173,8 @@ int run_screenshot(const Options& options, ScreenshotReport* report) {
         state.freeze = FreezeView{true, true, published->snapshot, now, {}};
     }
     state.screen = options.screen;
-    state.strings = &display::strings_for(conf.language == config::Language::en
-                                              ? display::Language::en
-                                              : display::Language::ru);
+    state.strings = &display::strings_for(
+        conf.language == config::Language::en ? display::Language::en : display::Language::ru);
     state.assets = &wa.assets;
     auto frame = compose_frame(state);
     if (!frame) return fail(frame.error(), 2);

@@ -12,10 +12,10 @@ namespace tsur::app {
 
 /// What the PNG shows, as compose_frame decided it (for the log line and for tests).
 struct ScreenshotReport {
-    std::string feed;         ///< "demo", "tsur.feed.v1" or "open311"
-    std::string url;          ///< the document fetched
-    std::string layout;       ///< layout name or path; "" for the built-in overview
-    std::string screen;       ///< id of the screen drawn
+    std::string feed;    ///< "demo", "tsur.feed.v1" or "open311"
+    std::string url;     ///< the document fetched
+    std::string layout;  ///< layout name or path; "" for the built-in overview
+    std::string screen;  ///< id of the screen drawn
     config::Language language = config::Language::ru;
     std::size_t incidents = 0;
     display::WallStatus::Mode mode = display::WallStatus::Mode::live;

@@ -48,8 +48,7 @@ fs::path find_data_dir(const std::optional<std::string>& assets_flag) {
     return TSUR_DATA_DIR;
 }
 
-model::Result<WallAssets> load_wall_assets(const fs::path& data_dir,
-                                           const std::string& region_code,
+model::Result<WallAssets> load_wall_assets(const fs::path& data_dir, const std::string& region_code,
                                            const CentreFiles& centre) {
     const auto& calendar_dir = centre.calendar_dir;
     const auto& municipalities = centre.municipalities;
@@ -61,9 +60,9 @@ model::Result<WallAssets> load_wall_assets(const fs::path& data_dir,
     if (!region_json) return model::Error{region_json.error()};
     auto csv = read_text_file(region_dir / "municipalities.csv");
     if (!csv) return model::Error{csv.error()};
-    auto region = model::parse_region(region_json.value(), csv.value(),
-                                      (region_dir / "region.json").string(),
-                                      (region_dir / "municipalities.csv").string());
+    auto region =
+        model::parse_region(region_json.value(), csv.value(), (region_dir / "region.json").string(),
+                            (region_dir / "municipalities.csv").string());
     if (!region) return model::Error{region.error()};
     if (municipalities) {
         auto own_csv = read_text_file(*municipalities);

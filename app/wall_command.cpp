@@ -105,8 +105,8 @@ int run_wall(const Options& options) {
 
     RenderLoopOptions lo;
     lo.wake_event = wake_event;
-    lo.language = conf.language == config::Language::en ? display::Language::en
-                                                         : display::Language::ru;
+    lo.language =
+        conf.language == config::Language::en ? display::Language::en : display::Language::ru;
     lo.window.fullscreen = conf.display.fullscreen;
     lo.window.display = conf.display.display_index;
     lo.window.gpu_device = has_gpu_device();

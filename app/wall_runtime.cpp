@@ -54,8 +54,8 @@ model::Result<bool> WallRuntime::start() {
     }
     poll_interval = std::chrono::duration_cast<model::Seconds>(cfg.poll_interval);
     if (!parser_) parser_ = v1_parser(region);
-    client_ = std::make_unique<net::FeedClient>(io_.context(), cfg, parser_, region,
-                                                assets_.rules, store, stats, clock);
+    client_ = std::make_unique<net::FeedClient>(io_.context(), cfg, parser_, region, assets_.rules,
+                                                store, stats, clock);
     client_->on_publish([wake = options_.wake](const model::SnapshotPtr&) {
         if (wake) wake();
         // The previous snapshot and response body were just freed; give the pages back so a
@@ -64,17 +64,17 @@ model::Result<bool> WallRuntime::start() {
     });
     // Feeds without a daily history (Open311, a v1 feed that omits it) get the wall's own,
     // and it is loaded before the cache is restored so even the first snapshot has it.
-    history_ = std::make_unique<HistoryStore>(history_file(conf.cache_dir, options_.demo), region,
-                                              log_);
+    history_ =
+        std::make_unique<HistoryStore>(history_file(conf.cache_dir, options_.demo), region, log_);
     history_->load();
-    client_->on_document([history = history_.get()](model::FeedDocument& doc) {
-        history->on_document(doc);
-    });
+    client_->on_document(
+        [history = history_.get()](model::FeedDocument& doc) { history->on_document(doc); });
     client_->on_poll([this](const net::PollOutcome& o) {
         // A poll that publishes nothing (an unchanged body) still freed its body, and the render
         // thread's frames since the last trim left free pages in the heap: give them back too.
         if (!o.published) malloc_trim(0);
-        if (!o.success) log_.log(LogLevel::warning, "feed_poll", "feed poll " + o.result + ": " + o.message);
+        if (!o.success)
+            log_.log(LogLevel::warning, "feed_poll", "feed poll " + o.result + ": " + o.message);
         // Already limited per poll by the client; the logger's own limit covers repeats.
         for (const auto& note : o.notes) log_.warning("feed: " + note);
         // A refused answer publishes nothing, yet the screen must say so now, not at the next
@@ -99,8 +99,8 @@ model::Result<bool> WallRuntime::start() {
         so.stale_after = conf.status_server.stale_after;
         so.version = TSUR_VERSION;
         // Aliasing: the calendar lives inside the rules, which live as long as the wall.
-        so.calendar = std::shared_ptr<const model::WorkCalendar>(assets_.rules,
-                                                                 &assets_.rules->calendar());
+        so.calendar =
+            std::shared_ptr<const model::WorkCalendar>(assets_.rules, &assets_.rules->calendar());
         so.on_screenshot_request = options_.wake;
         status_ = std::make_unique<net::StatusServer>(io_.context(), std::move(so), store, stats,
                                                       health, clock);
@@ -114,7 +114,8 @@ model::Result<bool> WallRuntime::start() {
         freeze_controller_ = std::make_unique<FreezeController>(freeze, store, clock);
         net::ControlSocketOptions co;
         co.path = options_.control_socket;
-        control_ = std::make_unique<net::ControlSocketServer>(io_.context(), *freeze_controller_, co);
+        control_ =
+            std::make_unique<net::ControlSocketServer>(io_.context(), *freeze_controller_, co);
         if (auto c = control_->start(); !c) {
             log_.warning("control socket: " + c.error());
             control_.reset();
@@ -126,8 +127,7 @@ model::Result<bool> WallRuntime::start() {
 }
 
 bool WallRuntime::wait_for_cache(std::chrono::milliseconds limit) const {
-    return cache_done_.valid() &&
-           cache_done_.wait_for(limit) == std::future_status::ready;
+    return cache_done_.valid() && cache_done_.wait_for(limit) == std::future_status::ready;
 }
 
 void WallRuntime::stop() {

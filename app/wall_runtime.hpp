@@ -34,9 +34,9 @@ struct RuntimeOptions {
     bool demo = false;
     std::uint64_t demo_seed = 18;
     double demo_scale = 1.0;
-    config::AppConfig conf;           ///< feed, status server, cache dir
-    std::string control_socket;       ///< empty: no control socket
-    std::function<void()> wake;       ///< wakes the render loop (thread-safe)
+    config::AppConfig conf;      ///< feed, status server, cache dir
+    std::string control_socket;  ///< empty: no control socket
+    std::function<void()> wake;  ///< wakes the render loop (thread-safe)
 };
 
 /// Owns the io thread and everything on it; construct, start and destroy on the main thread.

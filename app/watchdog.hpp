@@ -26,7 +26,7 @@ std::string_view watchdog_verdict(std::chrono::steady_clock::time_point now,
 /// Paces WATCHDOG=1 for the render loop: pure (no sd_notify inside), so it is testable; the loop
 /// sends the ping when should_ping() says so. Render thread only.
 class Watchdog {
-  public:
+public:
     /// `interval`: the WatchdogSec systemd gave us (sd_watchdog_enabled), or nullopt when the
     /// service has no watchdog (then should_ping() is always false).
     explicit Watchdog(std::optional<std::chrono::microseconds> interval,
@@ -44,7 +44,7 @@ class Watchdog {
     std::chrono::milliseconds max_sleep() const;
     bool enabled() const { return interval_.has_value(); }
 
-  private:
+private:
     std::optional<std::chrono::microseconds> interval_;
     WatchdogLimits limits_;
     std::optional<std::chrono::steady_clock::time_point> last_ping_;

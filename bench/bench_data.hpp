@@ -19,9 +19,7 @@
 namespace tsur::bench {
 
 /// The instant every benchmark simulates (the same as the screenshot examples).
-inline model::TimePoint bench_now() {
-    return *model::parse_rfc3339("2026-11-23T10:15:00Z");
-}
+inline model::TimePoint bench_now() { return *model::parse_rfc3339("2026-11-23T10:15:00Z"); }
 
 /// Assets of RU-UD, loaded once per process; read-only afterwards, any thread.
 inline const app::WallAssets& wall_assets() {
@@ -88,7 +86,8 @@ inline model::SnapshotPtr snapshot_of(std::size_t n) {
         kept.reserve(n);
         const double step = static_cast<double>(doc.incidents.size()) / static_cast<double>(n);
         for (std::size_t i = 0; i < n; ++i) {
-            kept.push_back(std::move(doc.incidents[static_cast<std::size_t>(static_cast<double>(i) * step)]));
+            kept.push_back(
+                std::move(doc.incidents[static_cast<std::size_t>(static_cast<double>(i) * step)]));
         }
         doc.incidents = std::move(kept);
     }

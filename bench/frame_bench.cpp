@@ -26,9 +26,9 @@ constexpr int kWidth = 3840;
 constexpr int kHeight = 2160;
 
 using tsur::bench::bench_now;
-using tsur::bench::wall_assets;
-using tsur::bench::snapshot_of;
 using tsur::bench::CpuOnlyImGui;
+using tsur::bench::snapshot_of;
+using tsur::bench::wall_assets;
 
 /// The overview's frame as the wall composes it (app::compose_frame); `now` moves by the minute.
 struct Scene {
@@ -99,13 +99,20 @@ void BM_FrameSoftwareRendered(benchmark::State& state) {
 }
 
 BENCHMARK(BM_FrameBuild)
-    ->Arg(1000)->Arg(10000)->Arg(50000)->Arg(100000)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(50000)
+    ->Arg(100000)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FrameBuildNewSnapshot)
-    ->Arg(1000)->Arg(10000)->Arg(50000)->Arg(100000)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(50000)
+    ->Arg(100000)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FrameSoftwareRendered)
-    ->Arg(1000)->Arg(50000)
+    ->Arg(1000)
+    ->Arg(50000)
     ->Iterations(5)
     ->Unit(benchmark::kMillisecond);
 

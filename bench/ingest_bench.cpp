@@ -27,7 +27,8 @@ void BM_Ingest(benchmark::State& state) {
             state.SkipWithError(doc.error().c_str());
             return;
         }
-        auto snap = tsur::model::build_snapshot(std::move(doc.value()), wa.assets.region, *wa.rules);
+        auto snap =
+            tsur::model::build_snapshot(std::move(doc.value()), wa.assets.region, *wa.rules);
         incidents = snap->incidents.size();
         benchmark::DoNotOptimize(snap);
     }

@@ -18,9 +18,9 @@ constexpr int kWidth = 3840;
 constexpr int kHeight = 2160;
 
 using tsur::bench::bench_now;
-using tsur::bench::wall_assets;
-using tsur::bench::snapshot_of;
 using tsur::bench::CpuOnlyImGui;
+using tsur::bench::snapshot_of;
+using tsur::bench::wall_assets;
 
 void BM_MapDrawLists(benchmark::State& state) {
     const auto snap = snapshot_of(static_cast<std::size_t>(state.range(0)));
@@ -53,8 +53,12 @@ void BM_MapDrawLists(benchmark::State& state) {
 }
 
 BENCHMARK(BM_MapDrawLists)
-    ->Arg(1000)->Arg(10000)->Arg(50000)->Arg(100000)
-    ->Repetitions(7)->ReportAggregatesOnly(true)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(50000)
+    ->Arg(100000)
+    ->Repetitions(7)
+    ->ReportAggregatesOnly(true)
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace

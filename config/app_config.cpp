@@ -15,9 +15,7 @@
 namespace tsur::config {
 namespace {
 
-bool is_absolute_path(const std::string& s) {
-    return !s.empty() && s.front() == '/';
-}
+bool is_absolute_path(const std::string& s) { return !s.empty() && s.front() == '/'; }
 
 bool starts_with_any(std::string_view s, std::initializer_list<std::string_view> prefixes) {
     for (const auto p : prefixes) {
@@ -25,7 +23,6 @@ bool starts_with_any(std::string_view s, std::initializer_list<std::string_view>
     }
     return false;
 }
-
 
 std::optional<std::filesystem::path> absolute_path(ConfigSection& s, std::string_view key) {
     auto v = s.string(key);

@@ -36,9 +36,9 @@ struct FeedSettings {
     std::optional<std::filesystem::path> ca_file;
     /// open311 only: the service list's URL; empty: beside url (requests.json -> services.json).
     std::string services_url;
-    int window_days = 30;   ///< open311: each poll asks for the last N days (1 to 90)
-    int page_size = 1000;   ///< open311: requests per page; 0: the server does not page
-    int max_pages = 20;     ///< open311: pages per poll at most; more is logged as truncated
+    int window_days = 30;  ///< open311: each poll asks for the last N days (1 to 90)
+    int page_size = 1000;  ///< open311: requests per page; 0: the server does not page
+    int max_pages = 20;    ///< open311: pages per poll at most; more is logged as truncated
     std::string page_size_param = "page_size";  ///< open311: "page_size" or "per_page"
     /// open311: the mapping file (absolute); empty: assets/open311/mapping.json of the data dir.
     std::optional<std::filesystem::path> mapping_file;

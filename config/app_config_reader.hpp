@@ -13,7 +13,7 @@ namespace tsur::config {
 
 /// Reads one object at `path` ("feed", "display.panels"); errors go to a shared list. One parse.
 class ConfigSection {
-  public:
+public:
     ConfigSection(const nlohmann::json& object, std::string path, std::string_view file_name,
                   std::vector<std::string>& errors);
 
@@ -39,7 +39,7 @@ class ConfigSection {
 
     std::string path_of(std::string_view key) const;
 
-  private:
+private:
     const nlohmann::json& object_;
     std::string path_;
     std::string_view file_name_;

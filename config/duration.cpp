@@ -16,11 +16,16 @@ std::optional<model::Seconds> parse_duration(std::string_view text) {
         return std::nullopt;
     }
     switch (unit) {
-        case 's': return model::Seconds{n};
-        case 'm': return model::Seconds{n * 60};
-        case 'h': return model::Seconds{n * 3600};
-        case 'd': return model::Seconds{n * 86400};
-        default: return std::nullopt;
+        case 's':
+            return model::Seconds{n};
+        case 'm':
+            return model::Seconds{n * 60};
+        case 'h':
+            return model::Seconds{n * 3600};
+        case 'd':
+            return model::Seconds{n * 86400};
+        default:
+            return std::nullopt;
     }
 }
 

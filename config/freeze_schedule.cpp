@@ -12,8 +12,8 @@ namespace {
 
 constexpr long long kDay = 86400;
 constexpr long long kWeek = 7 * kDay;
-constexpr std::array<std::string_view, 7> kWeekdays{"mon", "tue", "wed", "thu", "fri", "sat",
-                                                     "sun"};
+constexpr std::array<std::string_view, 7> kWeekdays{"mon", "tue", "wed", "thu",
+                                                    "fri", "sat", "sun"};
 
 std::optional<int> parse_hhmm(std::string_view text) {
     if (text.size() != 5 || text[2] != ':') return std::nullopt;
@@ -89,8 +89,8 @@ std::optional<model::TimePoint> next_change_after(const FreezeSchedule& schedule
     // nothing changes, so each candidate is checked rather than trusted.
     std::vector<long long> ahead;
     for (const FreezeWindow& w : schedule) {
-        for (long long edge : {w.weekday * kDay + w.from_minute * 60LL,
-                               w.weekday * kDay + w.to_minute * 60LL}) {
+        for (long long edge :
+             {w.weekday * kDay + w.from_minute * 60LL, w.weekday * kDay + w.to_minute * 60LL}) {
             long long d = ((edge - sow) % kWeek + kWeek) % kWeek;
             if (d == 0) d = kWeek;
             ahead.push_back(d);

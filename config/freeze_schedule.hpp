@@ -14,9 +14,9 @@ namespace tsur::config {
 
 /// One weekly window, e.g. Monday 10:00-11:00 local time: [from, to).
 struct FreezeWindow {
-    int weekday = 0;        ///< 0 = Monday … 6 = Sunday
-    int from_minute = 0;    ///< minutes after local midnight
-    int to_minute = 0;      ///< exclusive; 1440 ("24:00") ends at midnight
+    int weekday = 0;      ///< 0 = Monday … 6 = Sunday
+    int from_minute = 0;  ///< minutes after local midnight
+    int to_minute = 0;    ///< exclusive; 1440 ("24:00") ends at midnight
 };
 
 using FreezeSchedule = std::vector<FreezeWindow>;

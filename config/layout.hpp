@@ -28,15 +28,15 @@ struct WidgetSpec {
     std::vector<model::Sector> sectors;    ///< empty = all
     std::vector<model::Channel> channels;  ///< empty = all
     std::vector<model::Status> statuses;   ///< empty = all
-    bool public_mode = false;  ///< lobby: no titles or personal data
+    bool public_mode = false;              ///< lobby: no titles or personal data
     Window window = Window::open;
     GroupBy group_by = GroupBy::none;
     RowOrder row_order = RowOrder::by_total;
     BoardOrder board_order = BoardOrder::urgent;  ///< board: key "order"
     bool per_capita = false;
-    bool inset = true;        ///< map: magnified capital inset
-    int page_seconds = 12;    ///< board: seconds per page
-    int max_rows = 0;         ///< 0 = as many as fit
+    bool inset = true;      ///< map: magnified capital inset
+    int page_seconds = 12;  ///< board: seconds per page
+    int max_rows = 0;       ///< 0 = as many as fit
 
     /// True when this widget shows sector `s` (no sector filter shows every sector). The one
     /// rule every widget applies to `sectors`.
@@ -73,7 +73,7 @@ struct Bezel {
 /// The physical wall: a grid of identical panels, their visible size and the viewing distance.
 /// Millimetre sizes of 0 mean "unknown" (the built-in layout on an unknown monitor).
 struct Wall {
-    int columns = 1, rows = 1;                    ///< panels across and down
+    int columns = 1, rows = 1;  ///< panels across and down
     int panel_width_px = 1920, panel_height_px = 1080;
     float panel_width_mm = 0, panel_height_mm = 0;  ///< visible (active) area of one panel
     Bezel bezel;

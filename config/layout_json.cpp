@@ -63,15 +63,14 @@ std::optional<long long> Reader::integer(const json& obj, const std::string& pat
     return static_cast<long long>(d);
 }
 
-std::optional<double> Reader::number(const json& obj, const std::string& path,
-                                     std::string_view key, bool required, double min,
-                                     double max) {
+std::optional<double> Reader::number(const json& obj, const std::string& path, std::string_view key,
+                                     bool required, double min, double max) {
     const json* v = field(obj, path, key, required);
     if (!v) return std::nullopt;
     if (!v->is_number() || !(v->get<double>() >= min && v->get<double>() <= max)) {
         json lo = min, hi = max;
-        problem(member(path, key), "expected a number from " + lo.dump() + " to " + hi.dump() +
-                                       ", got " + v->dump());
+        problem(member(path, key),
+                "expected a number from " + lo.dump() + " to " + hi.dump() + ", got " + v->dump());
         return std::nullopt;
     }
     return v->get<double>();
@@ -106,8 +105,10 @@ std::optional<model::Seconds> Reader::duration(const json& obj, const std::strin
     std::optional<model::Seconds> d;
     if (v->is_string()) d = parse_duration(v->get<std::string>());
     if (!d) {
-        problem(member(path, key), "expected a positive duration such as \"90s\", \"15m\" or "
-                                   "\"2h\" (s, m, h, d), got " + v->dump());
+        problem(member(path, key),
+                "expected a positive duration such as \"90s\", \"15m\" or "
+                "\"2h\" (s, m, h, d), got " +
+                    v->dump());
     }
     return d;
 }
@@ -173,8 +174,7 @@ WidgetSpec read_widget(Reader& r, const json& obj, const std::string& path,
                   "group_by", "row_order", "order", "per_capita", "inset", "page", "max_rows"});
     if (auto type = r.string(obj, path, "type", true)) {
         if (std::find(widget_types.begin(), widget_types.end(), *type) == widget_types.end()) {
-            r.problem(member(path, "type"), "unknown widget \"" + *type +
-                                                "\" (expected one of: " +
+            r.problem(member(path, "type"), "unknown widget \"" + *type + "\" (expected one of: " +
                                                 join_range(widget_types) + ")");
         }
         w.type = *type;

@@ -9,10 +9,10 @@
 
 namespace tsur::config {
 
-using nlohmann::json;
 using detail::element;
 using detail::member;
 using detail::Reader;
+using nlohmann::json;
 
 namespace {
 
@@ -29,8 +29,10 @@ std::vector<float> read_fractions(Reader& r, const json& obj, const std::string&
         if (ok) out.push_back(f.get<float>());
     }
     if (!ok) {
-        r.problem(p, "expected an array of 1 to 24 positive relative sizes such as [0.6, 0.4], "
-                     "got " + v->dump());
+        r.problem(p,
+                  "expected an array of 1 to 24 positive relative sizes such as [0.6, 0.4], "
+                  "got " +
+                      v->dump());
         return {1.0f};
     }
     return out;
@@ -51,8 +53,7 @@ Cell read_cell(Reader& r, const json& obj, const std::string& path, int ncols, i
         auto in_range = [](const json& v) {
             return v.is_number_integer() && v.get<long long>() >= 1 && v.get<long long>() <= 24;
         };
-        if (span->is_array() && span->size() == 2 && in_range((*span)[0]) &&
-            in_range((*span)[1])) {
+        if (span->is_array() && span->size() == 2 && in_range((*span)[0]) && in_range((*span)[1])) {
             c.col_span = (*span)[0].get<int>();
             c.row_span = (*span)[1].get<int>();
         } else {
@@ -155,8 +156,8 @@ std::vector<PlaylistEntry> read_playlist(Reader& r, const json& arr, const std::
         const std::string p = element(path, i);
         const json& e = arr[i];
         if (!e.is_object()) {
-            r.problem(p, "expected an object {\"screen\", \"duration\"}, got " +
-                             detail::type_name(e));
+            r.problem(p,
+                      "expected an object {\"screen\", \"duration\"}, got " + detail::type_name(e));
             continue;
         }
         r.check_keys(e, p, {"screen", "duration"});
@@ -166,9 +167,9 @@ std::vector<PlaylistEntry> read_playlist(Reader& r, const json& arr, const std::
         if (screen) {
             const auto it = std::find(ids.begin(), ids.end(), *screen);
             if (it == ids.end()) {
-                r.problem(member(p, "screen"), "unknown screen \"" + *screen +
-                                                   "\" (expected one of: " +
-                                                   detail::join_range(ids) + ")");
+                r.problem(member(p, "screen"),
+                          "unknown screen \"" + *screen +
+                              "\" (expected one of: " + detail::join_range(ids) + ")");
             } else {
                 entry.screen = *screen;
                 entry.screen_index = static_cast<std::size_t>(it - ids.begin());
@@ -183,12 +184,13 @@ std::vector<PlaylistEntry> read_playlist(Reader& r, const json& arr, const std::
 BurnIn read_burn_in(Reader& r, const json& obj, const std::string& path) {
     BurnIn b;
     if (!obj.is_object()) {
-        r.problem(path, "expected an object {\"amplitude_px\", \"step\"}, got " +
-                            detail::type_name(obj));
+        r.problem(path,
+                  "expected an object {\"amplitude_px\", \"step\"}, got " + detail::type_name(obj));
         return b;
     }
     r.check_keys(obj, path, {"amplitude_px", "step"});
-    if (auto a = r.integer(obj, path, "amplitude_px", true, 0, 8)) b.amplitude_px = static_cast<int>(*a);
+    if (auto a = r.integer(obj, path, "amplitude_px", true, 0, 8))
+        b.amplitude_px = static_cast<int>(*a);
     if (auto s = r.duration(obj, path, "step", false)) b.step = *s;
     return b;
 }
@@ -228,8 +230,9 @@ LayoutCheck check_layout(std::string_view text, std::string_view file_name,
                 layout.screens.push_back(read_screen(r, (*screens)[i], p, widget_types));
                 const std::string& id = layout.screens.back().id;
                 if (!id.empty() && !seen.insert(id).second) {
-                    r.problem(member(p, "id"), "screen id \"" + id + "\" is used twice "
-                                               "(expected unique ids)");
+                    r.problem(member(p, "id"), "screen id \"" + id +
+                                                   "\" is used twice "
+                                                   "(expected unique ids)");
                 }
             }
         }

@@ -15,10 +15,9 @@ namespace {
 constexpr std::int64_t kDay = 86400;
 
 /// Reads a two-element array [a, b] of numbers within [min, max].
-std::optional<std::array<double, 2>> read_pair(Reader& r, const json& obj,
-                                               const std::string& path, std::string_view key,
-                                               bool required, double min, double max,
-                                               bool whole, std::string_view what) {
+std::optional<std::array<double, 2>> read_pair(Reader& r, const json& obj, const std::string& path,
+                                               std::string_view key, bool required, double min,
+                                               double max, bool whole, std::string_view what) {
     const json* v = r.field(obj, path, key, required);
     if (!v) return std::nullopt;
     const std::string p = member(path, key);
@@ -29,8 +28,9 @@ std::optional<std::array<double, 2>> read_pair(Reader& r, const json& obj,
     };
     if (!v->is_array() || v->size() != 2 || !fits((*v)[0]) || !fits((*v)[1])) {
         json lo = min, hi = max;
-        r.problem(p, "expected [" + std::string(what) + "], " + (whole ? "whole numbers" : "numbers") +
-                         " from " + lo.dump() + " to " + hi.dump() + ", got " + v->dump());
+        r.problem(p, "expected [" + std::string(what) + "], " +
+                         (whole ? "whole numbers" : "numbers") + " from " + lo.dump() + " to " +
+                         hi.dump() + ", got " + v->dump());
         return std::nullopt;
     }
     return std::array<double, 2>{(*v)[0].get<double>(), (*v)[1].get<double>()};
@@ -50,8 +50,10 @@ std::optional<Bezel> read_bezel(Reader& r, const json& v, const std::string& pat
         return Bezel{f, f, f, f, false};
     }
     if (!v.is_object()) {
-        r.problem(path, "expected a number (every side) or {\"left\", \"top\", \"right\", "
-                        "\"bottom\"}, got " + type_name(v));
+        r.problem(path,
+                  "expected a number (every side) or {\"left\", \"top\", \"right\", "
+                  "\"bottom\"}, got " +
+                      type_name(v));
         return std::nullopt;
     }
     r.check_keys(v, path, {"left", "top", "right", "bottom"});
@@ -94,7 +96,8 @@ std::optional<std::array<bool, 7>> parse_days(std::string_view text) {
         text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
         const auto dash = token.find('-');
         const auto first = day_index(token.substr(0, dash));
-        const auto last = dash == std::string_view::npos ? first : day_index(token.substr(dash + 1));
+        const auto last =
+            dash == std::string_view::npos ? first : day_index(token.substr(dash + 1));
         if (!first || !last) return std::nullopt;
         for (int d = *first;; d = (d + 1) % 7) {
             days[static_cast<std::size_t>(d)] = true;
@@ -124,8 +127,8 @@ Wall read_wall(Reader& r, const json& obj, const std::string& path) {
         r.problem(path, "expected an object, got " + type_name(obj));
         return w;
     }
-    r.check_keys(obj, path, {"panels", "panel_px", "panel_mm", "bezel_mm", "bezel_px",
-                             "viewing_distance_m"});
+    r.check_keys(obj, path,
+                 {"panels", "panel_px", "panel_mm", "bezel_mm", "bezel_px", "viewing_distance_m"});
     if (auto p = read_pair(r, obj, path, "panels", true, 1, 16, true, "columns, rows")) {
         w.columns = static_cast<int>((*p)[0]);
         w.rows = static_cast<int>((*p)[1]);
@@ -172,15 +175,15 @@ Wall read_wall(Reader& r, const json& obj, const std::string& path) {
     constexpr long long kMaxCanvasPx = 16384;
     if (static_cast<long long>(w.columns) * w.panel_width_px > kMaxCanvasPx ||
         static_cast<long long>(w.rows) * w.panel_height_px > kMaxCanvasPx) {
-        r.problem(member(path, "panels"),
-                  "the wall is " + std::to_string(w.columns * w.panel_width_px) + "x" +
-                      std::to_string(w.rows * w.panel_height_px) +
-                      " px; expected at most 16384 px across and down");
+        r.problem(member(path, "panels"), "the wall is " +
+                                              std::to_string(w.columns * w.panel_width_px) + "x" +
+                                              std::to_string(w.rows * w.panel_height_px) +
+                                              " px; expected at most 16384 px across and down");
     }
     // Text legible at the distance (20 arcminutes) must leave room for content on the wall.
     const double wall_mm = static_cast<double>(w.rows) * w.panel_height_mm;
-    const double text_mm =
-        2.0 * w.viewing_distance_m * 1000.0 * std::tan(20.0 / 60.0 / 2.0 * std::numbers::pi / 180.0);
+    const double text_mm = 2.0 * w.viewing_distance_m * 1000.0 *
+                           std::tan(20.0 / 60.0 / 2.0 * std::numbers::pi / 180.0);
     if (mm && wall_mm > 0 && text_mm > wall_mm / 12.0) {
         char msg[200];
         std::snprintf(msg, sizeof msg,
@@ -196,8 +199,10 @@ Wall read_wall(Reader& r, const json& obj, const std::string& path) {
 Schedule read_schedule(Reader& r, const json& arr, const std::string& path) {
     Schedule s;
     if (!arr.is_array()) {
-        r.problem(path, "expected an array of {\"days\": \"mon-fri\", \"on\": \"08:00\", "
-                        "\"off\": \"20:00\"}, got " + type_name(arr));
+        r.problem(path,
+                  "expected an array of {\"days\": \"mon-fri\", \"on\": \"08:00\", "
+                  "\"off\": \"20:00\"}, got " +
+                      type_name(arr));
         return s;
     }
     for (std::size_t i = 0; i < arr.size(); ++i) {
@@ -212,9 +217,10 @@ Schedule read_schedule(Reader& r, const json& arr, const std::string& path) {
         if (auto text = r.string(e, p, "days", true)) {
             days = parse_days(*text);
             if (!days) {
-                r.problem(member(p, "days"), "expected days such as \"mon-fri\", \"sat,sun\" or "
-                                             "\"daily\" (mon tue wed thu fri sat sun), got \"" +
-                                                 *text + "\"");
+                r.problem(member(p, "days"),
+                          "expected days such as \"mon-fri\", \"sat,sun\" or "
+                          "\"daily\" (mon tue wed thu fri sat sun), got \"" +
+                              *text + "\"");
             }
         }
         auto clock = [&](std::string_view key) -> std::optional<std::int64_t> {
@@ -222,8 +228,10 @@ Schedule read_schedule(Reader& r, const json& arr, const std::string& path) {
             if (!text) return std::nullopt;
             auto t = parse_clock(*text);
             if (!t) {
-                r.problem(member(p, key), "expected a local time \"HH:MM\" from 00:00 to 24:00, "
-                                          "got \"" + *text + "\"");
+                r.problem(member(p, key),
+                          "expected a local time \"HH:MM\" from 00:00 to 24:00, "
+                          "got \"" +
+                              *text + "\"");
             }
             return t;
         };
@@ -231,8 +239,9 @@ Schedule read_schedule(Reader& r, const json& arr, const std::string& path) {
         const auto off = clock("off");
         if (!days || !on || !off) continue;
         if (*on == *off || *on == kDay) {
-            r.problem(p, "\"on\" and \"off\" must differ and \"on\" must be before 24:00 "
-                         "(use 00:00-24:00 for a whole day)");
+            r.problem(p,
+                      "\"on\" and \"off\" must differ and \"on\" must be before 24:00 "
+                      "(use 00:00-24:00 for a whole day)");
             continue;
         }
         // An "off" at or before "on" means the span runs past midnight into the next day.

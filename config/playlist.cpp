@@ -73,8 +73,7 @@ bool schedule_on(const Layout& layout, model::TimePoint t, model::Seconds utc_of
     return on_at_week_second(*layout.schedule, week_second(t, utc_offset));
 }
 
-std::optional<model::TimePoint> next_schedule_change_after(const Layout& layout,
-                                                           model::TimePoint t,
+std::optional<model::TimePoint> next_schedule_change_after(const Layout& layout, model::TimePoint t,
                                                            model::Seconds utc_offset) {
     if (!layout.schedule) return std::nullopt;
     const Schedule& s = *layout.schedule;

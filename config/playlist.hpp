@@ -13,10 +13,10 @@ namespace tsur::config {
 
 /// Where the playlist stands at an instant.
 struct PlaylistPosition {
-    std::size_t entry = 0;   ///< index into Layout::playlist (0 when the playlist is empty)
-    std::size_t screen = 0;  ///< index into Layout::screens
-    model::TimePoint started{};                  ///< when this entry began
-    std::optional<model::TimePoint> ends;        ///< when it ends; none for an empty playlist
+    std::size_t entry = 0;       ///< index into Layout::playlist (0 when the playlist is empty)
+    std::size_t screen = 0;      ///< index into Layout::screens
+    model::TimePoint started{};  ///< when this entry began
+    std::optional<model::TimePoint> ends;  ///< when it ends; none for an empty playlist
 };
 
 /// Sum of the playlist's durations (0 when empty).
@@ -33,8 +33,7 @@ std::optional<model::TimePoint> next_transition_after(const Layout& layout, mode
 bool schedule_on(const Layout& layout, model::TimePoint t, model::Seconds utc_offset);
 
 /// The first instant strictly after `t` at which schedule_on() changes; none if it never does.
-std::optional<model::TimePoint> next_schedule_change_after(const Layout& layout,
-                                                           model::TimePoint t,
+std::optional<model::TimePoint> next_schedule_change_after(const Layout& layout, model::TimePoint t,
                                                            model::Seconds utc_offset);
 
 /// How far the whole picture is moved against burn-in, in pixels (|dx|, |dy| <= amplitude).

@@ -96,7 +96,8 @@ DemoFeed::DemoFeed(std::shared_ptr<const DemoSimulator> simulator, std::chrono::
       clock_(clock ? std::move(clock) : DemoClock{system_now}) {}
 
 HttpHandler DemoFeed::as_handler(std::shared_ptr<DemoFeed> feed) {
-    return [feed = std::move(feed)](const HttpRequestView& request) { return feed->handle(request); };
+    return
+        [feed = std::move(feed)](const HttpRequestView& request) { return feed->handle(request); };
 }
 
 std::shared_ptr<DemoFeed::Body> DemoFeed::body_at(model::TimePoint as_of) {
@@ -116,9 +117,9 @@ HttpResponse DemoFeed::handle(const HttpRequestView& request) {
     }
     const auto region = request.query_param("region");
     if (!iequals_ascii(region, simulator_->region().code)) {
-        return text_response(400, "unknown region '" + std::string{region} +
-                                      "': this demo feed serves region=" +
-                                      simulator_->region().code + "\n");
+        return text_response(
+            400, "unknown region '" + std::string{region} +
+                     "': this demo feed serves region=" + simulator_->region().code + "\n");
     }
     const model::TimePoint now = clock_();
     const auto ticks = now.time_since_epoch() / tick_;

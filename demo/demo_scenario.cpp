@@ -13,22 +13,26 @@ constexpr TitleTemplate kTitles[] = {
     {Sector::roads, "road_repair", "Яма на дороге по ул. {s}", 5.0, Season::any},
     {Sector::roads, "road_repair", "Требуется ремонт дороги по ул. {s}", 2.0, Season::summer},
     {Sector::roads, "sidewalk", "Разбит тротуар на ул. {s}", 1.5, Season::any},
-    {Sector::roads, "traffic_light", "Не работает светофор на перекрёстке ул. {s}", 1.0, Season::any},
+    {Sector::roads, "traffic_light", "Не работает светофор на перекрёстке ул. {s}", 1.0,
+     Season::any},
     {Sector::roads, "snow_removal", "Не убран снег на ул. {s}", 4.0, Season::winter},
     {Sector::roads, "ice", "Гололёд на тротуаре по ул. {s}", 2.0, Season::winter},
     {Sector::housing, "hot_water", "Нет горячей воды в доме {n} по ул. {s}", 3.0, Season::any},
     {Sector::housing, "heating", "Холодные батареи в доме {n} по ул. {s}", 3.0, Season::winter},
     {Sector::housing, "roof", "Протекает крыша в доме {n} по ул. {s}", 1.5, Season::any},
-    {Sector::housing, "water_quality", "Ржавая вода из крана в доме {n} по ул. {s}", 1.0, Season::any},
+    {Sector::housing, "water_quality", "Ржавая вода из крана в доме {n} по ул. {s}", 1.0,
+     Season::any},
     {Sector::housing, "water_quality", "Плохое качество питьевой воды", 0.5, Season::any},
     {Sector::housing, "elevator", "Не работает лифт в доме {n} по ул. {s}", 1.0, Season::any},
     {Sector::housing, "basement", "Подтопление подвала в доме {n} по ул. {s}", 0.8, Season::any},
     {Sector::waste, "waste_removal", "Не вывезли мусор с контейнерной площадки по ул. {s}", 5.0,
      Season::any},
-    {Sector::waste, "waste_removal", "Переполнены мусорные контейнеры на ул. {s}", 2.0, Season::any},
+    {Sector::waste, "waste_removal", "Переполнены мусорные контейнеры на ул. {s}", 2.0,
+     Season::any},
     {Sector::waste, "dump", "Стихийная свалка у дома {n} по ул. {s}", 1.0, Season::any},
     {Sector::waste, "waste_billing", "Неверный расчёт платы за вывоз ТКО", 1.0, Season::any},
-    {Sector::healthcare, "appointment", "Не дозвониться в регистратуру поликлиники", 3.0, Season::any},
+    {Sector::healthcare, "appointment", "Не дозвониться в регистратуру поликлиники", 3.0,
+     Season::any},
     {Sector::healthcare, "appointment", "Нет свободных талонов к терапевту", 2.0, Season::any},
     {Sector::healthcare, "medicines", "Нет лекарств по льготному рецепту", 1.5, Season::any},
     {Sector::healthcare, "ambulance", "Долгое ожидание скорой помощи", 0.8, Season::any},
@@ -111,9 +115,13 @@ constexpr AgencyChoice kAgencies[] = {
 };
 
 constexpr std::string_view kStreets[] = {
-    "Ленина", "Кирова", "Гагарина", "Карла Маркса", "Горького", "Пушкина", "Мира", "Труда",
-    "Свободы", "Коммунаров", "Пастухова", "Ухтомского", "Дзержинского", "Чапаева",
-    "Максима Горького", "10 лет Октября", "50 лет Пионерии", "Лермонтова", "Чкалова", "Луначарского",
+    "Ленина",         "Кирова",          "Гагарина",
+    "Карла Маркса",   "Горького",        "Пушкина",
+    "Мира",           "Труда",           "Свободы",
+    "Коммунаров",     "Пастухова",       "Ухтомского",
+    "Дзержинского",   "Чапаева",         "Максима Горького",
+    "10 лет Октября", "50 лет Пионерии", "Лермонтова",
+    "Чкалова",        "Луначарского",
 };
 
 }  // namespace
@@ -127,8 +135,8 @@ std::span<const std::string_view> streets() { return kStreets; }
 
 const std::array<double, model::kSectorCount>& sector_mix() {
     // housing, roads, waste, healthcare, education, transport, energy, social, other
-    static constexpr std::array<double, model::kSectorCount> kMix = {
-        0.27, 0.23, 0.10, 0.09, 0.06, 0.07, 0.05, 0.08, 0.05};
+    static constexpr std::array<double, model::kSectorCount> kMix = {0.27, 0.23, 0.10, 0.09, 0.06,
+                                                                     0.07, 0.05, 0.08, 0.05};
     return kMix;
 }
 
@@ -141,8 +149,8 @@ double season_factor(Sector sector, Season season) {
 
 const std::array<double, model::kChannelCount>& channel_mix() {
     // vk, ok, telegram, pos, hotline, letter, app, media
-    static constexpr std::array<double, model::kChannelCount> kMix = {
-        0.40, 0.08, 0.10, 0.20, 0.10, 0.05, 0.04, 0.03};
+    static constexpr std::array<double, model::kChannelCount> kMix = {0.40, 0.08, 0.10, 0.20,
+                                                                      0.10, 0.05, 0.04, 0.03};
     return kMix;
 }
 

@@ -52,12 +52,15 @@ std::string admin_name(const model::Municipality& m) {
     const std::string prefix = "Администрация г. ";
     // Compound or indeclinable names (Ростов-на-Дону, Сочи, Нижний Новгород) stay in apposition.
     if (name.find_first_of(" -") != std::string_view::npos) return prefix + std::string{name};
-    const auto stem = [&](std::size_t cut) { return std::string{name.substr(0, name.size() - cut)}; };
+    const auto stem = [&](std::size_t cut) {
+        return std::string{name.substr(0, name.size() - cut)};
+    };
     if (name.ends_with("а")) {
         // Москва -> Москвы, but after к, г, х and sibilants -> и (Можга -> Можги).
         const std::string_view before = name.substr(0, name.size() - 2);
         bool soft = false;
-        for (const std::string_view c : {"к", "г", "х", "ж", "ш", "ч", "щ"}) soft |= before.ends_with(c);
+        for (const std::string_view c : {"к", "г", "х", "ж", "ш", "ч", "щ"})
+            soft |= before.ends_with(c);
         return prefix + stem(2) + (soft ? "и" : "ы");
     }
     if (name.ends_with("ь")) return prefix + stem(2) + "и";  // Пермь -> Перми
@@ -181,8 +184,9 @@ DemoSimulator::DemoSimulator(std::shared_ptr<const model::Region> region, Simula
     // (k+2)-th heaviest town, so every region's demo shows rising trends away from the capital.
     std::vector<std::size_t> by_weight(n);
     for (std::size_t i = 0; i < n; ++i) by_weight[i] = i;
-    std::stable_sort(by_weight.begin(), by_weight.end(),
-                     [&](std::size_t a, std::size_t b) { return muni_weight_[a] > muni_weight_[b]; });
+    std::stable_sort(by_weight.begin(), by_weight.end(), [&](std::size_t a, std::size_t b) {
+        return muni_weight_[a] > muni_weight_[b];
+    });
     const auto spikes = demo::spikes();
     for (std::size_t k = 0; k < spikes.size(); ++k) {
         const auto& spike = spikes[k];
@@ -293,16 +297,18 @@ bool DemoSimulator::draw_incident(Run& r, std::int64_t hour, bool winter, int st
     s.created = TimePoint{std::chrono::hours{hour}} +
                 model::Seconds{static_cast<int>(demo::uniform(rng) * 3600.0)};
     if (s.created > now) return false;
-    s.muni = static_cast<model::MunicipalityIndex>(
-        forced_muni >= 0 ? static_cast<std::size_t>(forced_muni)
-                         : demo::pick(muni_cum_, demo::uniform(rng)));
-    s.sector = static_cast<Sector>(forced_sector >= 0
-                                       ? static_cast<std::size_t>(forced_sector)
-                                       : demo::pick(sector_cum_[winter][s.muni], demo::uniform(rng)));
+    s.muni = static_cast<model::MunicipalityIndex>(forced_muni >= 0
+                                                       ? static_cast<std::size_t>(forced_muni)
+                                                       : demo::pick(muni_cum_, demo::uniform(rng)));
+    s.sector = static_cast<Sector>(
+        forced_sector >= 0 ? static_cast<std::size_t>(forced_sector)
+                           : demo::pick(sector_cum_[winter][s.muni], demo::uniform(rng)));
     const auto day = std::chrono::floor<std::chrono::days>(s.created - r.history_start).count();
     if (day >= 0 && day < r.history_days) {
-        const std::size_t cell = (static_cast<std::size_t>(day) * region_->municipalities.size() +
-                                  s.muni) * model::kSectorCount + model::index_of(s.sector);
+        const std::size_t cell =
+            (static_cast<std::size_t>(day) * region_->municipalities.size() + s.muni) *
+                model::kSectorCount +
+            model::index_of(s.sector);
         ++r.history[cell];
     }
 
@@ -339,8 +345,9 @@ bool DemoSimulator::draw_incident(Run& r, std::int64_t hour, bool winter, int st
     delay_h = std::clamp(delay_h, 0.02, static_cast<double>(kMaxLifetimeHours) - 1.0);
     const model::Seconds delay{static_cast<std::int64_t>(delay_h * 3600.0)};
     s.answered = s.created + delay;
-    s.taken = s.created + model::Seconds{static_cast<std::int64_t>(
-                              static_cast<double>(delay.count()) * (0.05 + 0.25 * demo::uniform(rng)))};
+    s.taken =
+        s.created + model::Seconds{static_cast<std::int64_t>(static_cast<double>(delay.count()) *
+                                                             (0.05 + 0.25 * demo::uniform(rng)))};
     s.nominal_due = s.created + model::Seconds{static_cast<std::int64_t>(nominal_h * 3600.0)};
     const double outcome = demo::uniform(rng);
     s.final_status = outcome < 0.48   ? model::Status::answered

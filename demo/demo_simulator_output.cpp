@@ -68,7 +68,8 @@ std::vector<model::RiskEntry> risks_around(std::chrono::sys_days today) {
             const auto date = std::chrono::sys_days{
                 std::chrono::year_month_day{ymd.year() + std::chrono::years{dy},
                                             std::chrono::month{r.month}, std::chrono::day{r.day}}};
-            if (date < today - std::chrono::days{14} || date > today + std::chrono::days{180}) continue;
+            if (date < today - std::chrono::days{14} || date > today + std::chrono::days{180})
+                continue;
             out.push_back(model::RiskEntry{date, std::string{r.title}, r.sector});
         }
     }
@@ -103,10 +104,11 @@ model::GeoPoint DemoSimulator::scatter(std::uint64_t& rng, model::MunicipalityIn
         const double u = demo::uniform(rng);
         const double v = demo::uniform(rng);
         const double angle = 2.0 * kPi * demo::uniform(rng);
-        const double r_km = u < sc.village_share
-                                ? 1.5 * std::sqrt(v)
-                                : std::sqrt(sc.inner_km * sc.inner_km +
-                                            v * (sc.outer_km * sc.outer_km - sc.inner_km * sc.inner_km));
+        const double r_km =
+            u < sc.village_share
+                ? 1.5 * std::sqrt(v)
+                : std::sqrt(sc.inner_km * sc.inner_km +
+                            v * (sc.outer_km * sc.outer_km - sc.inner_km * sc.inner_km));
         const model::GeoPoint p{centre.lat + r_km * std::sin(angle) / kKmPerDegree,
                                 centre.lon + r_km * std::cos(angle) / kx};
         if (r_km < sc.safe_km || inside_boundary(p)) return p;
@@ -118,7 +120,8 @@ DemoSimulator::Details DemoSimulator::details(const Sim& s) const {
     Details d;
     std::uint64_t rng = s.rng;
     const double p = demo::uniform(rng);
-    const bool urgent_sector = s.sector == model::Sector::energy || s.sector == model::Sector::housing;
+    const bool urgent_sector =
+        s.sector == model::Sector::energy || s.sector == model::Sector::housing;
     const double critical = urgent_sector ? 0.03 : 0.01;
     d.priority = p < critical          ? model::Priority::critical
                  : p < critical + 0.12 ? model::Priority::high
@@ -127,13 +130,14 @@ DemoSimulator::Details DemoSimulator::details(const Sim& s) const {
 
     const auto local = model::to_local(s.created, region_->utc_offset);
     const int winter = (local.month >= 11 || local.month <= 3) ? 1 : 0;
-    const auto& list = (s.stream > 0 && !spike_titles_[s.stream - 1U].empty())
-                           ? spike_titles_[s.stream - 1U]
-                           : title_cum_[winter][s.muni * model::kSectorCount +
-                                                model::index_of(s.sector)];
+    const auto& list =
+        (s.stream > 0 && !spike_titles_[s.stream - 1U].empty())
+            ? spike_titles_[s.stream - 1U]
+            : title_cum_[winter][s.muni * model::kSectorCount + model::index_of(s.sector)];
     const auto& tt = demo::title_templates()[list[pick_pair(list, demo::uniform(rng))].second];
     const auto streets = demo::streets();
-    const auto street = streets[static_cast<std::size_t>(demo::uniform(rng) * static_cast<double>(streets.size()))];
+    const auto street =
+        streets[static_cast<std::size_t>(demo::uniform(rng) * static_cast<double>(streets.size()))];
     const int house = 1 + static_cast<int>(demo::uniform(rng) * 120.0);
     const int route = 1 + static_cast<int>(demo::uniform(rng) * 40.0);
     d.title = fill_template(tt.text, street, house, route);
@@ -241,13 +245,15 @@ std::string DemoSimulator::generate_json(TimePoint now) const {
             for (int day = 0; day < r.history_days; ++day) {
                 if (day > 0) out += ",";
                 append_int(out, r.history[(static_cast<std::size_t>(day) * munis.size() + m) *
-                                              model::kSectorCount + sec]);
+                                              model::kSectorCount +
+                                          sec]);
             }
             out += "]}";
         }
     }
     out += "]},\"risks\":[";
-    const auto risks = risks_around(std::chrono::floor<std::chrono::days>(now + region_->utc_offset));
+    const auto risks =
+        risks_around(std::chrono::floor<std::chrono::days>(now + region_->utc_offset));
     for (std::size_t i = 0; i < risks.size(); ++i) {
         out += i == 0 ? "{\"date\":\"" : ",{\"date\":\"";
         out += day_text(risks[i].date);
@@ -293,7 +299,8 @@ model::FeedDocument DemoSimulator::generate(TimePoint now) const {
         inc.agency = std::string{d.agency};
         doc.incidents.push_back(std::move(inc));
     }
-    const auto first_day = std::chrono::floor<std::chrono::days>(r.history_start + region_->utc_offset);
+    const auto first_day =
+        std::chrono::floor<std::chrono::days>(r.history_start + region_->utc_offset);
     for (int day = 0; day < r.history_days; ++day) {
         for (std::size_t m = 0; m < munis.size(); ++m) {
             for (std::size_t sec = 0; sec < model::kSectorCount; ++sec) {
@@ -301,7 +308,8 @@ model::FeedDocument DemoSimulator::generate(TimePoint now) const {
                     first_day + std::chrono::days{day}, static_cast<model::MunicipalityIndex>(m),
                     static_cast<model::Sector>(sec),
                     r.history[(static_cast<std::size_t>(day) * munis.size() + m) *
-                                  model::kSectorCount + sec]});
+                                  model::kSectorCount +
+                              sec]});
             }
         }
     }

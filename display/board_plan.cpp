@@ -64,12 +64,14 @@ BoardPlan plan_board(const model::Snapshot& snap, const config::WidgetSpec& spec
         plan.sections.push_back(
             make_section(snap, spec, cls, *class_rows, lines_per_page, plan.tail, tail_agencies));
         const std::size_t s = plan.sections.size() - 1;
-        for (std::size_t p = 0; p < plan.sections[s].pages.size(); ++p) plan.cycle.push_back({s, p});
+        for (std::size_t p = 0; p < plan.sections[s].pages.size(); ++p)
+            plan.cycle.push_back({s, p});
     }
     plan.tail.worst_agencies.assign(tail_agencies.begin(), tail_agencies.end());
     std::stable_sort(plan.tail.worst_agencies.begin(), plan.tail.worst_agencies.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
-    if (plan.tail.worst_agencies.size() > kTailAgencies) plan.tail.worst_agencies.resize(kTailAgencies);
+    if (plan.tail.worst_agencies.size() > kTailAgencies)
+        plan.tail.worst_agencies.resize(kTailAgencies);
     return plan;
 }
 
@@ -82,10 +84,11 @@ std::string board_page_label(const BoardPlan& plan, const BoardPageRef& ref, con
     if (overdue && with_order) {
         out += " \u00B7 ";
         out += spec.board_order == config::BoardOrder::oldest_first ? s.board_oldest_first
-                                                                     : s.board_newest_first;
+                                                                    : s.board_newest_first;
     }
     if (section.pages.size() > 1) {
-        out += " \u00B7 " + std::to_string(ref.page + 1) + "/" + std::to_string(section.pages.size());
+        out +=
+            " \u00B7 " + std::to_string(ref.page + 1) + "/" + std::to_string(section.pages.size());
     }
     return out;
 }
@@ -93,7 +96,8 @@ std::string board_page_label(const BoardPlan& plan, const BoardPageRef& ref, con
 std::string board_tail_text(const BoardTail& tail, const Strings& s) {
     if (tail.empty()) return {};
     std::string out(s.board_not_listed);
-    if (tail.overdue > 0) out += " " + format_count(tail.overdue) + " " + std::string(s.overdue_word);
+    if (tail.overdue > 0)
+        out += " " + format_count(tail.overdue) + " " + std::string(s.overdue_word);
     if (tail.at_risk > 0) {
         out += tail.overdue > 0 ? ", " : " ";
         out += format_count(tail.at_risk) + " " + std::string(s.at_risk_word);

@@ -48,7 +48,8 @@ struct BoardPlan {
     std::vector<BoardSection> sections;  ///< non-empty classes in the spec's order
     std::vector<BoardPageRef> cycle;     ///< every page of every section, section by section
     BoardTail tail;
-    std::uint32_t overdue_total = 0;  ///< overdue rows passing the filters (= the KPI when unfiltered)
+    std::uint32_t overdue_total =
+        0;  ///< overdue rows passing the filters (= the KPI when unfiltered)
     std::uint32_t at_risk_total = 0;
 };
 

@@ -51,7 +51,8 @@ std::vector<BoardLine> group_board_rows(const model::Snapshot& snap, std::span<c
     std::vector<BoardLine> lines;
     if (group_by == config::GroupBy::none) {
         lines.reserve(rows.size());
-        for (const BoardRow& r : rows) lines.push_back(BoardLine{BoardLine::Kind::row, {}, 0, 0, r});
+        for (const BoardRow& r : rows)
+            lines.push_back(BoardLine{BoardLine::Kind::row, {}, 0, 0, r});
         return lines;
     }
     // Groups keep the order in which they first appear in urgency order: the group holding the
@@ -86,7 +87,8 @@ std::vector<BoardLine> group_board_rows(const model::Snapshot& snap, std::span<c
     for (std::size_t g = 0; g < groups.size(); ++g) {
         headers[g].group_size = static_cast<std::uint32_t>(groups[g].size());
         lines.push_back(std::move(headers[g]));
-        for (const BoardRow& r : groups[g]) lines.push_back(BoardLine{BoardLine::Kind::row, {}, 0, 0, r});
+        for (const BoardRow& r : groups[g])
+            lines.push_back(BoardLine{BoardLine::Kind::row, {}, 0, 0, r});
     }
     return lines;
 }

@@ -18,20 +18,20 @@ inline constexpr model::Seconds kJustOverdueWindow{90};
 
 /// One incident line of the board.
 struct BoardRow {
-    std::uint32_t incident = 0;     ///< index into Snapshot::incidents
-    model::Seconds time_left{0};    ///< due_at - now: negative = overdue by
+    std::uint32_t incident = 0;   ///< index into Snapshot::incidents
+    model::Seconds time_left{0};  ///< due_at - now: negative = overdue by
     model::SlaState state = model::SlaState::in_progress;
-    bool just_overdue = false;      ///< 0 <= now - due_at < kJustOverdueWindow
+    bool just_overdue = false;  ///< 0 <= now - due_at < kJustOverdueWindow
 };
 
 /// A line on the board: a group header (agency or municipality) or an incident row.
 struct BoardLine {
     enum class Kind : std::uint8_t { group_header, row };
     Kind kind = Kind::row;
-    std::string group;       ///< agency name (GroupBy::agency headers only)
+    std::string group;  ///< agency name (GroupBy::agency headers only)
     model::MunicipalityIndex group_municipality = 0;  ///< GroupBy::municipality headers only
-    std::uint32_t group_size = 0;  ///< rows in the group (group headers only)
-    BoardRow row;            ///< rows only
+    std::uint32_t group_size = 0;                     ///< rows in the group (group headers only)
+    BoardRow row;                                     ///< rows only
 };
 
 /// True when the incident passes the widget's sector/channel/status filters (empty = all).

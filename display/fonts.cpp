@@ -19,7 +19,8 @@ namespace {
 constexpr std::array<float, kTextRoleCount> kRatios = {1.0f, 1.2f, 1.35f, 2.4f, 3.2f};
 
 // Characters outside GetGlyphRangesCyrillic() that data text (titles, names) commonly holds.
-constexpr const char* kExtraText = "—–−…№₽°×→←↑↓▲▼●■«»“”„’ ";
+constexpr const char* kExtraText =
+    "—–−…№₽°×→←↑↓▲▼●■«»“”„’ ";
 // What numbers, times and counts are drawn with, beyond the labels of the string tables.
 constexpr const char* kNumberText = "0123456789 +-−–—%,.:;·×/()?!…→↑↓\u2009";
 
@@ -34,10 +35,10 @@ void add_wall_texts(ImFontGlyphRangesBuilder& b) {
 
 // Text roles also draw data: any Russian title, municipality or agency name.
 void add_text_ranges(ImFontGlyphRangesBuilder& b) {
-    static constexpr ImWchar kBase[] = {0x0020, 0x00FF,   // Latin, Latin-1 (° × « »)
-                                        0x0401, 0x0401,   // Ё
-                                        0x0410, 0x044F,   // А–я
-                                        0x0451, 0x0451,   // ё
+    static constexpr ImWchar kBase[] = {0x0020, 0x00FF,  // Latin, Latin-1 (° × « »)
+                                        0x0401, 0x0401,  // Ё
+                                        0x0410, 0x044F,  // А–я
+                                        0x0451, 0x0451,  // ё
                                         0};
     b.AddRanges(kBase);
     b.AddText(kExtraText);

@@ -72,4 +72,3 @@ void render_frame(ImGuiSession& session, const FrameInputs& in, int width, int h
 }
 
 }  // namespace tsur::display
-

@@ -11,8 +11,8 @@ namespace tsur::display {
 struct FrameInputs {
     const model::Snapshot* snapshot = nullptr;
     const config::Screen* screen = nullptr;
-    Rect canvas;     ///< the whole wall in pixels
-    Rect viewport;   ///< the part of the canvas this output shows (canvas coordinates)
+    Rect canvas;    ///< the whole wall in pixels
+    Rect viewport;  ///< the part of the canvas this output shows (canvas coordinates)
     float gap_px = 16;
     model::TimePoint now{};
     double anim_seconds = 0;
@@ -20,7 +20,7 @@ struct FrameInputs {
     const Theme* theme = nullptr;
     const Strings* strings = nullptr;
     const Assets* assets = nullptr;
-    MapMemo* map_memo = nullptr;  ///< optional; what is drawn is the same without it
+    MapMemo* map_memo = nullptr;   ///< optional; what is drawn is the same without it
     GlyphTally* glyphs = nullptr;  ///< optional; receives the frame's '?' fallbacks
     SceneReport* scene = nullptr;  ///< optional; receives every text run and mark drawn
 };
@@ -40,4 +40,3 @@ void render_frame(ImGuiSession& session, const FrameInputs& in, int width, int h
                   float delta_seconds);
 
 }  // namespace tsur::display
-

@@ -33,12 +33,12 @@ struct WallStatus {
     enum class Refusal : std::uint8_t { none, document, all_records };
     Mode mode = Mode::live;
     Refusal refusal = Refusal::none;
-    model::Seconds data_age{0};         ///< server now - as_of of the snapshot on screen
+    model::Seconds data_age{0};  ///< server now - as_of of the snapshot on screen
     model::Seconds poll_interval{30};
     bool has_data = false;
-    bool layout_invalid = false;        ///< the edited layout was rejected: small badge
-    std::string last_error;             ///< short reason for offline ("connection refused")
-    model::TimePoint frozen_as_of{};    ///< as_of of the held snapshot, for the frozen watermark
+    bool layout_invalid = false;      ///< the edited layout was rejected: small badge
+    std::string last_error;           ///< short reason for offline ("connection refused")
+    model::TimePoint frozen_as_of{};  ///< as_of of the held snapshot, for the frozen watermark
 };
 
 /// Characters one frame drew with the font's fallback glyph ('?'), because the role's atlas lacks
@@ -54,15 +54,15 @@ struct GlyphTally {
 /// Everything a widget may use for one frame; built by the frame builder, valid for one call.
 struct FrameContext {
     ImDrawList* draw = nullptr;
-    Rect rect;                 ///< the widget's cell on the canvas
+    Rect rect;  ///< the widget's cell on the canvas
     const Theme* theme = nullptr;
     const FontSet* fonts = nullptr;
     const Strings* strings = nullptr;
     const Assets* assets = nullptr;
     const WallStatus* status = nullptr;
-    model::TimePoint now{};    ///< server time of this frame (frozen instant while frozen)
-    double anim_seconds = 0;   ///< monotonic seconds for slow pulses (a pure function of time)
-    MapMemo* map_memo = nullptr;  ///< per-snapshot map data kept between frames; null = none
+    model::TimePoint now{};        ///< server time of this frame (frozen instant while frozen)
+    double anim_seconds = 0;       ///< monotonic seconds for slow pulses (a pure function of time)
+    MapMemo* map_memo = nullptr;   ///< per-snapshot map data kept between frames; null = none
     GlyphTally* glyphs = nullptr;  ///< counts '?' fallbacks of this frame; null = not counted
     SceneReport* scene = nullptr;  ///< receives what is drawn; null = not recorded
     std::uint32_t scene_widget = 0;  ///< the widget recorded items belong to (index in scene)

@@ -19,8 +19,7 @@ struct PixelBox {
 };
 
 PixelBox intersect(const PixelBox& a, const PixelBox& b) {
-    return {std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1),
-            std::min(a.y1, b.y1)};
+    return {std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1), std::min(a.y1, b.y1)};
 }
 
 /// The clip rectangle imgui_impl_sdlrenderer gives SDL for `clip` (render scale 1), including
@@ -74,8 +73,8 @@ void for_each_triangle(const ImDrawData& data, int width, int height, Fn&& fn) {
             if (cmd.UserCallback) continue;  // the wall only resets render state: no pixels
             const PixelBox clip = backend_clip(cmd.ClipRect, off, width, height);
             if (clip.empty()) continue;
-            std::uint64_t cmd_hash = mix(0x243F6A8885A308D3ULL,
-                                         reinterpret_cast<std::uintptr_t>(cmd.TextureId));
+            std::uint64_t cmd_hash =
+                mix(0x243F6A8885A308D3ULL, reinterpret_cast<std::uintptr_t>(cmd.TextureId));
             cmd_hash = mix(cmd_hash, (static_cast<std::uint64_t>(clip.x0) << 32) |
                                          static_cast<std::uint32_t>(clip.y0));
             cmd_hash = mix(cmd_hash, (static_cast<std::uint64_t>(clip.x1) << 32) |
@@ -110,8 +109,8 @@ std::vector<SDL_Rect> merge_tiles(const std::vector<bool>& damaged, int cols, in
             while (tx < cols && damaged[static_cast<std::size_t>(ty) * cols + tx]) ++tx;
             const int x0 = start * tile;
             const int y0 = ty * tile;
-            row.push_back({x0, y0, std::min(tx * tile, width) - x0,
-                           std::min(y0 + tile, height) - y0});
+            row.push_back(
+                {x0, y0, std::min(tx * tile, width) - x0, std::min(y0 + tile, height) - y0});
         }
         std::vector<SDL_Rect> next;
         for (SDL_Rect r : row) {
@@ -244,14 +243,14 @@ void rasterise_rects(SDL_Renderer* renderer, ImDrawData& data, ImU32 clear,
         }
     }
     std::size_t next = 0;
-    for_each_triangle(data, width, height,
-                      [&](const ImDrawCmd& cmd, const PixelBox&, const PixelBox& box,
-                          std::uint64_t) {
-                          while (saved[next].cmd != &cmd) ++next;
-                          PixelBox& r = saved[next].reach;
-                          r = {std::min(r.x0, box.x0), std::min(r.y0, box.y0),
-                               std::max(r.x1, box.x1), std::max(r.y1, box.y1)};
-                      });
+    for_each_triangle(
+        data, width, height,
+        [&](const ImDrawCmd& cmd, const PixelBox&, const PixelBox& box, std::uint64_t) {
+            while (saved[next].cmd != &cmd) ++next;
+            PixelBox& r = saved[next].reach;
+            r = {std::min(r.x0, box.x0), std::min(r.y0, box.y0), std::max(r.x1, box.x1),
+                 std::max(r.y1, box.y1)};
+        });
     for (const SDL_Rect& rect : rects) {
         const PixelBox damage{rect.x, rect.y, rect.x + rect.w, rect.y + rect.h};
         SDL_RenderSetClipRect(renderer, &rect);
@@ -264,10 +263,9 @@ void rasterise_rects(SDL_Renderer* renderer, ImDrawData& data, ImU32 clear,
             if (cut.empty() || intersect(s.reach, damage).empty()) {
                 s.cmd->ClipRect = ImVec4(0, 0, 0, 0);  // the backend skips an empty clip
             } else {
-                s.cmd->ClipRect = ImVec4(static_cast<float>(cut.x0) + off.x,
-                                         static_cast<float>(cut.y0) + off.y,
-                                         static_cast<float>(cut.x1) + off.x,
-                                         static_cast<float>(cut.y1) + off.y);
+                s.cmd->ClipRect =
+                    ImVec4(static_cast<float>(cut.x0) + off.x, static_cast<float>(cut.y0) + off.y,
+                           static_cast<float>(cut.x1) + off.x, static_cast<float>(cut.y1) + off.y);
             }
         }
         ImGui_ImplSDLRenderer_RenderDrawData(&data);

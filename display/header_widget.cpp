@@ -16,12 +16,18 @@ std::string two(int v) {
 
 ImU32 freshness_colour(const FrameContext& ctx) {
     switch (ctx.status->mode) {
-        case WallStatus::Mode::live: return ctx.theme->on_time;
-        case WallStatus::Mode::stale: return ctx.theme->at_risk;
-        case WallStatus::Mode::offline: return ctx.theme->overdue;
-        case WallStatus::Mode::frozen: return ctx.theme->accent;
-        case WallStatus::Mode::off: return ctx.theme->text_dim;
-        case WallStatus::Mode::waiting: return ctx.theme->text_dim;
+        case WallStatus::Mode::live:
+            return ctx.theme->on_time;
+        case WallStatus::Mode::stale:
+            return ctx.theme->at_risk;
+        case WallStatus::Mode::offline:
+            return ctx.theme->overdue;
+        case WallStatus::Mode::frozen:
+            return ctx.theme->accent;
+        case WallStatus::Mode::off:
+            return ctx.theme->text_dim;
+        case WallStatus::Mode::waiting:
+            return ctx.theme->text_dim;
     }
     return ctx.theme->text_dim;
 }
@@ -46,9 +52,10 @@ void draw_header(const model::Snapshot* snapshot, const config::WidgetSpec& spec
     const float clock_x = r.right() - clock_w - 2 * p;
     draw_text(ctx, clock_style, clock_x, clock_y, clock_w + 1, clock);
 
-    const std::string date = std::to_string(lt.day) + " " +
-                             std::string(str.month_genitive[static_cast<std::size_t>(lt.month - 1)]) +
-                             ", " + std::string(str.weekday[static_cast<std::size_t>(lt.weekday)]);
+    const std::string date =
+        std::to_string(lt.day) + " " +
+        std::string(str.month_genitive[static_cast<std::size_t>(lt.month - 1)]) + ", " +
+        std::string(str.weekday[static_cast<std::size_t>(lt.weekday)]);
     const TextStyle date_style{TextRole::body, false, th.text_dim};
     const float date_w = measure_text(ctx, date_style, date).x;
     const float line_h = ctx.fonts->px(TextRole::body);
@@ -70,10 +77,9 @@ void draw_header(const model::Snapshot* snapshot, const config::WidgetSpec& spec
                               freshness_colour(ctx));
     draw_text(ctx, fresh_style, fresh_x, r.y + r.h * 0.5f + 2, fresh_w + 1, fresh);
 
-    const std::string title = spec.title.empty()
-                                  ? std::string(str.centre_prefix) + " · " +
-                                        (region ? region->name_ru : std::string())
-                                  : spec.title;
+    const std::string title = spec.title.empty() ? std::string(str.centre_prefix) + " · " +
+                                                       (region ? region->name_ru : std::string())
+                                                 : spec.title;
     const TextStyle title_style{TextRole::heading, true, th.text};
     const float title_space = fresh_x - dot * 4 - (r.x + 2 * p);
     const float th_px = ctx.fonts->px(TextRole::heading);

@@ -17,19 +17,25 @@ namespace {
 std::vector<model::SectorCounts> window_matrix(const model::Snapshot& snap, config::Window w,
                                                model::TimePoint now) {
     switch (w) {
-        case config::Window::today: return snap.aggregates.today_by_muni_sector;
-        case config::Window::week: return snap.aggregates.week_by_muni_sector;
-        case config::Window::overdue: return model::overdue_by_municipality_sector(snap, now);
-        case config::Window::open: break;
+        case config::Window::today:
+            return snap.aggregates.today_by_muni_sector;
+        case config::Window::week:
+            return snap.aggregates.week_by_muni_sector;
+        case config::Window::overdue:
+            return model::overdue_by_municipality_sector(snap, now);
+        case config::Window::open:
+            break;
     }
     return snap.aggregates.open_by_muni_sector;
 }
 
 model::SectorCounts region_wide_counts(const model::Snapshot& snap, config::Window w,
-                                      model::TimePoint now) {
+                                       model::TimePoint now) {
     switch (w) {
-        case config::Window::today: return snap.aggregates.region_wide_today;
-        case config::Window::week: return snap.aggregates.region_wide_week;
+        case config::Window::today:
+            return snap.aggregates.region_wide_today;
+        case config::Window::week:
+            return snap.aggregates.region_wide_week;
         case config::Window::overdue: {
             // Open incidents by deadline, as model::overdue_by_municipality_sector walks them:
             // none past the first deadline after now is overdue, and the tile view asks every
@@ -45,7 +51,8 @@ model::SectorCounts region_wide_counts(const model::Snapshot& snap, config::Wind
             }
             return counts;
         }
-        case config::Window::open: break;
+        case config::Window::open:
+            break;
     }
     return snap.aggregates.region_wide_open;
 }
@@ -58,9 +65,8 @@ HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec&
     data.per_capita = spec.per_capita;
     for (std::size_t s = 0; s < model::kSectorCount; ++s) {
         data.sector_shown[s] =
-            spec.sectors.empty() ||
-            std::find(spec.sectors.begin(), spec.sectors.end(), static_cast<model::Sector>(s)) !=
-                spec.sectors.end();
+            spec.sectors.empty() || std::find(spec.sectors.begin(), spec.sectors.end(),
+                                              static_cast<model::Sector>(s)) != spec.sectors.end();
     }
     const std::vector<model::SectorCounts> matrix = window_matrix(snap, spec.window, now);
     // `population` 0 stands for "unknown": a municipality cannot have no residents.
@@ -117,7 +123,8 @@ HeatmapData build_heatmap(const model::Snapshot& snap, const config::WidgetSpec&
         // go last, ordered by their raw count.
         std::stable_sort(data.rows.begin(), data.rows.end(),
                          [](const HeatmapRow& a, const HeatmapRow& b) {
-                             if (a.total.has_value() != b.total.has_value()) return a.total.has_value();
+                             if (a.total.has_value() != b.total.has_value())
+                                 return a.total.has_value();
                              if (a.total && *a.total != *b.total) return *a.total > *b.total;
                              return a.raw_total > b.raw_total;
                          });

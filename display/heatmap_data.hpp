@@ -22,7 +22,7 @@ struct HeatmapRow {
 struct HeatmapData {
     std::vector<HeatmapRow> rows;
     std::array<bool, model::kSectorCount> sector_shown{};  ///< spec.sectors filter (empty = all)
-    double max_value = 0;           ///< largest cell value shown (0 when all are empty)
+    double max_value = 0;  ///< largest cell value shown (0 when all are empty)
     bool per_capita = false;
     std::size_t population_missing = 0;  ///< per capita: municipalities without a population figure
     std::size_t municipalities = 0;      ///< rows before hiding, for "5 of 30"

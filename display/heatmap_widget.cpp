@@ -98,8 +98,8 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
     const Theme& th = *ctx.theme;
     // A public heatmap has no title, and no count small enough to point at a household.
     auto content = spec.public_mode
-                             ? begin_panel(snap, config::WidgetSpec{}, ctx, std::string_view{})
-                             : begin_panel(snap, spec, ctx, s.title_heatmap);
+                       ? begin_panel(snap, config::WidgetSpec{}, ctx, std::string_view{})
+                       : begin_panel(snap, spec, ctx, s.title_heatmap);
     if (!content) return;
 
     HeatmapData data = build_heatmap(*snap, spec, ctx.now);
@@ -123,8 +123,8 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
     for (const HeatmapRow& r : data.rows) {
         const std::string_view name = municipality_name(ctx, *snap, r.municipality);
         const auto forms = name_abbreviations(name, s.district_word, s.district_abbrev);
-        widest_name = std::max(
-            widest_name, measure_text(ctx, name_st, forms.empty() ? name : forms.front()).x);
+        widest_name = std::max(widest_name,
+                               measure_text(ctx, name_st, forms.empty() ? name : forms.front()).x);
     }
     Geometry g{};
     const float name_floor =
@@ -302,7 +302,8 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
     const float third = lr.w / 3;
     draw_text(ctx, head_st, lr.x, label_y, third, "0");
     draw_text(ctx, head_st, lr.x + third, label_y, third,
-              format_value(heat_value_at(0.5f, data.max_value), data.per_capita, s.language), Align::centre);
+              format_value(heat_value_at(0.5f, data.max_value), data.per_capita, s.language),
+              Align::centre);
     draw_text(ctx, head_st, lr.x + 2 * third, label_y, third,
               format_value(data.max_value, data.per_capita, s.language), Align::right);
     if (data.per_capita) {
@@ -310,17 +311,21 @@ void draw_heatmap(const model::Snapshot* snap, const config::WidgetSpec& spec,
         // how many municipalities have none.
         std::string note;
         if (data.population_year_max > 0) {
-            note = std::string(s.population_source) + " " + std::to_string(data.population_year_min);
+            note =
+                std::string(s.population_source) + " " + std::to_string(data.population_year_min);
             if (data.population_year_max != data.population_year_min) {
                 note += "\u2013" + std::to_string(data.population_year_max);
             }
         }
         if (data.population_missing > 0) {
             if (!note.empty()) note += " \u00B7 ";
-            note += std::string(s.per_capita_missing) + " " + std::to_string(data.population_missing) +
-                    "/" + std::to_string(data.municipalities);
+            note += std::string(s.per_capita_missing) + " " +
+                    std::to_string(data.population_missing) + "/" +
+                    std::to_string(data.municipalities);
         }
-        draw_text(ctx, TextStyle{TextRole::small, false, data.population_missing > 0 ? th.at_risk : th.text_dim},
+        draw_text(ctx,
+                  TextStyle{TextRole::small, false,
+                            data.population_missing > 0 ? th.at_risk : th.text_dim},
                   content->x, content->bottom() - head_line, content->w, note);
     }
 }

@@ -27,7 +27,8 @@ void draw_tile_flat(const FrameContext& ctx, const KpiTile& t, const Rect& in) {
     const float label_h = ctx.fonts->px(TextRole::small) * 1.15f;
     const auto max_lines = static_cast<std::size_t>(std::max(1.0f, std::floor(in.h / label_h)));
     const float lx = in.x + num_w + gap;
-    const auto lines = wrap_text(ctx, label, t.label, in.right() - lx, std::min<std::size_t>(2, max_lines));
+    const auto lines =
+        wrap_text(ctx, label, t.label, in.right() - lx, std::min<std::size_t>(2, max_lines));
     const float block = label_h * static_cast<float>(lines.size());
     float y = in.y + (in.h - block) * 0.5f;
     for (const std::string& l : lines) {
@@ -39,11 +40,10 @@ void draw_tile_flat(const FrameContext& ctx, const KpiTile& t, const Rect& in) {
 void draw_tile(const FrameContext& ctx, const KpiTile& t, const Rect& r) {
     const Theme& th = *ctx.theme;
     const float p = pad(ctx);
-    ctx.draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), with_alpha(th.grid, 80),
-                            p * 0.5f);
-    ctx.draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.x + p * 0.4f, r.bottom()), t.colour == th.text
-                                                                                       ? th.accent
-                                                                                       : t.colour);
+    ctx.draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()),
+                            with_alpha(th.grid, 80), p * 0.5f);
+    ctx.draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.x + p * 0.4f, r.bottom()),
+                            t.colour == th.text ? th.accent : t.colour);
     const Rect in{r.x + p * 1.4f, r.y + p * 0.6f, r.w - p * 2.2f, r.h - p * 1.2f};
     const TextStyle label{TextRole::small, false, th.text_dim};
     const float label_h = line_height(ctx, TextRole::small);
@@ -90,29 +90,36 @@ std::vector<KpiTile> kpi_tiles(const model::Snapshot& snap, config::Window windo
                              ? format_duration_short(a.median_answer_time->count(), s.language)
                              : none,
                          th.text};
-    const KpiTile on_time{s.kpi_on_time_share,
-                          a.on_time_share_7d ? format_percent(*a.on_time_share_7d, s.language)
-                                             : none,
-                          th.text};
+    const KpiTile on_time{
+        s.kpi_on_time_share,
+        a.on_time_share_7d ? format_percent(*a.on_time_share_7d, s.language) : none, th.text};
     const KpiTile solved{s.kpi_solved_share,
                          a.solved_share_7d ? format_percent(*a.solved_share_7d, s.language) : none,
                          th.text};
     switch (window) {
         case config::Window::today:
-            return {{s.kpi_created_today, format_count(a.created_today), th.text}, answered, open,
-                    overdue_tile, at_risk_tile};
+            return {{s.kpi_created_today, format_count(a.created_today), th.text},
+                    answered,
+                    open,
+                    overdue_tile,
+                    at_risk_tile};
         case config::Window::week: {
             long long week = 0;
             for (const std::uint32_t n :
                  model::region_totals(a.week_by_muni_sector, a.region_wide_week)) {
                 week += n;
             }
-            return {{s.kpi_created_week, format_count(week), th.text}, open, overdue_tile, median,
-                    on_time, solved};
+            return {{s.kpi_created_week, format_count(week), th.text},
+                    open,
+                    overdue_tile,
+                    median,
+                    on_time,
+                    solved};
         }
         case config::Window::overdue:
             return {overdue_tile, at_risk_tile, open, answered, median, on_time, solved};
-        case config::Window::open: break;
+        case config::Window::open:
+            break;
     }
     return {open, overdue_tile, at_risk_tile, answered, median, on_time, solved};
 }
@@ -142,9 +149,8 @@ void draw_kpi_strip(const model::Snapshot* snap, const config::WidgetSpec& spec,
     // A public strip has no title (not even the layout's): numbers and their labels only.
     const auto content =
         spec.public_mode ? begin_panel(snap, config::WidgetSpec{}, ctx, std::string_view{})
-        : short_strip && spec.title.empty()
-            ? begin_panel(snap, spec, ctx, std::string_view{})
-            : begin_panel(snap, spec, ctx, ctx.strings->title_kpi);
+        : short_strip && spec.title.empty() ? begin_panel(snap, spec, ctx, std::string_view{})
+                                            : begin_panel(snap, spec, ctx, ctx.strings->title_kpi);
     if (!content) return;
     const std::vector<KpiTile> tiles = kpi_tiles(*snap, spec.window, ctx);
     const std::size_t n = tiles.size();

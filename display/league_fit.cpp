@@ -14,15 +14,16 @@ LeagueFit fit_league(std::size_t ranked, float width, float height, float row_h,
     const float rows_h = std::max(0.0f, height - footer_h);
     fit.rows = static_cast<std::size_t>(std::floor(rows_h / row_h));
     if (fit.rows == 0) return fit;
-    const auto by_width = static_cast<std::size_t>(std::max(1.0f, std::floor(width / min_column_w)));
+    const auto by_width =
+        static_cast<std::size_t>(std::max(1.0f, std::floor(width / min_column_w)));
     const std::size_t needed = (ranked + fit.rows - 1) / fit.rows;
     fit.columns = std::clamp<std::size_t>(std::min(by_width, needed), 1, kMaxLeagueColumns);
     fit.shown = std::min(ranked, fit.columns * fit.rows);
     return fit;
 }
 
-std::string league_footer(const model::LeagueTable& table, std::size_t shown,
-                          std::size_t min_cases, const Strings& s) {
+std::string league_footer(const model::LeagueTable& table, std::size_t shown, std::size_t min_cases,
+                          const Strings& s) {
     std::string out;
     if (shown < table.ranked.size()) {
         out = std::string(s.more_word) + " " + std::to_string(table.ranked.size() - shown);

@@ -26,7 +26,7 @@ LeagueFit fit_league(std::size_t ranked, float width, float height, float row_h,
 
 /// The footer: "ещё 12 · мало данных (< 20 случ.): УК Центр, Минфин УР"; empty when every ranked
 /// agency is shown and none has too few cases.
-std::string league_footer(const model::LeagueTable& table, std::size_t shown,
-                          std::size_t min_cases, const Strings& s);
+std::string league_footer(const model::LeagueTable& table, std::size_t shown, std::size_t min_cases,
+                          const Strings& s);
 
 }  // namespace tsur::display

@@ -21,9 +21,8 @@ config::Layout overview_layout() {
     s.id = "overview";
     s.columns = {0.40f, 0.33f, 0.27f};
     s.rows = {0.07f, 0.15f, 0.78f};
-    s.cells = {cell(0, 0, 3, 1, "header"), cell(0, 1, 3, 1, "kpi_strip"),
-               cell(0, 2, 1, 1, "map"), cell(1, 2, 1, 1, "sla_board"),
-               cell(2, 2, 1, 1, "heatmap")};
+    s.cells = {cell(0, 0, 3, 1, "header"), cell(0, 1, 3, 1, "kpi_strip"), cell(0, 2, 1, 1, "map"),
+               cell(1, 2, 1, 1, "sla_board"), cell(2, 2, 1, 1, "heatmap")};
     config::Layout layout;
     layout.name = "overview";
     layout.screens.push_back(std::move(s));

@@ -8,7 +8,9 @@ struct Rect {
     float right() const { return x + w; }
     float bottom() const { return y + h; }
     Rect inset(float d) const { return Rect{x + d, y + d, w - 2 * d, h - 2 * d}; }
-    bool contains(float px, float py) const { return px >= x && px < x + w && py >= y && py < y + h; }
+    bool contains(float px, float py) const {
+        return px >= x && px < x + w && py >= y && py < y + h;
+    }
     bool overlaps(const Rect& o) const {
         return x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom();
     }

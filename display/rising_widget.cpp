@@ -28,14 +28,16 @@ void draw_rising(const model::Snapshot* snap, const config::WidgetSpec& spec,
     const float em = ctx.fonts->px(TextRole::small);
     const float gap = em * 0.6f;
     const TextStyle factor_st{TextRole::body, true, th.at_risk};
-    const float factor_w = std::min(c.w * 0.4f, measure_text(ctx, factor_st, format_factor(88.8, s)).x);
+    const float factor_w =
+        std::min(c.w * 0.4f, measure_text(ctx, factor_st, format_factor(88.8, s)).x);
     const TextStyle count_st{TextRole::body, true, th.text};
     const float count_w = measure_text(ctx, count_st, "0 000").x;
     const float sector_w = std::clamp(c.w * 0.25f, em * 4, em * 8);
     const float name_w = c.w - factor_w - count_w - sector_w - 3 * gap;
     const float row_h = line_height(ctx, TextRole::body);
     std::size_t fit = lines_that_fit(c.h, row_h);
-    if (spec.max_rows > 0) fit = std::min<std::size_t>(fit, static_cast<std::size_t>(spec.max_rows));
+    if (spec.max_rows > 0)
+        fit = std::min<std::size_t>(fit, static_cast<std::size_t>(spec.max_rows));
     const float chip = ctx.fonts->px(TextRole::body) * 0.6f;
     for (std::size_t k = 0; k < std::min(fit, spikes.size()); ++k) {
         const model::Spike& sp = spikes[k];

@@ -25,8 +25,9 @@ void draw_risk_calendar(const model::Snapshot* snap, const config::WidgetSpec& s
         if (!spec.sectors.empty() && (!r.sector || !spec.shows_sector(*r.sector))) continue;
         upcoming.push_back(&r);
     }
-    std::stable_sort(upcoming.begin(), upcoming.end(),
-                     [](const model::RiskEntry* a, const model::RiskEntry* b) { return a->date < b->date; });
+    std::stable_sort(
+        upcoming.begin(), upcoming.end(),
+        [](const model::RiskEntry* a, const model::RiskEntry* b) { return a->date < b->date; });
     if (upcoming.empty()) {
         draw_centred_message(ctx, *content, s.no_risks);
         return;
@@ -36,13 +37,15 @@ void draw_risk_calendar(const model::Snapshot* snap, const config::WidgetSpec& s
     const float gap = em * 0.8f;
     const TextStyle when_st{TextRole::body, true, th.accent};
     const TextStyle date_st{TextRole::small, false, th.text_dim};
-    const float when_w = std::min(c.w * 0.35f, measure_text(ctx, when_st, format_days_until(365, s)).x);
+    const float when_w =
+        std::min(c.w * 0.35f, measure_text(ctx, when_st, format_days_until(365, s)).x);
     const float title_x = c.x + when_w + gap;
     const float title_w = c.right() - title_x;
     // Two lines per entry: when (and the date under it), and the risk itself.
     const float row_h = line_height(ctx, TextRole::body) + line_height(ctx, TextRole::small);
     std::size_t fit = lines_that_fit(c.h, row_h);
-    if (spec.max_rows > 0) fit = std::min<std::size_t>(fit, static_cast<std::size_t>(spec.max_rows));
+    if (spec.max_rows > 0)
+        fit = std::min<std::size_t>(fit, static_cast<std::size_t>(spec.max_rows));
     const float chip = ctx.fonts->px(TextRole::body) * 0.6f;
     for (std::size_t k = 0; k < std::min(fit, upcoming.size()); ++k) {
         const model::RiskEntry& r = *upcoming[k];
@@ -50,18 +53,21 @@ void draw_risk_calendar(const model::Snapshot* snap, const config::WidgetSpec& s
         const long long days = (r.date - today).count();
         draw_text(ctx, TextStyle{TextRole::body, true, days <= 7 ? th.at_risk : th.accent}, c.x, y,
                   when_w, format_days_until(days, s));
-        draw_text(ctx, date_st, c.x, y + line_height(ctx, TextRole::body), when_w, format_date(r.date, s));
+        draw_text(ctx, date_st, c.x, y + line_height(ctx, TextRole::body), when_w,
+                  format_date(r.date, s));
         float tx = title_x;
         if (r.sector) {
             draw_sector_chip(ctx, *r.sector, tx, y + ctx.fonts->px(TextRole::body) * 0.55f, chip);
             tx += chip * 1.6f;
         }
-        const auto lines = wrap_text(ctx, TextStyle{TextRole::body, false, th.text}, r.title,
-                                     c.right() - tx, 1);
-        if (!lines.empty()) draw_text(ctx, TextStyle{TextRole::body, false, th.text}, tx, y, c.right() - tx, lines[0]);
+        const auto lines =
+            wrap_text(ctx, TextStyle{TextRole::body, false, th.text}, r.title, c.right() - tx, 1);
+        if (!lines.empty())
+            draw_text(ctx, TextStyle{TextRole::body, false, th.text}, tx, y, c.right() - tx,
+                      lines[0]);
         if (r.sector) {
-            draw_text(ctx, date_st, tx, y + line_height(ctx, TextRole::body), title_w - (tx - title_x),
-                      s.sector_name(*r.sector));
+            draw_text(ctx, date_st, tx, y + line_height(ctx, TextRole::body),
+                      title_w - (tx - title_x), s.sector_name(*r.sector));
         }
     }
 }

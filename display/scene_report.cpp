@@ -5,17 +5,28 @@ namespace tsur::display {
 
 std::string_view scene_kind_name(SceneKind kind) {
     switch (kind) {
-        case SceneKind::text: return "text";
-        case SceneKind::title: return "title";
-        case SceneKind::count: return "count";
-        case SceneKind::label: return "label";
-        case SceneKind::disc: return "disc";
-        case SceneKind::dot: return "dot";
-        case SceneKind::marker: return "marker";
-        case SceneKind::legend: return "legend";
-        case SceneKind::credit: return "credit";
-        case SceneKind::banner: return "banner";
-        case SceneKind::extra: return "extra";
+        case SceneKind::text:
+            return "text";
+        case SceneKind::title:
+            return "title";
+        case SceneKind::count:
+            return "count";
+        case SceneKind::label:
+            return "label";
+        case SceneKind::disc:
+            return "disc";
+        case SceneKind::dot:
+            return "dot";
+        case SceneKind::marker:
+            return "marker";
+        case SceneKind::legend:
+            return "legend";
+        case SceneKind::credit:
+            return "credit";
+        case SceneKind::banner:
+            return "banner";
+        case SceneKind::extra:
+            return "extra";
     }
     return "text";
 }

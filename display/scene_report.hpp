@@ -12,17 +12,17 @@
 namespace tsur::display {
 
 enum class SceneKind : std::uint8_t {
-    text,     ///< any other text run (cells, captions, KPI values)
-    title,    ///< a panel's title
-    count,    ///< the number on a map disc
-    label,    ///< a place name on the map
-    disc,     ///< a map disc standing for several incidents
-    dot,      ///< one incident on the map
-    marker,   ///< a place marker (the capital's is larger)
-    legend,   ///< a legend entry: its chip and its words
-    credit,   ///< the map data attribution
-    banner,   ///< the status overlay (stale, offline, frozen)
-    extra,    ///< "+N": incidents the map counts but cannot place
+    text,    ///< any other text run (cells, captions, KPI values)
+    title,   ///< a panel's title
+    count,   ///< the number on a map disc
+    label,   ///< a place name on the map
+    disc,    ///< a map disc standing for several incidents
+    dot,     ///< one incident on the map
+    marker,  ///< a place marker (the capital's is larger)
+    legend,  ///< a legend entry: its chip and its words
+    credit,  ///< the map data attribution
+    banner,  ///< the status overlay (stale, offline, frozen)
+    extra,   ///< "+N": incidents the map counts but cannot place
 };
 
 /// Name of a kind as the JSON report writes it ("count", "disc", ...).
@@ -38,7 +38,7 @@ struct SceneItem {
     float cx = 0, cy = 0, r = 0;
     std::uint32_t widget = 0;  ///< index into SceneReport::widgets
     std::uint32_t group = 0;
-    std::uint64_t value = 0;   ///< incidents a count, dot or "+N" stands for
+    std::uint64_t value = 0;  ///< incidents a count, dot or "+N" stands for
 };
 
 /// A widget's cell: `name` is its type as layouts write it ("map", "sla_board"), a part of one
@@ -50,7 +50,7 @@ struct SceneWidget {
 
 /// The recorder a frame fills when its FrameContext carries one. Render thread only; one frame.
 class SceneReport {
-  public:
+public:
     /// Adds a widget and returns its index for FrameContext::scene_widget.
     std::uint32_t add_widget(std::string name, const Rect& rect);
     /// A fresh group id for items that belong together.
@@ -60,7 +60,7 @@ class SceneReport {
     const std::vector<SceneWidget>& widgets() const { return widgets_; }
     const std::vector<SceneItem>& items() const { return items_; }
 
-  private:
+private:
     std::vector<SceneWidget> widgets_;
     std::vector<SceneItem> items_;
     std::uint32_t groups_ = 0;

@@ -28,16 +28,15 @@ void draw_public_board(const model::Snapshot& snap, const config::WidgetSpec& sp
     }
     const float em = ctx.fonts->px(TextRole::small);
     const TextStyle num{TextRole::body, true, th.text};
-    const float num_w = std::max(measure_text(ctx, num, "00 000").x,
-                                 measure_text(ctx, TextStyle{TextRole::small, false, 0},
-                                              s.at_risk_word).x);
+    const float num_w =
+        std::max(measure_text(ctx, num, "00 000").x,
+                 measure_text(ctx, TextStyle{TextRole::small, false, 0}, s.at_risk_word).x);
     const float gap = em * 0.8f;
     const float sector_w = std::clamp(content.w * 0.28f, em * 5, em * 10);
     const float muni_w = content.w - 3 * (num_w + gap) - gap - sector_w;
-    const std::array<float, 5> x = {content.x, content.x + muni_w + gap,
-                                    content.x + muni_w + num_w + 2 * gap,
-                                    content.x + muni_w + 2 * num_w + 3 * gap,
-                                    content.x + muni_w + 3 * num_w + 4 * gap};
+    const std::array<float, 5> x = {
+        content.x, content.x + muni_w + gap, content.x + muni_w + num_w + 2 * gap,
+        content.x + muni_w + 2 * num_w + 3 * gap, content.x + muni_w + 3 * num_w + 4 * gap};
 
     const TextStyle head{TextRole::small, false, th.text_dim};
     draw_text(ctx, head, x[0], content.y, muni_w, s.col_municipality);
@@ -49,7 +48,8 @@ void draw_public_board(const model::Snapshot& snap, const config::WidgetSpec& sp
     const float top = content.y + line_height(ctx, TextRole::small);
     const float row_h = line_height(ctx, TextRole::body);
     std::size_t per_page = lines_that_fit(content.bottom() - top, row_h);
-    if (spec.max_rows > 0) per_page = std::min<std::size_t>(per_page, static_cast<std::size_t>(spec.max_rows));
+    if (spec.max_rows > 0)
+        per_page = std::min<std::size_t>(per_page, static_cast<std::size_t>(spec.max_rows));
     if (per_page == 0) return;
     const std::size_t pages = (rows.size() + per_page - 1) / per_page;
     const std::size_t page = page_at(ctx.now, spec.page_seconds, pages);

@@ -33,9 +33,10 @@ float widest_countdown(const FrameContext& ctx, std::span<const BoardLine> lines
     float w = 0;
     for (std::size_t i = 0; i < std::min(lines.size(), max_lines); ++i) {
         if (lines[i].kind != BoardLine::Kind::row) continue;
-        w = std::max(w, measure_text(ctx, due_style,
-                                     format_countdown(lines[i].row.time_left.count(),
-                                                      ctx.strings->language)).x);
+        w = std::max(
+            w, measure_text(ctx, due_style,
+                            format_countdown(lines[i].row.time_left.count(), ctx.strings->language))
+                   .x);
     }
     return w;
 }
@@ -127,15 +128,13 @@ ImU32 countdown_colour(const Theme& th, model::SlaState s) {
 void draw_header(const FrameContext& ctx, const Columns& c, float y) {
     const Strings& s = *ctx.strings;
     const TextStyle st{TextRole::small, false, ctx.theme->text_dim};
-    const std::array<std::string_view, kColCount> names = {s.col_due,    s.col_municipality,
-                                                           s.col_sector, s.col_agency,
-                                                           s.col_channel, s.col_title};
+    const std::array<std::string_view, kColCount> names = {
+        s.col_due, s.col_municipality, s.col_sector, s.col_agency, s.col_channel, s.col_title};
     for (std::size_t i = 0; i < kColCount; ++i) {
         // A chip-only sector column is too narrow for its name; the chips speak for themselves.
         if (i == kSector && c.sector_chip_only) continue;
         if (c.shown[i]) draw_text(ctx, st, c.x[i], y, c.w[i], names[i]);
     }
-
 }
 
 void draw_row(const FrameContext& ctx, const model::Snapshot& snap, const Columns& c,
@@ -145,16 +144,18 @@ void draw_row(const FrameContext& ctx, const model::Snapshot& snap, const Column
     const model::Incident& inc = snap.incidents[row.incident];
     const float pad_x = pad(ctx) * 0.5f;
     if (row.just_overdue) {
-        ctx.draw->AddRectFilled(ImVec2(line.x - pad_x, line.y), ImVec2(line.right() + pad_x, line.bottom()),
-                                th.highlight, pad_x);
+        ctx.draw->AddRectFilled(ImVec2(line.x - pad_x, line.y),
+                                ImVec2(line.right() + pad_x, line.bottom()), th.highlight, pad_x);
     } else if (stripe) {
-        ctx.draw->AddRectFilled(ImVec2(line.x - pad_x, line.y), ImVec2(line.right() + pad_x, line.bottom()),
+        ctx.draw->AddRectFilled(ImVec2(line.x - pad_x, line.y),
+                                ImVec2(line.right() + pad_x, line.bottom()),
                                 with_alpha(th.grid, 70), pad_x);
     }
     const float first_h = line_height(ctx, TextRole::body);
     const float y = line.y + text_offset(ctx, TextRole::body, first_h);
     const TextStyle due{TextRole::body, true, countdown_colour(th, row.state)};
-    draw_text(ctx, due, c.x[kDue], y, c.w[kDue], format_countdown(row.time_left.count(), s.language));
+    draw_text(ctx, due, c.x[kDue], y, c.w[kDue],
+              format_countdown(row.time_left.count(), s.language));
     const TextStyle body{TextRole::body, false, th.text};
     const TextStyle dim{TextRole::body, false, th.text_dim};
     if (c.shown[kMuni]) {
@@ -170,7 +171,8 @@ void draw_row(const FrameContext& ctx, const model::Snapshot& snap, const Column
         }
     }
     if (c.shown[kAgency]) draw_text(ctx, dim, c.x[kAgency], y, c.w[kAgency], inc.agency);
-    if (c.shown[kChannel]) draw_text(ctx, dim, c.x[kChannel], y, c.w[kChannel], s.channel_name(inc.channel));
+    if (c.shown[kChannel])
+        draw_text(ctx, dim, c.x[kChannel], y, c.w[kChannel], s.channel_name(inc.channel));
     if (c.shown[kTitle]) draw_text(ctx, body, c.x[kTitle], y, c.w[kTitle], inc.title);
     if (c.two_line) {
         const float y2 = line.y + first_h - ctx.fonts->px(TextRole::small) * 0.1f;
@@ -180,7 +182,8 @@ void draw_row(const FrameContext& ctx, const model::Snapshot& snap, const Column
         const float gap = pad(ctx);
         const float meta_w = std::min(measure_text(ctx, small_dim, meta).x, c.w[kTitle] * 0.4f);
         draw_text(ctx, small, c.x[kTitle], y2, c.w[kTitle] - meta_w - gap, inc.title);
-        draw_text(ctx, small_dim, c.x[kTitle] + c.w[kTitle] - meta_w, y2, meta_w, meta, Align::right);
+        draw_text(ctx, small_dim, c.x[kTitle] + c.w[kTitle] - meta_w, y2, meta_w, meta,
+                  Align::right);
     }
 }
 
@@ -198,8 +201,8 @@ void draw_group_header(const FrameContext& ctx, const model::Snapshot& snap, con
     if (label.empty()) label = std::string(ctx.strings->no_data);
     draw_text(ctx, st, line.x, y, line.w - count_w - pad(ctx), label);
     draw_text(ctx, cnt, line.right() - count_w, y, count_w, count);
-    ctx.draw->AddLine(ImVec2(line.x, line.bottom() - 1.0f), ImVec2(line.right(), line.bottom() - 1.0f),
-                      th.grid, 2.0f);
+    ctx.draw->AddLine(ImVec2(line.x, line.bottom() - 1.0f),
+                      ImVec2(line.right(), line.bottom() - 1.0f), th.grid, 2.0f);
 }
 
 }  // namespace
@@ -210,9 +213,10 @@ void draw_title_note(const FrameContext& ctx, const std::string& text) {
     const float w = measure_text(ctx, st, text).x;
     const Rect& r = ctx.rect;
     // Cover the end of a long title so the note never overlaps it.
-    ctx.draw->AddRectFilled(ImVec2(r.right() - 2 * p - w - p, r.y + p * 0.5f),
-                            ImVec2(r.right() - 2 * p, r.y + p + ctx.fonts->px(TextRole::heading) * 1.2f),
-                            ctx.theme->panel);
+    ctx.draw->AddRectFilled(
+        ImVec2(r.right() - 2 * p - w - p, r.y + p * 0.5f),
+        ImVec2(r.right() - 2 * p, r.y + p + ctx.fonts->px(TextRole::heading) * 1.2f),
+        ctx.theme->panel);
     draw_text(ctx, st, r.right() - 2 * p - w, r.y + p, w, text);
 }
 
@@ -225,14 +229,15 @@ void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
                     const FrameContext& ctx) {
     const Strings& s = *ctx.strings;
     if (snap == nullptr || spec.public_mode) {
-        const auto content = begin_panel(snap, spec, ctx, spec.public_mode ? s.title_board_public
-                                                                           : s.title_board);
+        const auto content =
+            begin_panel(snap, spec, ctx, spec.public_mode ? s.title_board_public : s.title_board);
         if (content) draw_public_board(*snap, spec, ctx, *content);
         return;
     }
     // The page note is known only after planning, and the title is elided to leave it room, so
     // the panel is drawn once the note is chosen (every return below draws it).
-    const std::string_view title = spec.title.empty() ? s.title_board : std::string_view(spec.title);
+    const std::string_view title =
+        spec.title.empty() ? s.title_board : std::string_view(spec.title);
     const std::optional<Rect> content = panel_content(ctx, !title.empty());
     const float header_h = line_height(ctx, TextRole::small);
     const float footer_h = line_height(ctx, TextRole::small);
@@ -240,7 +245,8 @@ void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
     const float rows_h = content->bottom() - top - footer_h;
     const auto per_page_for = [&](float row_h) {
         std::size_t n = lines_that_fit(rows_h, row_h);
-        if (spec.max_rows > 0) n = std::min<std::size_t>(n, static_cast<std::size_t>(spec.max_rows));
+        if (spec.max_rows > 0)
+            n = std::min<std::size_t>(n, static_cast<std::size_t>(spec.max_rows));
         return n;
     };
     // The board is for breaches: overdue and at-risk rows only; "all on time" otherwise. Planned
@@ -279,7 +285,8 @@ void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
     const float title_w = measure_text(ctx, heading, title).x;
     const float room = ctx.rect.w - title_w - 5 * pad(ctx);
     std::string note = board_page_label(plan, ref, s, spec);
-    if (measure_text(ctx, heading, note).x > room) note = board_page_label(plan, ref, s, spec, false);
+    if (measure_text(ctx, heading, note).x > room)
+        note = board_page_label(plan, ref, s, spec, false);
     if (measure_text(ctx, heading, note).x > room) {
         note = board_page_label(plan, ref, s, spec, false, false);
     }
@@ -289,7 +296,8 @@ void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
     float y = top;
     std::size_t stripe = 0;
     if (page.repeats_header) {
-        draw_group_header(ctx, *snap, lines[page.header_line], Rect{content->x, y, content->w, row_h}, true);
+        draw_group_header(ctx, *snap, lines[page.header_line],
+                          Rect{content->x, y, content->w, row_h}, true);
         y += row_h;
     }
     for (std::size_t i = page.first; i < page.last; ++i) {
@@ -305,7 +313,8 @@ void draw_sla_board(const model::Snapshot* snap, const config::WidgetSpec& spec,
     const std::string tail = board_tail_text(plan.tail, s);
     if (!tail.empty()) {
         const TextStyle st{TextRole::small, false, ctx.theme->text_dim};
-        draw_text(ctx, st, content->x, content->bottom() - footer_h + text_offset(ctx, TextRole::small, footer_h),
+        draw_text(ctx, st, content->x,
+                  content->bottom() - footer_h + text_offset(ctx, TextRole::small, footer_h),
                   content->w, tail);
     }
 }

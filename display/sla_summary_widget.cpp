@@ -27,9 +27,9 @@ void draw_sectors(const model::Snapshot& snap, const config::WidgetSpec& spec,
     const model::SectorSlaCounts counts = model::overdue_and_at_risk_by_sector(snap, ctx.now);
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < model::kSectorCount; ++i) {
-        const bool shown = spec.sectors.empty() ||
-                           std::find(spec.sectors.begin(), spec.sectors.end(),
-                                     static_cast<model::Sector>(i)) != spec.sectors.end();
+        const bool shown =
+            spec.sectors.empty() || std::find(spec.sectors.begin(), spec.sectors.end(),
+                                              static_cast<model::Sector>(i)) != spec.sectors.end();
         if (shown && counts.overdue[i] + counts.at_risk[i] > 0) order.push_back(i);
     }
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -43,9 +43,9 @@ void draw_sectors(const model::Snapshot& snap, const config::WidgetSpec& spec,
     const float em = ctx.fonts->px(TextRole::small);
     const TextStyle head{TextRole::small, false, th.text_dim};
     const TextStyle num{TextRole::body, true, th.text};
-    const float num_w = std::max({measure_text(ctx, num, "0 000").x,
-                                  measure_text(ctx, head, s.overdue_word).x,
-                                  measure_text(ctx, head, s.at_risk_word).x});
+    const float num_w =
+        std::max({measure_text(ctx, num, "0 000").x, measure_text(ctx, head, s.overdue_word).x,
+                  measure_text(ctx, head, s.at_risk_word).x});
     const float gap = em * 0.6f;
     // The bar only when the names keep room for "Здравоохранение"-length labels.
     const float bar_w = r.w > em * 22 ? std::min(r.w * 0.35f, r.w - em * 18) : 0.0f;
@@ -61,12 +61,14 @@ void draw_sectors(const model::Snapshot& snap, const config::WidgetSpec& spec,
     if (fit < order.size()) {
         // The last line says how many sectors did not fit.
         fit = fit > 0 ? fit - 1 : 0;
-        const float more_y = top + static_cast<float>(fit) * row_h + text_offset(ctx, TextRole::small, row_h);
+        const float more_y =
+            top + static_cast<float>(fit) * row_h + text_offset(ctx, TextRole::small, row_h);
         draw_text(ctx, head, r.x, more_y, r.w,
                   std::string(s.more_word) + " " + std::to_string(order.size() - fit));
     }
     std::uint32_t max_total = 1;
-    for (std::size_t i : order) max_total = std::max(max_total, counts.overdue[i] + counts.at_risk[i]);
+    for (std::size_t i : order)
+        max_total = std::max(max_total, counts.overdue[i] + counts.at_risk[i]);
     const float chip = ctx.fonts->px(TextRole::body) * 0.6f;
     for (std::size_t k = 0; k < std::min(fit, order.size()); ++k) {
         const std::size_t i = order[k];
@@ -75,9 +77,11 @@ void draw_sectors(const model::Snapshot& snap, const config::WidgetSpec& spec,
         draw_sector_chip(ctx, static_cast<model::Sector>(i), r.x, ly + row_h * 0.5f, chip);
         draw_text(ctx, TextStyle{TextRole::body, false, th.text}, r.x + chip * 1.6f, y,
                   name_w - chip * 1.6f, s.sector_short[i]);
-        draw_text(ctx, TextStyle{TextRole::body, true, counts.overdue[i] > 0 ? th.overdue : th.text_dim},
+        draw_text(ctx,
+                  TextStyle{TextRole::body, true, counts.overdue[i] > 0 ? th.overdue : th.text_dim},
                   x_over, y, num_w, format_count(counts.overdue[i]), Align::right);
-        draw_text(ctx, TextStyle{TextRole::body, true, counts.at_risk[i] > 0 ? th.at_risk : th.text_dim},
+        draw_text(ctx,
+                  TextStyle{TextRole::body, true, counts.at_risk[i] > 0 ? th.at_risk : th.text_dim},
                   x_risk, y, num_w, format_count(counts.at_risk[i]), Align::right);
         if (bar_w > em) {
             const float scale = bar_w / static_cast<float>(max_total);
@@ -86,8 +90,8 @@ void draw_sectors(const model::Snapshot& snap, const config::WidgetSpec& spec,
             const float w_over = scale * static_cast<float>(counts.overdue[i]);
             const float w_risk = scale * static_cast<float>(counts.at_risk[i]);
             ctx.draw->AddRectFilled(ImVec2(x_bar, by), ImVec2(x_bar + w_over, by + bh), th.overdue);
-            ctx.draw->AddRectFilled(ImVec2(x_bar + w_over, by), ImVec2(x_bar + w_over + w_risk, by + bh),
-                                    th.at_risk);
+            ctx.draw->AddRectFilled(ImVec2(x_bar + w_over, by),
+                                    ImVec2(x_bar + w_over + w_risk, by + bh), th.at_risk);
         }
     }
 }
@@ -98,7 +102,8 @@ ImU32 share_colour(const Theme& th, double share) {
     return th.on_time;
 }
 
-void draw_league_row(const FrameContext& ctx, const model::AgencyRow& a, const Rect& r, float row_h) {
+void draw_league_row(const FrameContext& ctx, const model::AgencyRow& a, const Rect& r,
+                     float row_h) {
     const Theme& th = *ctx.theme;
     const Strings& s = *ctx.strings;
     const float em = ctx.fonts->px(TextRole::small);
@@ -123,7 +128,8 @@ void draw_league_row(const FrameContext& ctx, const model::AgencyRow& a, const R
     if (bar_w > em) {
         const float bh = row_h * 0.4f;
         const float by = r.y + (row_h - bh) * 0.5f;
-        ctx.draw->AddRectFilled(ImVec2(x_bar, by), ImVec2(x_bar + bar_w, by + bh), with_alpha(th.grid, 160));
+        ctx.draw->AddRectFilled(ImVec2(x_bar, by), ImVec2(x_bar + bar_w, by + bh),
+                                with_alpha(th.grid, 160));
         ctx.draw->AddRectFilled(ImVec2(x_bar, by),
                                 ImVec2(x_bar + bar_w * static_cast<float>(share), by + bh),
                                 share_colour(th, share));
@@ -147,12 +153,13 @@ void draw_league(const model::Snapshot& snap, const FrameContext& ctx, const Rec
     const float footer_h = line_height(ctx, TextRole::small);
     const float top = r.y + head_h;
     const float col_gap = em * 2;
-    const LeagueFit fit =
-        fit_league(table.ranked.size(), r.w + col_gap, r.bottom() - top, row_h, footer_h, em * 24 + col_gap);
+    const LeagueFit fit = fit_league(table.ranked.size(), r.w + col_gap, r.bottom() - top, row_h,
+                                     footer_h, em * 24 + col_gap);
     if (table.ranked.empty()) {
         draw_text(ctx, TextStyle{TextRole::body, false, th.text_dim}, r.x, top, r.w, s.no_data);
     }
-    const float col_w = (r.w - col_gap * static_cast<float>(fit.columns - 1)) / static_cast<float>(fit.columns);
+    const float col_w =
+        (r.w - col_gap * static_cast<float>(fit.columns - 1)) / static_cast<float>(fit.columns);
     for (std::size_t k = 0; k < fit.shown; ++k) {
         const std::size_t col = k / fit.rows, row = k % fit.rows;
         draw_league_row(ctx, table.ranked[k],
@@ -162,8 +169,8 @@ void draw_league(const model::Snapshot& snap, const FrameContext& ctx, const Rec
     }
     const std::string footer = league_footer(table, fit.shown, model::kDefaultLeagueMinCases, s);
     if (!footer.empty()) {
-        draw_text(ctx, head, r.x, r.bottom() - footer_h + text_offset(ctx, TextRole::small, footer_h),
-                  r.w, footer);
+        draw_text(ctx, head, r.x,
+                  r.bottom() - footer_h + text_offset(ctx, TextRole::small, footer_h), r.w, footer);
     }
 }
 

@@ -42,8 +42,7 @@ void draw_frozen_watermark(const FrameContext& ctx) {
     const float x = r.x + (r.w - w) * 0.5f;
     const float y = r.y + r.h * 0.86f - h * 0.5f;
     ctx.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), with_alpha(th.accent, 225), p);
-    draw_text(ctx, style, x + 2 * p, y + p, w - 4 * p, text, Align::centre,
-              SceneKind::banner);
+    draw_text(ctx, style, x + 2 * p, y + p, w - 4 * p, text, Align::centre, SceneKind::banner);
     // A frame in the accent colour marks the whole screen, not only the label, as held.
     const float t = pad(ctx) * 0.5f;
     ctx.draw->AddRect(ImVec2(r.x + t * 0.5f, r.y + t * 0.5f),
@@ -115,8 +114,7 @@ void draw_status_overlay(const model::Snapshot* snapshot, const FrameContext& ct
     const float x = r.x + (r.w - w) * 0.5f;
     const float y = r.y + r.h * (full ? 0.42f : 0.012f);
     ctx.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), with_alpha(bg, 235), p);
-    draw_text(ctx, style, x + 2 * p, y + p, w - 4 * p, text, Align::centre,
-              SceneKind::banner);
+    draw_text(ctx, style, x + 2 * p, y + p, w - 4 * p, text, Align::centre, SceneKind::banner);
     if (full) {
         const float t = pad(ctx) * 0.8f;
         ctx.draw->AddRect(ImVec2(r.x + t * 0.5f, r.y + t * 0.5f),

@@ -10,22 +10,21 @@ namespace {
 Strings make_ru() {
     Strings s;
     s.language = Language::ru;
-    s.sector = {"ЖКХ", "Дороги", "Мусор", "Здравоохранение", "Образование",
+    s.sector = {"ЖКХ",       "Дороги",     "Мусор",     "Здравоохранение", "Образование",
                 "Транспорт", "Энергетика", "Соцзащита", "Прочее"};
     s.sector_short = {"ЖКХ",       "Дороги",     "Мусор",     "Медицина", "Образование",
                       "Транспорт", "Энергетика", "Соцзащита", "Прочее"};
-    s.channel = {"ВКонтакте", "Одноклассники", "Telegram", "Решаем вместе",
-                 "Горячая линия", "Письмо", "Приложение", "СМИ"};
+    s.channel = {"ВКонтакте",     "Одноклассники", "Telegram",   "Решаем вместе",
+                 "Горячая линия", "Письмо",        "Приложение", "СМИ"};
     s.status = {"Новое", "В работе", "Дан ответ", "Решено", "Отклонено"};
-    s.sla_state = {"Новое", "В работе", "Под угрозой", "Просрочено", "Отвечено в срок",
-                   "Отвечено с опозданием"};
+    s.sla_state = {"Новое",      "В работе",        "Под угрозой",
+                   "Просрочено", "Отвечено в срок", "Отвечено с опозданием"};
     s.board_newest_first = "сначала новые";
     s.board_oldest_first = "сначала давние";
     s.board_not_listed = "не в списке:";
     s.month_genitive = {"января", "февраля", "марта",    "апреля",  "мая",    "июня",
                         "июля",   "августа", "сентября", "октября", "ноября", "декабря"};
-    s.weekday = {"понедельник", "вторник", "среда", "четверг", "пятница", "суббота",
-                 "воскресенье"};
+    s.weekday = {"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"};
     s.title_map = "Карта обращений";
     s.title_board = "Нарушения сроков";
     s.title_heatmap = "Территории и отрасли";
@@ -104,15 +103,14 @@ Strings make_ru() {
 Strings make_en() {
     Strings s;
     s.language = Language::en;
-    s.sector = {"Housing", "Roads", "Waste", "Healthcare", "Education",
+    s.sector = {"Housing",   "Roads",  "Waste",  "Healthcare", "Education",
                 "Transport", "Energy", "Social", "Other"};
     s.sector_short = {"Housing",   "Roads",  "Waste",  "Health", "Education",
                       "Transport", "Energy", "Social", "Other"};
-    s.channel = {"VK", "Odnoklassniki", "Telegram", "Gosuslugi platform",
-                 "Hotline", "Letter", "App", "Media"};
+    s.channel = {"VK",      "Odnoklassniki", "Telegram", "Gosuslugi platform",
+                 "Hotline", "Letter",        "App",      "Media"};
     s.status = {"New", "In progress", "Answered", "Resolved", "Rejected"};
-    s.sla_state = {"New", "In progress", "At risk", "Overdue", "Answered on time",
-                   "Answered late"};
+    s.sla_state = {"New", "In progress", "At risk", "Overdue", "Answered on time", "Answered late"};
     s.board_newest_first = "newest first";
     s.board_oldest_first = "oldest first";
     s.board_not_listed = "not listed:";
@@ -253,8 +251,8 @@ std::string format_countdown(long long seconds_left, Language lang) {
 std::string format_age(long long seconds, Language lang) {
     const long long s = std::llabs(seconds);
     const bool ru = lang == Language::ru;
-    auto unit = [&](long long n, std::string_view one, std::string_view few,
-                    std::string_view many, std::string_view en1, std::string_view enn) {
+    auto unit = [&](long long n, std::string_view one, std::string_view few, std::string_view many,
+                    std::string_view en1, std::string_view enn) {
         return std::to_string(n) + " " +
                std::string(ru ? plural_ru(n, one, few, many) : (n == 1 ? en1 : enn));
     };

@@ -16,25 +16,26 @@ enum class Language : std::uint8_t { ru, en };
 /// Immutable table of labels; any thread may read.
 struct Strings {
     Language language = Language::ru;
-    std::array<std::string_view, model::kSectorCount> sector;        ///< "ЖКХ", "Дороги", …
+    std::array<std::string_view, model::kSectorCount> sector;  ///< "ЖКХ", "Дороги", …
     std::array<std::string_view, model::kSectorCount> sector_short;  ///< for narrow columns
-    std::array<std::string_view, model::kChannelCount> channel;      ///< "ВКонтакте", "ПОС", …
+    std::array<std::string_view, model::kChannelCount> channel;  ///< "ВКонтакте", "ПОС", …
     std::array<std::string_view, model::kStatusCount> status;
-    std::array<std::string_view, 6> sla_state;                       ///< by model::SlaState
-    std::array<std::string_view, 12> month_genitive;                 ///< "января", …
-    std::array<std::string_view, 7> weekday;                         ///< "понедельник", …
-    std::string_view title_map, title_board, title_heatmap, title_kpi, title_trends,
-        title_rising, title_risks, title_league, title_ticker;
+    std::array<std::string_view, 6> sla_state;        ///< by model::SlaState
+    std::array<std::string_view, 12> month_genitive;  ///< "января", …
+    std::array<std::string_view, 7> weekday;          ///< "понедельник", …
+    std::string_view title_map, title_board, title_heatmap, title_kpi, title_trends, title_rising,
+        title_risks, title_league, title_ticker;
     std::string_view kpi_open, kpi_overdue, kpi_at_risk, kpi_answered_today, kpi_median_answer,
         kpi_created_today, kpi_created_week, kpi_on_time_share, kpi_solved_share;
     std::string_view col_due, col_municipality, col_sector, col_agency, col_channel, col_title;
     std::string_view no_data, waiting_for_data, all_on_time, stale_prefix, offline, frozen,
-        layout_error, few_data, cases_abbrev, per_10k, legend, overdue_word, at_risk_word, more_word;
+        layout_error, few_data, cases_abbrev, per_10k, legend, overdue_word, at_risk_word,
+        more_word;
     /// Widget labels (board, summary, heatmap, rising, trends, risks, ticker); day_* are the
     /// plural forms of "day" (one/few/many; English uses one and many).
     std::string_view col_open, col_total, col_top_sector, col_on_time, title_board_public,
-        title_summary, not_available, per_capita_missing, population_source, no_spikes, no_risks, no_incidents,
-        times_norm, in_prefix, today_word, tomorrow_word, day_one, day_few, day_many,
+        title_summary, not_available, per_capita_missing, population_source, no_spikes, no_risks,
+        no_incidents, times_norm, in_prefix, today_word, tomorrow_word, day_one, day_few, day_many,
         window_open, window_today, window_week, window_overdue, district_word, district_abbrev,
         colour_only, no_room;
     /// The municipality column of incidents of the region as a whole (model::kRegionWide), and

@@ -79,9 +79,8 @@ float draw_text(const FrameContext& ctx, const TextStyle& style, float x, float 
     return w;
 }
 
-void draw_text_at(const FrameContext& ctx, const TextStyle& style, ImVec2 at,
-                  std::string_view text, SceneKind kind, std::uint32_t group,
-                  std::uint64_t value) {
+void draw_text_at(const FrameContext& ctx, const TextStyle& style, ImVec2 at, std::string_view text,
+                  SceneKind kind, std::uint32_t group, std::uint64_t value) {
     ImFont* font = ctx.fonts->font(style.role, style.bold);
     const float size = ctx.fonts->px(style.role);
     ctx.draw->AddText(font, size, at, style.color, text.data(), text.data() + text.size());
@@ -112,8 +111,8 @@ Rect text_ink(const FrameContext& ctx, const TextStyle& style, ImVec2 at, std::s
     return Rect{at.x, at.y + top * scale, w, (bottom - top) * scale};
 }
 
-void record_circle(const FrameContext& ctx, SceneKind kind, ImVec2 c, float r,
-                   std::uint32_t group, std::uint64_t value) {
+void record_circle(const FrameContext& ctx, SceneKind kind, ImVec2 c, float r, std::uint32_t group,
+                   std::uint64_t value) {
     if (ctx.scene == nullptr) return;
     SceneItem item;
     item.kind = kind;
@@ -165,8 +164,8 @@ Rect draw_panel(const FrameContext& ctx, std::string_view title, std::string_vie
     const Rect r = ctx.rect;
     const float rounding = pad(ctx) * 0.6f;
     ctx.draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), th.panel, rounding);
-    ctx.draw->AddRect(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), th.panel_border, rounding,
-                      0, 2.0f);
+    ctx.draw->AddRect(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), th.panel_border, rounding, 0,
+                      2.0f);
     const float p = pad(ctx);
     const TextStyle ts{TextRole::heading, true, th.text};
     const float title_h = ctx.fonts->px(TextRole::heading) * 1.25f;

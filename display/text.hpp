@@ -29,14 +29,12 @@ std::string elide(const FrameContext& ctx, const TextStyle& style, std::string_v
 /// Returns the drawn width. Every text of the wall goes through here or draw_text_at, so that
 /// ctx.scene (when set) holds each run as `kind`, and ctx.glyphs each '?'.
 float draw_text(const FrameContext& ctx, const TextStyle& style, float x, float y, float width,
-                std::string_view text, Align align = Align::left,
-                SceneKind kind = SceneKind::text);
+                std::string_view text, Align align = Align::left, SceneKind kind = SceneKind::text);
 
 /// Draws `text` unelided with its top-left corner at `at` (map counts and labels, placed by
 /// their own rules). `group` 0 starts a new group; `value` is the incidents a count stands for.
-void draw_text_at(const FrameContext& ctx, const TextStyle& style, ImVec2 at,
-                  std::string_view text, SceneKind kind, std::uint32_t group = 0,
-                  std::uint64_t value = 0);
+void draw_text_at(const FrameContext& ctx, const TextStyle& style, ImVec2 at, std::string_view text,
+                  SceneKind kind, std::uint32_t group = 0, std::uint64_t value = 0);
 
 /// The box the glyphs of `text` drawn at `at` actually cover (the ink, not the line's em box):
 /// what the scene report records, so that digits in a tight header or upright column labels

@@ -67,11 +67,16 @@ Theme make_dark() {
 ImU32 Theme::sla(model::SlaState s) const {
     switch (s) {
         case model::SlaState::new_:
-        case model::SlaState::in_progress: return on_time;
-        case model::SlaState::at_risk: return at_risk;
-        case model::SlaState::overdue: return overdue;
-        case model::SlaState::answered_on_time: return with_alpha(on_time, 160);
-        case model::SlaState::answered_late: return with_alpha(at_risk, 160);
+        case model::SlaState::in_progress:
+            return on_time;
+        case model::SlaState::at_risk:
+            return at_risk;
+        case model::SlaState::overdue:
+            return overdue;
+        case model::SlaState::answered_on_time:
+            return with_alpha(on_time, 160);
+        case model::SlaState::answered_late:
+            return with_alpha(at_risk, 160);
     }
     return text;
 }

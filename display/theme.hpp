@@ -22,8 +22,8 @@ struct Theme {
     ImU32 overdue;
     ImU32 at_risk;
     ImU32 on_time;
-    ImU32 highlight;       ///< "just became overdue" flash background
-    ImU32 land;            ///< map fill
+    ImU32 highlight;  ///< "just became overdue" flash background
+    ImU32 land;       ///< map fill
     ImU32 land_border;
     ImU32 muni_border;
     std::array<ImU32, model::kSectorCount> sector;

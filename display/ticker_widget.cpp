@@ -38,7 +38,8 @@ void draw_ticker(const model::Snapshot* snap, const config::WidgetSpec& spec,
     const Rect& c = *content;
     const float row_h = line_height(ctx, TextRole::body);
     std::size_t fit = lines_that_fit(c.h, row_h);
-    if (spec.max_rows > 0) fit = std::min<std::size_t>(fit, static_cast<std::size_t>(spec.max_rows));
+    if (spec.max_rows > 0)
+        fit = std::min<std::size_t>(fit, static_cast<std::size_t>(spec.max_rows));
     std::vector<std::uint32_t> newest;
     for (std::uint32_t i = 0; i < snap->incidents.size(); ++i) {
         const model::Incident& inc = snap->incidents[i];
@@ -62,11 +63,11 @@ void draw_ticker(const model::Snapshot* snap, const config::WidgetSpec& spec,
     const TextStyle dim{TextRole::body, false, th.text_dim};
     const TextStyle body{TextRole::body, false, th.text};
     const model::Seconds offset = model::utc_offset_of(snap->region.get());
-    const bool all_today = std::all_of(newest.begin(), newest.begin() + static_cast<std::ptrdiff_t>(n),
-                                       [&](std::uint32_t i) {
-                                           return model::local_midnight(snap->incidents[i].created_at, offset) ==
-                                                  model::local_midnight(ctx.now, offset);
-                                       });
+    const bool all_today = std::all_of(
+        newest.begin(), newest.begin() + static_cast<std::ptrdiff_t>(n), [&](std::uint32_t i) {
+            return model::local_midnight(snap->incidents[i].created_at, offset) ==
+                   model::local_midnight(ctx.now, offset);
+        });
     const float time_w = measure_text(ctx, dim, all_today ? "00:00" : "00.00 00:00").x;
     // Municipality, sector, channel, title share the width by weight above their minimums; the
     // channel gives way first on a narrow cell. Lobby walls have no title column at all.
@@ -87,7 +88,8 @@ void draw_ticker(const model::Snapshot* snap, const config::WidgetSpec& spec,
         float x = c.x;
         draw_text(ctx, dim, x, y, time_w, format_stamp(inc.created_at, ctx.now, offset));
         x += time_w + gap;
-        draw_text(ctx, body, x, y, muni_w, municipality_label(ctx, *snap, inc.municipality, body, muni_w));
+        draw_text(ctx, body, x, y, muni_w,
+                  municipality_label(ctx, *snap, inc.municipality, body, muni_w));
         x += muni_w + gap;
         draw_sector_chip(ctx, inc.sector, x, ly + row_h * 0.5f, chip);
         draw_text(ctx, body, x + chip * 1.6f, y, sector_w - chip * 1.6f,

@@ -153,10 +153,10 @@ std::vector<TileCell> place_tiles(const model::Region& region, int cols, int row
 }
 
 Rect tile_rect(const Rect& area, const TileShape& shape, const TileMetrics& m, TileCell cell) {
-    const float grid_w = static_cast<float>(shape.cols) * shape.tile_w +
-                         static_cast<float>(shape.cols - 1) * m.gap;
-    const float grid_h = static_cast<float>(shape.rows) * shape.tile_h +
-                         static_cast<float>(shape.rows - 1) * m.gap;
+    const float grid_w =
+        static_cast<float>(shape.cols) * shape.tile_w + static_cast<float>(shape.cols - 1) * m.gap;
+    const float grid_h =
+        static_cast<float>(shape.rows) * shape.tile_h + static_cast<float>(shape.rows - 1) * m.gap;
     const float x0 = area.x + std::max(0.0f, (area.w - grid_w) * 0.5f);
     const float y0 = area.y + std::max(0.0f, (area.h - grid_h) * 0.5f);
     return Rect{x0 + static_cast<float>(cell.col) * (shape.tile_w + m.gap),

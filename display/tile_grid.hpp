@@ -20,13 +20,13 @@ inline constexpr std::size_t kLargestPackTiles = 41;
 /// a tile at its minimum holds one line of the name and one of the counts in that size.
 struct TileMetrics {
     float em = 0;
-    float gap = 0;      ///< between tiles
-    float pad = 0;      ///< inside a tile, around its content
-    float bar = 0;      ///< height of the sector bar
-    float line = 0;     ///< a line of small text, as the tables space them
-    float min_w = 0;    ///< narrowest tile: a district name in its short form ("Завьял. р-н")
-    float min_h = 0;    ///< lowest tile: name, counts, bar
-    float legend_h = 0; ///< the legend under the tiles: two lines
+    float gap = 0;    ///< between tiles
+    float pad = 0;    ///< inside a tile, around its content
+    float bar = 0;    ///< height of the sector bar
+    float line = 0;   ///< a line of small text, as the tables space them
+    float min_w = 0;  ///< narrowest tile: a district name in its short form ("Завьял. р-н")
+    float min_h = 0;  ///< lowest tile: name, counts, bar
+    float legend_h = 0;  ///< the legend under the tiles: two lines
 
     static TileMetrics for_em(float em);
 };

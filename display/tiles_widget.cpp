@@ -171,8 +171,8 @@ void draw_legend(const FrameContext& ctx, const std::vector<TileData>& tiles,
         const float cy = y + m.line * 0.5f;
         ctx.draw->AddRectFilled(ImVec2(x, cy - chip * 0.5f), ImVec2(x + chip, cy + chip * 0.5f),
                                 colour, chip * 0.2f);
-        draw_text(ctx, st, x + chip + m.em * 0.3f, y + (m.line - m.em) * 0.5f, w, word,
-                  Align::left, SceneKind::legend);
+        draw_text(ctx, st, x + chip + m.em * 0.3f, y + (m.line - m.em) * 0.5f, w, word, Align::left,
+                  SceneKind::legend);
         x += w + m.em;
     }
 }

@@ -45,10 +45,12 @@ void draw_trends(const model::Snapshot* snap, const config::WidgetSpec& spec,
         draw_text(ctx, TextStyle{TextRole::body, false, th.text}, c.x + chip * 1.6f, y,
                   name_w - chip * 1.6f, s.sector_short[si]);
         const std::uint32_t today = pts.empty() ? 0 : pts.back();
-        draw_text(ctx, today_st, c.right() - today_w, y, today_w, format_count(today), Align::right);
+        draw_text(ctx, today_st, c.right() - today_w, y, today_w, format_count(today),
+                  Align::right);
         if (pts.size() < 2 || spark_w < em) continue;
         // Each sector on its own scale: the shape matters here, the numbers are on the right.
-        const std::uint32_t peak = std::max<std::uint32_t>(1, *std::max_element(pts.begin(), pts.end()));
+        const std::uint32_t peak =
+            std::max<std::uint32_t>(1, *std::max_element(pts.begin(), pts.end()));
         const float top = ly + row_h * 0.18f;
         const float h = row_h * 0.64f;
         ctx.draw->AddLine(ImVec2(spark_x, top + h), ImVec2(spark_x + spark_w, top + h),
@@ -61,8 +63,8 @@ void draw_trends(const model::Snapshot* snap, const config::WidgetSpec& spec,
             line.emplace_back(spark_x + fx * spark_w, top + h - fy * h);
         }
         const float thick = std::max(2.0f, em * 0.07f);
-        ctx.draw->AddPolyline(line.data(), static_cast<int>(line.size()),
-                              th.sector[si], ImDrawFlags_None, thick);
+        ctx.draw->AddPolyline(line.data(), static_cast<int>(line.size()), th.sector[si],
+                              ImDrawFlags_None, thick);
         ctx.draw->AddCircleFilled(line.back(), thick * 2.2f, th.sector[si]);
     }
 }

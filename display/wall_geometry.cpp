@@ -137,8 +137,8 @@ model::Result<ViewportMap> resolve_viewport(const ViewportSpec& spec, const Wall
     if (outside_origin || spec.x + spec.width > g.canvas_width ||
         spec.y + spec.height > g.canvas_height) {
         return model::Error{"\"" + viewport_text(spec) + "\" is outside the canvas of " +
-                            std::to_string(g.canvas_width) + "x" +
-                            std::to_string(g.canvas_height) + " pixels"};
+                            std::to_string(g.canvas_width) + "x" + std::to_string(g.canvas_height) +
+                            " pixels"};
     }
     return viewport_of_rect(Rect{static_cast<float>(spec.x), static_cast<float>(spec.y),
                                  static_cast<float>(spec.width), static_cast<float>(spec.height)});

@@ -87,7 +87,8 @@ std::vector<std::string> wrap_text(const FrameContext& ctx, const TextStyle& sty
         const std::string_view word = text.substr(pos, end - pos);
         pos = end + 1;
         if (word.empty()) continue;
-        std::string candidate = current.empty() ? std::string(word) : current + " " + std::string(word);
+        std::string candidate =
+            current.empty() ? std::string(word) : current + " " + std::string(word);
         if (current.empty() || measure_text(ctx, style, candidate).x <= width) {
             current = std::move(candidate);
             continue;

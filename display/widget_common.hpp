@@ -40,7 +40,8 @@ float municipality_min_width(const FrameContext& ctx, const model::Snapshot& sna
                              const TextStyle& style);
 
 /// A rounded square of the sector's colour, `size` wide, vertically centred on `y_centre`.
-void draw_sector_chip(const FrameContext& ctx, model::Sector s, float x, float y_centre, float size);
+void draw_sector_chip(const FrameContext& ctx, model::Sector s, float x, float y_centre,
+                      float size);
 
 /// Draws `text` centred in `r` in dim body text (empty states: "no spikes", "waiting…").
 void draw_centred_message(const FrameContext& ctx, const Rect& r, std::string_view text);

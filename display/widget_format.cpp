@@ -33,7 +33,8 @@ std::string format_compact(long long n, Language lang) {
     const double v = static_cast<double>(a);
     // One decimal below ten of the unit ("1,2k"), none above ("12k"); 999 500 rounds up to "1M".
     if (std::llround(v / 100.0) < 100) return sign + format_decimal(v / 1000.0, 1, lang) + "k";
-    if (std::llround(v / 1000.0) < 1000) return sign + std::to_string(std::llround(v / 1000.0)) + "k";
+    if (std::llround(v / 1000.0) < 1000)
+        return sign + std::to_string(std::llround(v / 1000.0)) + "k";
     if (std::llround(v / 100000.0) < 100) {
         return sign + format_decimal(v / 1000000.0, 1, lang) + "M";
     }

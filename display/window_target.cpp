@@ -47,8 +47,8 @@ WindowTarget::WindowTarget(const WindowOptions& options) {
         // OVERRIDE: a plain hint loses to the SDL_VIDEODRIVER variable that just failed.
         SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "offscreen", SDL_HINT_OVERRIDE);
         if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-            throw std::runtime_error("SDL video: " + fallback_reason_ + "; offscreen: " +
-                                     SDL_GetError());
+            throw std::runtime_error("SDL video: " + fallback_reason_ +
+                                     "; offscreen: " + SDL_GetError());
         }
     }
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;

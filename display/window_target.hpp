@@ -12,9 +12,9 @@ namespace tsur::display {
 
 struct WindowOptions {
     bool fullscreen = true;
-    int width = 1920;    ///< windowed size
+    int width = 1920;  ///< windowed size
     int height = 1080;
-    int display = 0;     ///< SDL display index for fullscreen
+    int display = 0;  ///< SDL display index for fullscreen
     bool vsync = true;
     /// False on a machine with no GPU device (no /dev/dri render node): GL could only rasterise
     /// on the CPU, so SDL's software renderer is taken without loading the GL stack to ask.

@@ -19,7 +19,8 @@ bool ClockEstimator::add_date_sample(model::TimePoint server_date,
         if (gap > limit || gap < -limit) return false;
     }
     // Date is truncated to the second: on average the server stamped it half a second later.
-    const auto server = chr::time_point_cast<chr::milliseconds>(server_date) + chr::milliseconds{500};
+    const auto server =
+        chr::time_point_cast<chr::milliseconds>(server_date) + chr::milliseconds{500};
     samples_.push_back(chr::duration_cast<chr::milliseconds>(server - received));
     while (samples_.size() > window_) samples_.pop_front();
     return true;

@@ -71,11 +71,11 @@ int CurlMultiAsio::on_timer(CURLM*, long timeout_ms, void* self_ptr) {
     }
     // curl forbids calling socket_action from inside this callback: defer even a zero timeout.
     self.timer_.expires_after(std::chrono::milliseconds{timeout_ms});
-    self.timer_.async_wait([&self, alive = std::weak_ptr<int>(self.alive_)](
-                               const boost::system::error_code& ec) {
-        if (ec || alive.expired()) return;
-        self.action(CURL_SOCKET_TIMEOUT, 0);
-    });
+    self.timer_.async_wait(
+        [&self, alive = std::weak_ptr<int>(self.alive_)](const boost::system::error_code& ec) {
+            if (ec || alive.expired()) return;
+            self.action(CURL_SOCKET_TIMEOUT, 0);
+        });
     return 0;
 }
 

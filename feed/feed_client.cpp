@@ -171,12 +171,12 @@ void FeedClient::Impl::on_done(CURLcode code) {
         } else if (!date_refused_) {
             // Once per episode: a server with a broken clock would otherwise fill the log.
             date_refused_ = true;
-            out.notes.push_back("server Date " + model::format_rfc3339(*r.date) + " from " +
-                                current_url_ + " is more than " +
-                                std::to_string(chr::duration_cast<chr::minutes>(
-                                                   *config_.max_server_ahead)
-                                                   .count()) +
-                                " min from this PC's clock; not used for server time");
+            out.notes.push_back(
+                "server Date " + model::format_rfc3339(*r.date) + " from " + current_url_ +
+                " is more than " +
+                std::to_string(
+                    chr::duration_cast<chr::minutes>(*config_.max_server_ahead).count()) +
+                " min from this PC's clock; not used for server time");
         }
     }
     if (config_.plan && (out.result == "ok" || step_may_fail_)) {

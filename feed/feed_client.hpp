@@ -25,8 +25,8 @@ using FeedParserFn = std::function<model::Result<model::FeedDocument>(std::strin
 
 /// How one poll ended; handed to the on_poll callback (for logging) and to fetch_once's callback.
 struct PollOutcome {
-    std::string result;   ///< the /metrics label: "ok", "not_modified", "http_5xx", "timeout", ...
-    bool success = false; ///< "ok" or "not_modified"
+    std::string result;    ///< the /metrics label: "ok", "not_modified", "http_5xx", "timeout", ...
+    bool success = false;  ///< "ok" or "not_modified"
     bool published = false;
     long http_status = 0;
     std::string message;  ///< for a person: what failed and where; empty on success
@@ -50,8 +50,8 @@ class FeedClient {
 public:
     FeedClient(boost::asio::io_context& io, FeedClientConfig config, FeedParserFn parser,
                std::shared_ptr<const model::Region> region,
-               std::shared_ptr<const model::SlaRules> rules, SnapshotStore& store,
-               FeedStats& stats, model::ServerClock& clock);
+               std::shared_ptr<const model::SlaRules> rules, SnapshotStore& store, FeedStats& stats,
+               model::ServerClock& clock);
     ~FeedClient();
     FeedClient(const FeedClient&) = delete;
     FeedClient& operator=(const FeedClient&) = delete;

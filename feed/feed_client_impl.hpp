@@ -76,7 +76,7 @@ private:
     bool polling_ = false;
     std::string etag_;  // of the newest accepted document only, so a rejected one is re-fetched
     std::optional<std::size_t> published_body_;  // hash of the newest published body
-    std::string token_;        // read once per poll, sent with each of its GETs
+    std::string token_;                          // read once per poll, sent with each of its GETs
     std::string current_url_;  // of the GET in flight (a plan's page, or config_.url)
     bool step_may_fail_ = false;
     bool date_refused_ = false;  // the last Date header was not believed (logged once per run)

@@ -118,8 +118,7 @@ void FeedClient::Impl::accept_body(const FeedResponse& r, PollOutcome& out) {
             return;
         }
         // The shown snapshot is the one that is wrong: this is how a wall recovers by itself.
-        out.notes.push_back("replacing the shown snapshot: its " +
-                            future_text(shown->as_of, now));
+        out.notes.push_back("replacing the shown snapshot: its " + future_text(shown->as_of, now));
     }
     const std::string list_note = municipality_source_note(doc, store_.current());
     auto snap = build(parsed.take());

@@ -44,7 +44,8 @@ model::Result<std::unique_ptr<FeedTransfer>> FeedTransfer::create(const FeedClie
     // An https feed must not be redirected to plain http (the token would travel in clear).
     curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, https ? "https" : "http,https");
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(config.connect_timeout.count()));
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(config.connect_timeout.count()));
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(config.total_timeout.count()));
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
     curl_easy_setopt(h, CURLOPT_USERAGENT, user_agent.c_str());
@@ -129,7 +130,8 @@ FeedResponse& FeedTransfer::finish(CURLcode code) {
     long header_bytes = 0;
     curl_easy_getinfo(h, CURLINFO_SIZE_DOWNLOAD_T, &body_bytes);
     curl_easy_getinfo(h, CURLINFO_HEADER_SIZE, &header_bytes);
-    r.wire_bytes = static_cast<std::uint64_t>(body_bytes) + static_cast<std::uint64_t>(header_bytes);
+    r.wire_bytes =
+        static_cast<std::uint64_t>(body_bytes) + static_cast<std::uint64_t>(header_bytes);
     curl_off_t retry_after = 0;
     if (curl_easy_getinfo(h, CURLINFO_RETRY_AFTER, &retry_after) == CURLE_OK && retry_after > 0) {
         r.retry_after = std::chrono::seconds{retry_after};
@@ -143,19 +145,27 @@ FeedResponse& FeedTransfer::finish(CURLcode code) {
 std::string_view classify(const FeedResponse& r, bool is_file) {
     if (r.too_large || r.code == CURLE_FILESIZE_EXCEEDED) return "too_large";
     switch (r.code) {
-        case CURLE_OK: break;
-        case CURLE_OPERATION_TIMEDOUT: return "timeout";
-        case CURLE_COULDNT_CONNECT: return "connect_failed";
+        case CURLE_OK:
+            break;
+        case CURLE_OPERATION_TIMEDOUT:
+            return "timeout";
+        case CURLE_COULDNT_CONNECT:
+            return "connect_failed";
         case CURLE_COULDNT_RESOLVE_HOST:
-        case CURLE_COULDNT_RESOLVE_PROXY: return "dns_failed";
+        case CURLE_COULDNT_RESOLVE_PROXY:
+            return "dns_failed";
         case CURLE_PEER_FAILED_VERIFICATION:
         case CURLE_SSL_CONNECT_ERROR:
         case CURLE_SSL_CACERT_BADFILE:
-        case CURLE_SSL_CERTPROBLEM: return "tls_failed";
+        case CURLE_SSL_CERTPROBLEM:
+            return "tls_failed";
         case CURLE_FILE_COULDNT_READ_FILE:
-        case CURLE_READ_ERROR: return "file_unreadable";
-        case CURLE_BAD_CONTENT_ENCODING: return "bad_encoding";
-        default: return "transfer_failed";
+        case CURLE_READ_ERROR:
+            return "file_unreadable";
+        case CURLE_BAD_CONTENT_ENCODING:
+            return "bad_encoding";
+        default:
+            return "transfer_failed";
     }
     if (is_file) return "ok";
     if (r.status == 200) return "ok";

@@ -18,11 +18,11 @@ namespace tsur::net {
 /// What came back, filled in by curl's callbacks and by finish().
 struct FeedResponse {
     CURLcode code = CURLE_OK;
-    long status = 0;          ///< HTTP status; 0 for file://
-    std::string body;         ///< decoded (gunzipped) body
-    bool too_large = false;   ///< aborted because the body passed max_body_bytes
-    std::string etag;         ///< of the final response, verbatim (weak tags keep their W/)
-    std::optional<model::TimePoint> date;               ///< HTTP Date header
+    long status = 0;         ///< HTTP status; 0 for file://
+    std::string body;        ///< decoded (gunzipped) body
+    bool too_large = false;  ///< aborted because the body passed max_body_bytes
+    std::string etag;        ///< of the final response, verbatim (weak tags keep their W/)
+    std::optional<model::TimePoint> date;                 ///< HTTP Date header
     std::chrono::system_clock::time_point date_received;  ///< local time the Date line arrived
     std::optional<std::chrono::seconds> retry_after;
     std::uint64_t wire_bytes = 0;  ///< header + body bytes as received (compressed)

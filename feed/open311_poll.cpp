@@ -166,8 +166,8 @@ model::Result<std::optional<FeedPollPlan::Step>> Open311PollPlan::advance(
         return std::optional<Step>(page_step());
     }
     if (!body) {
-        return model::Error{"open311: page " + std::to_string(page_) + " failed: " +
-                            std::string(failure)};
+        return model::Error{"open311: page " + std::to_string(page_) +
+                            " failed: " + std::string(failure)};
     }
     return take_page(*body);
 }

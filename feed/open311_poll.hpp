@@ -23,9 +23,9 @@ struct Open311PollSettings {
     std::string requests_url;
     /// services.json / services.xml; empty: no service list is fetched.
     std::string services_url;
-    int window_days = 30;  ///< each poll asks for [now - window_days, now]
-    int page_size = 1000;  ///< 0: the server does not page; one GET per poll
-    int max_pages = 20;    ///< a poll stops here and counts as truncated
+    int window_days = 30;                       ///< each poll asks for [now - window_days, now]
+    int page_size = 1000;                       ///< 0: the server does not page; one GET per poll
+    int max_pages = 20;                         ///< a poll stops here and counts as truncated
     std::string page_size_param = "page_size";  ///< or "per_page"
     std::chrono::seconds services_refresh{std::chrono::hours{1}};
     /// After a failed service list, or a request code the list lacks, retry no sooner than this.

@@ -107,9 +107,8 @@ model::Result<std::optional<CachedFeed>> SnapshotCache::load() const {
     }
     const std::size_t body_size = data.size() - body_at.value();
     if (body_size < *h.length) {
-        return model::Error{"cache corrupt: " + name + ": truncated (" +
-                            std::to_string(body_size) + " of " + std::to_string(*h.length) +
-                            " body bytes)"};
+        return model::Error{"cache corrupt: " + name + ": truncated (" + std::to_string(body_size) +
+                            " of " + std::to_string(*h.length) + " body bytes)"};
     }
     if (body_size > *h.length) {
         return model::Error{"cache corrupt: " + name + ": " +

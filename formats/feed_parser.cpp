@@ -98,10 +98,10 @@ model::Result<model::FeedDocument> FeedReader::finish() {
         return model::Error{"feed: field 'schema' is missing; expected \"tsur.feed.v1\""};
     }
     if (!schema.is_string() || schema.text != kFeedSchemaV1) {
-        return model::Error{"feed: field 'schema' is " +
-                            (schema.is_string() ? quoted(schema.text)
-                                                : std::string(kind_name(schema.kind))) +
-                            ", expected \"tsur.feed.v1\" (see docs/feed-api.md, Versioning)"};
+        return model::Error{
+            "feed: field 'schema' is " +
+            (schema.is_string() ? quoted(schema.text) : std::string(kind_name(schema.kind))) +
+            ", expected \"tsur.feed.v1\" (see docs/feed-api.md, Versioning)"};
     }
     if (!region_object_) {
         return model::Error{"feed: field 'region' must be an object with a 'code', got " +
@@ -126,10 +126,10 @@ model::Result<model::FeedDocument> FeedReader::finish() {
     const RawValue& as_of = top_[t_as_of];
     const auto as_of_time = as_of.is_string() ? model::parse_rfc3339(as_of.text) : std::nullopt;
     if (!as_of_time) {
-        return model::Error{"feed: field 'as_of' is " +
-                            (as_of.is_string() ? quoted(as_of.text)
-                                               : std::string(kind_name(as_of.kind))) +
-                            ", expected an RFC 3339 time like \"2026-11-23T10:15:00Z\""};
+        return model::Error{
+            "feed: field 'as_of' is " +
+            (as_of.is_string() ? quoted(as_of.text) : std::string(kind_name(as_of.kind))) +
+            ", expected an RFC 3339 time like \"2026-11-23T10:15:00Z\""};
     }
     if (!incidents_array_) {
         return model::Error{"feed: field 'incidents' must be an array, got " +
@@ -138,8 +138,8 @@ model::Result<model::FeedDocument> FeedReader::finish() {
     doc_.schema = schema.text;
     doc_.region_code = code.text;
     doc_.region_name = region_fields_[g_name].is_string() ? region_fields_[g_name].text : "";
-    doc_.time_zone = region_fields_[g_time_zone].is_string() ? region_fields_[g_time_zone].text
-                                                             : "";
+    doc_.time_zone =
+        region_fields_[g_time_zone].is_string() ? region_fields_[g_time_zone].text : "";
     doc_.as_of = *as_of_time;
     finish_municipalities();
     if (history_object_) {
@@ -167,8 +167,9 @@ model::Result<model::FeedDocument> parse_feed_v1(std::string_view body,
         return model::Error{"feed: body is empty; expected a JSON object"};
     }
     if (body[first] == '<') {
-        return model::Error{"feed: body is not JSON: it starts with '<' (an HTML or XML page, "
-                            "e.g. a proxy's error page?); expected a JSON object"};
+        return model::Error{
+            "feed: body is not JSON: it starts with '<' (an HTML or XML page, "
+            "e.g. a proxy's error page?); expected a JSON object"};
     }
     // nlohmann accepted a UTF-8 byte order mark before the JSON; simdjson does not.
     if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
@@ -206,8 +207,6 @@ model::Result<model::FeedDocument> parse_feed_v1(std::string_view body,
     }
 }
 
-std::vector<std::string_view> rejection_reasons() {
-    return {kReasonIds.begin(), kReasonIds.end()};
-}
+std::vector<std::string_view> rejection_reasons() { return {kReasonIds.begin(), kReasonIds.end()}; }
 
 }  // namespace tsur::net

@@ -40,13 +40,12 @@ void ReasonCounter::flush_into(model::FeedDocument& doc) const {
 std::uint64_t rejected_records(const model::FeedDocument& doc) {
     std::uint64_t n = 0;
     for (const auto& [reason, count] : doc.rejected) {
-        const bool side_block = reason == id_of(Reason::bad_history) ||
-                                reason == id_of(Reason::bad_history_series) ||
-                                reason == id_of(Reason::bad_risks) ||
-                                reason == id_of(Reason::bad_risk) ||
-                                reason == id_of(Reason::bad_municipalities) ||
-                                reason == id_of(Reason::bad_municipality) ||
-                                reason == id_of(Reason::duplicate_municipality);
+        const bool side_block =
+            reason == id_of(Reason::bad_history) || reason == id_of(Reason::bad_history_series) ||
+            reason == id_of(Reason::bad_risks) || reason == id_of(Reason::bad_risk) ||
+            reason == id_of(Reason::bad_municipalities) ||
+            reason == id_of(Reason::bad_municipality) ||
+            reason == id_of(Reason::duplicate_municipality);
         if (!side_block) n += count;
     }
     return n;
@@ -54,7 +53,7 @@ std::uint64_t rejected_records(const model::FeedDocument& doc) {
 
 std::string rejected_summary(const std::map<std::string, std::uint32_t>& rejected) {
     std::vector<std::pair<std::string_view, std::uint32_t>> by_count(rejected.begin(),
-                                                                      rejected.end());
+                                                                     rejected.end());
     std::stable_sort(by_count.begin(), by_count.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     std::string out;
@@ -77,8 +76,8 @@ std::vector<std::string> rejected_log_lines(const model::FeedDocument& doc) {
         std::string line = std::to_string(total) + " records dropped in all (" +
                            rejected_summary(doc.rejected) + ")";
         if (!doc.rejected_examples.empty()) {
-            line += "; the first " + std::to_string(doc.rejected_examples.size()) +
-                    " are named above";
+            line +=
+                "; the first " + std::to_string(doc.rejected_examples.size()) + " are named above";
         }
         lines.push_back(std::move(line));
     }

@@ -19,28 +19,81 @@
 namespace tsur::net {
 
 enum class Reason : std::uint8_t {
-    not_an_object, missing_id, bad_id, duplicate_id,
-    missing_channel, unknown_channel, missing_sector, unknown_sector,
-    missing_municipality, unknown_municipality, missing_status, unknown_status, unknown_priority,
-    bad_latitude, bad_longitude, missing_title, bad_title, bad_category, bad_agency,
-    missing_created_at, bad_created_at, created_in_future, created_too_old,
-    bad_due_at, due_before_created, bad_answered_at, answered_before_created,
-    bad_history, bad_history_series, bad_risks, bad_risk,
-    outside_region, bad_municipalities, bad_municipality, duplicate_municipality,
+    not_an_object,
+    missing_id,
+    bad_id,
+    duplicate_id,
+    missing_channel,
+    unknown_channel,
+    missing_sector,
+    unknown_sector,
+    missing_municipality,
+    unknown_municipality,
+    missing_status,
+    unknown_status,
+    unknown_priority,
+    bad_latitude,
+    bad_longitude,
+    missing_title,
+    bad_title,
+    bad_category,
+    bad_agency,
+    missing_created_at,
+    bad_created_at,
+    created_in_future,
+    created_too_old,
+    bad_due_at,
+    due_before_created,
+    bad_answered_at,
+    answered_before_created,
+    bad_history,
+    bad_history_series,
+    bad_risks,
+    bad_risk,
+    outside_region,
+    bad_municipalities,
+    bad_municipality,
+    duplicate_municipality,
 };
 inline constexpr std::size_t kReasonCount = 35;
 
 /// The ids as they appear in FeedDocument::rejected and /metrics; never rename one.
 inline constexpr std::array<std::string_view, kReasonCount> kReasonIds = {
-    "not_an_object", "missing_id", "bad_id", "duplicate_id",
-    "missing_channel", "unknown_channel", "missing_sector", "unknown_sector",
-    "missing_municipality", "unknown_municipality", "missing_status", "unknown_status",
+    "not_an_object",
+    "missing_id",
+    "bad_id",
+    "duplicate_id",
+    "missing_channel",
+    "unknown_channel",
+    "missing_sector",
+    "unknown_sector",
+    "missing_municipality",
+    "unknown_municipality",
+    "missing_status",
+    "unknown_status",
     "unknown_priority",
-    "bad_latitude", "bad_longitude", "missing_title", "bad_title", "bad_category", "bad_agency",
-    "missing_created_at", "bad_created_at", "created_in_future", "created_too_old",
-    "bad_due_at", "due_before_created", "bad_answered_at", "answered_before_created",
-    "bad_history", "bad_history_series", "bad_risks", "bad_risk",
-    "outside_region", "bad_municipalities", "bad_municipality", "duplicate_municipality",
+    "bad_latitude",
+    "bad_longitude",
+    "missing_title",
+    "bad_title",
+    "bad_category",
+    "bad_agency",
+    "missing_created_at",
+    "bad_created_at",
+    "created_in_future",
+    "created_too_old",
+    "bad_due_at",
+    "due_before_created",
+    "bad_answered_at",
+    "answered_before_created",
+    "bad_history",
+    "bad_history_series",
+    "bad_risks",
+    "bad_risk",
+    "outside_region",
+    "bad_municipalities",
+    "bad_municipality",
+    "duplicate_municipality",
 };
 
 static_assert(static_cast<std::size_t>(Reason::duplicate_municipality) + 1 == kReasonCount);
@@ -53,8 +106,8 @@ inline constexpr std::size_t kMaxShortTextBytes = 200;  ///< category, agency
 /// A record created more than this after the document's as_of comes from a broken clock.
 inline constexpr model::Seconds kFutureTolerance{3600};
 /// Nothing the wall shows predates the ЦУРs; earlier dates are epoch-0 style defaults.
-inline constexpr model::TimePoint kEarliestCreated{std::chrono::sys_days{
-    std::chrono::year{2000} / std::chrono::January / 1}};
+inline constexpr model::TimePoint kEarliestCreated{
+    std::chrono::sys_days{std::chrono::year{2000} / std::chrono::January / 1}};
 
 /// Dropped records named one by one in the log per document; the rest only in its summary.
 inline constexpr std::size_t kRejectedExamples = 5;

@@ -45,9 +45,8 @@ std::optional<Reason> build_municipality(RawMunicipality& raw, const model::Regi
     }
     out.urban = f[m_urban].kind == Kind::boolean && f[m_urban].number != 0.0;
     // Into the pack's longitude frame, as the assets' own centres are (model::align_to_geometry).
-    const double reference = pack.municipalities.empty()
-                                 ? 0.0
-                                 : pack.municipalities[pack.capital].centre.lon;
+    const double reference =
+        pack.municipalities.empty() ? 0.0 : pack.municipalities[pack.capital].centre.lon;
     out.centre = model::GeoPoint{*lat, model::unwrap_lon(*lon, reference)};
     if (population.present()) {
         out.population = static_cast<std::int64_t>(population.unsigned_value);

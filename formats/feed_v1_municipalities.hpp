@@ -18,7 +18,14 @@
 namespace tsur::net::v1 {
 
 enum MunicipalityField : FieldIndex {
-    m_id, m_name, m_name_en, m_urban, m_lat, m_lon, m_population, kMunicipalityFieldCount
+    m_id,
+    m_name,
+    m_name_en,
+    m_urban,
+    m_lat,
+    m_lon,
+    m_population,
+    kMunicipalityFieldCount
 };
 inline constexpr std::array<std::string_view, kMunicipalityFieldCount> kMunicipalityFields = {
     "id", "name", "name_en", "urban", "lat", "lon", "population"};

@@ -17,12 +17,18 @@ using simdjson::SUCCESS;
 
 std::string_view kind_name(Kind k) {
     switch (k) {
-        case Kind::absent: return "nothing";
-        case Kind::null: return "null";
-        case Kind::boolean: return "a boolean";
-        case Kind::number: return "a number";
-        case Kind::string: return "a string";
-        case Kind::compound: return "an object or array";
+        case Kind::absent:
+            return "nothing";
+        case Kind::null:
+            return "null";
+        case Kind::boolean:
+            return "a boolean";
+        case Kind::number:
+            return "a number";
+        case Kind::string:
+            return "a string";
+        case Kind::compound:
+            return "an object or array";
     }
     return "?";
 }
@@ -45,7 +51,8 @@ error_code FeedReader::read(od::document& doc) {
         Kind kind = Kind::compound;
         // The scalar must still be valid JSON: "tru" is not a boolean but a syntax error.
         switch (type) {
-            case od::json_type::array: break;
+            case od::json_type::array:
+                break;
             case od::json_type::string: {
                 std::string_view s;
                 SIMDJSON_TRY(doc.get_string().get(s));
@@ -71,7 +78,8 @@ error_code FeedReader::read(od::document& doc) {
                 kind = Kind::null;
                 break;
             }
-            case od::json_type::object: break;
+            case od::json_type::object:
+                break;
         }
         error_ = "feed: the body must be a JSON object, got " +
                  std::string(kind == Kind::compound ? "an array" : kind_name(kind));
@@ -120,8 +128,8 @@ error_code FeedReader::read_top(od::object& top) {
             SIMDJSON_TRY(read_municipalities(v));
         } else {
             // A value of the wrong shape: remember that the field was there, as what.
-            SIMDJSON_TRY(read_value(v, type,
-                                    k == kUnknownField ? nullptr : &top_[static_cast<std::size_t>(k)]));
+            SIMDJSON_TRY(read_value(
+                v, type, k == kUnknownField ? nullptr : &top_[static_cast<std::size_t>(k)]));
         }
     }
     return SUCCESS;
@@ -239,8 +247,8 @@ error_code FeedReader::read_incidents(od::value& v) {
         SIMDJSON_TRY(read_fields(element, incident_keys_, incident_.fields));
         model::Incident incident;
         // as_of may still be ahead in the body: the future check runs once the body is read.
-        if (const auto reason = build_incident(incident_, municipalities_, std::nullopt,
-                                               incident)) {
+        if (const auto reason =
+                build_incident(incident_, municipalities_, std::nullopt, incident)) {
             const RawValue& id = incident_.fields[f_id];
             counter_.add(*reason, id.is_string() ? std::string_view(id.text) : std::string_view());
         } else {

@@ -23,16 +23,24 @@ namespace tsur::net::v1 {
 namespace od = simdjson::ondemand;
 using Kind = RawValue::Kind;
 
-enum TopField : FieldIndex { t_schema, t_region, t_as_of, t_incidents, t_history, t_risks,
-                             t_municipalities, kTopFieldCount };
+enum TopField : FieldIndex {
+    t_schema,
+    t_region,
+    t_as_of,
+    t_incidents,
+    t_history,
+    t_risks,
+    t_municipalities,
+    kTopFieldCount
+};
 inline constexpr std::array<std::string_view, kTopFieldCount> kTopFields = {
     "schema", "region", "as_of", "incidents", "history", "risks", "municipalities"};
 enum RegionField : FieldIndex { g_code, g_name, g_time_zone, g_utc_offset, kRegionFieldCount };
 inline constexpr std::array<std::string_view, kRegionFieldCount> kRegionFields = {
     "code", "name", "time_zone", "utc_offset"};
 enum HistoryField : FieldIndex { h_start, h_days, h_series, kHistoryFieldCount };
-inline constexpr std::array<std::string_view, kHistoryFieldCount> kHistoryFields = {
-    "start", "days", "series"};
+inline constexpr std::array<std::string_view, kHistoryFieldCount> kHistoryFields = {"start", "days",
+                                                                                    "series"};
 
 /// Three years of daily counts is far beyond any baseline the wall computes.
 inline constexpr std::uint64_t kMaxHistoryDays = 1096;
@@ -48,8 +56,7 @@ std::string quoted(std::string text);
 class FeedReader {
 public:
     FeedReader(const model::Region& region, std::string_view buffer)
-        : region_(region), municipalities_(region), municipality_block_(region),
-          buffer_(buffer) {}
+        : region_(region), municipalities_(region), municipality_block_(region), buffer_(buffer) {}
 
     /// Walks the whole document; on a JSON error returns it and error() says what and where.
     simdjson::error_code read(od::document& doc);

@@ -13,14 +13,16 @@ using simdjson::error_code;
 using simdjson::SUCCESS;
 
 error_code FeedReader::read_history(od::value& v) {
-    return for_each_field(v, history_keys_, [&](FieldIndex k, od::value& value, od::json_type type) {
-        if (k == h_series && type == od::json_type::array) {
-            series_array_ = true;
-            return read_series_list(value);
-        }
-        return read_value(value, type,
-                          k == kUnknownField ? nullptr : &history_fields_[static_cast<std::size_t>(k)]);
-    });
+    return for_each_field(
+        v, history_keys_, [&](FieldIndex k, od::value& value, od::json_type type) {
+            if (k == h_series && type == od::json_type::array) {
+                series_array_ = true;
+                return read_series_list(value);
+            }
+            return read_value(
+                value, type,
+                k == kUnknownField ? nullptr : &history_fields_[static_cast<std::size_t>(k)]);
+        });
 }
 
 error_code FeedReader::read_series_list(od::value& v) {
@@ -36,8 +38,9 @@ error_code FeedReader::read_series_list(od::value& v) {
 error_code FeedReader::read_series(od::value& v, RawSeries& series) {
     return for_each_field(v, series_keys_, [&](FieldIndex k, od::value& value, od::json_type type) {
         if (k == s_counts && type == od::json_type::array) return read_counts(value, series);
-        return read_value(value, type,
-                          k == kUnknownField ? nullptr : &series.fields[static_cast<std::size_t>(k)]);
+        return read_value(
+            value, type,
+            k == kUnknownField ? nullptr : &series.fields[static_cast<std::size_t>(k)]);
     });
 }
 

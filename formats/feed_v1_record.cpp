@@ -44,8 +44,8 @@ std::optional<Reason> build_incident(RawIncident& raw, MunicipalityInterner& mun
 
     const RawValue& channel_v = f[f_channel];
     if (!channel_v.present()) return Reason::missing_channel;
-    const auto channel = channel_v.is_string() ? model::channel_from_id(channel_v.text)
-                                               : std::nullopt;
+    const auto channel =
+        channel_v.is_string() ? model::channel_from_id(channel_v.text) : std::nullopt;
     if (!channel) return Reason::unknown_channel;
 
     const RawValue& sector_v = f[f_sector];
@@ -60,8 +60,8 @@ std::optional<Reason> build_incident(RawIncident& raw, MunicipalityInterner& mun
 
     model::Priority priority = model::Priority::normal;
     if (f[f_priority].present()) {
-        const auto p = f[f_priority].is_string() ? model::priority_from_id(f[f_priority].text)
-                                                 : std::nullopt;
+        const auto p =
+            f[f_priority].is_string() ? model::priority_from_id(f[f_priority].text) : std::nullopt;
         if (!p) return Reason::unknown_priority;
         priority = *p;
     }
@@ -92,8 +92,8 @@ std::optional<Reason> build_incident(RawIncident& raw, MunicipalityInterner& mun
 
     const RawValue& created_v = f[f_created_at];
     if (!created_v.present()) return Reason::missing_created_at;
-    const auto created = created_v.is_string() ? model::parse_rfc3339(created_v.text)
-                                               : std::nullopt;
+    const auto created =
+        created_v.is_string() ? model::parse_rfc3339(created_v.text) : std::nullopt;
     if (!created) return Reason::bad_created_at;
     const OptionalTime due = optional_time(f[f_due_at]);
     if (!due.ok) return Reason::bad_due_at;
@@ -137,13 +137,13 @@ bool append_series(const RawSeries& raw, std::chrono::sys_days start, std::uint3
     if (f[s_counts].kind != Kind::compound || !raw.counts_ok || raw.counts.size() != days) {
         return false;
     }
-    const std::size_t pair = static_cast<std::size_t>(*muni) * model::kSectorCount +
-                             model::index_of(*sector);
+    const std::size_t pair =
+        static_cast<std::size_t>(*muni) * model::kSectorCount + model::index_of(*sector);
     if (pair >= seen.size() || seen[pair]) return false;
     seen[pair] = true;
     for (std::uint32_t d = 0; d < days; ++d) {
-        out.push_back(model::DailyCount{start + std::chrono::days{d}, *muni, *sector,
-                                        raw.counts[d]});
+        out.push_back(
+            model::DailyCount{start + std::chrono::days{d}, *muni, *sector, raw.counts[d]});
     }
     return true;
 }
@@ -158,8 +158,8 @@ std::optional<model::RiskEntry> build_risk(RawRisk& raw) {
     model::RiskEntry entry;
     entry.date = *date;
     if (f[r_sector].present()) {
-        entry.sector = f[r_sector].is_string() ? model::sector_from_id(f[r_sector].text)
-                                               : std::nullopt;
+        entry.sector =
+            f[r_sector].is_string() ? model::sector_from_id(f[r_sector].text) : std::nullopt;
         if (!entry.sector) return std::nullopt;
     }
     entry.title = std::move(f[r_title].text);

@@ -19,11 +19,11 @@ namespace tsur::net::v1 {
 struct RawValue {
     enum class Kind : std::uint8_t { absent, null, boolean, number, string, compound };
     Kind kind = Kind::absent;
-    bool integral = false;     ///< number written without fraction/exponent
-    bool negative = false;     ///< integral and below zero
-    double number = 0.0;       ///< also a boolean's value: 1 for true, 0 for false
+    bool integral = false;             ///< number written without fraction/exponent
+    bool negative = false;             ///< integral and below zero
+    double number = 0.0;               ///< also a boolean's value: 1 for true, 0 for false
     std::uint64_t unsigned_value = 0;  ///< valid when integral && !negative
-    std::string text;          ///< valid when kind == string
+    std::string text;                  ///< valid when kind == string
 
     bool present() const { return kind != Kind::absent && kind != Kind::null; }
     bool is_string() const { return kind == Kind::string; }
@@ -34,20 +34,33 @@ using FieldIndex = int;
 inline constexpr FieldIndex kUnknownField = -1;
 
 enum IncidentField : FieldIndex {
-    f_id, f_channel, f_sector, f_municipality, f_lat, f_lon, f_title, f_category, f_status,
-    f_priority, f_created_at, f_due_at, f_answered_at, f_agency, kIncidentFieldCount
+    f_id,
+    f_channel,
+    f_sector,
+    f_municipality,
+    f_lat,
+    f_lon,
+    f_title,
+    f_category,
+    f_status,
+    f_priority,
+    f_created_at,
+    f_due_at,
+    f_answered_at,
+    f_agency,
+    kIncidentFieldCount
 };
 inline constexpr std::array<std::string_view, kIncidentFieldCount> kIncidentFields = {
-    "id", "channel", "sector", "municipality", "lat", "lon", "title", "category", "status",
-    "priority", "created_at", "due_at", "answered_at", "agency"};
+    "id",       "channel", "sector",   "municipality", "lat",    "lon",         "title",
+    "category", "status",  "priority", "created_at",   "due_at", "answered_at", "agency"};
 
 enum SeriesField : FieldIndex { s_municipality, s_sector, s_counts, kSeriesFieldCount };
 inline constexpr std::array<std::string_view, kSeriesFieldCount> kSeriesFields = {
     "municipality", "sector", "counts"};
 
 enum RiskField : FieldIndex { r_date, r_title, r_sector, kRiskFieldCount };
-inline constexpr std::array<std::string_view, kRiskFieldCount> kRiskFields = {
-    "date", "title", "sector"};
+inline constexpr std::array<std::string_view, kRiskFieldCount> kRiskFields = {"date", "title",
+                                                                              "sector"};
 
 /// Position of `key` in `names`, or kUnknownField.
 template <std::size_t N>

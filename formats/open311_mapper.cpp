@@ -25,9 +25,9 @@ double distance_km(model::GeoPoint a, model::GeoPoint b) {
     constexpr double kRad = std::numbers::pi / 180.0;
     const double dlat = (b.lat - a.lat) * kRad;
     const double dlon = (b.lon - a.lon) * kRad;
-    const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                     std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) *
-                         std::sin(dlon / 2);
+    const double h =
+        std::sin(dlat / 2) * std::sin(dlat / 2) +
+        std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
     return 2.0 * kEarthRadiusKm * std::asin(std::sqrt(std::min(1.0, h)));
 }
 
@@ -146,8 +146,8 @@ std::optional<Reason> build(const Open311Request& r, const Open311Mapping& m,
 
 model::FeedDocument map_open311_requests(const Open311Requests& requests,
                                          const std::vector<Open311Service>& services,
-                                         const Open311Mapping& mapping,
-                                         const model::Region& region, model::TimePoint as_of) {
+                                         const Open311Mapping& mapping, const model::Region& region,
+                                         model::TimePoint as_of) {
     model::FeedDocument doc;
     doc.schema = std::string(kOpen311Schema);
     doc.region_code = region.code;
@@ -171,8 +171,7 @@ model::FeedDocument map_open311_requests(const Open311Requests& requests,
                 // Without a point there was no municipality to find; with one, it lay outside.
                 const bool located = !r.lat.empty() || !r.lon.empty();
                 counter.add_region_wide(
-                    located ? Reason::outside_region : Reason::missing_municipality,
-                    incident.id);
+                    located ? Reason::outside_region : Reason::missing_municipality, incident.id);
             }
             doc.incidents.push_back(std::move(incident));
         }

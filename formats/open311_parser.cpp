@@ -19,14 +19,18 @@ using Json = nlohmann::json;
 /// A JSON scalar as the text an XML response would carry; nullopt for objects and arrays.
 std::optional<std::string> as_text(const Json& v) {
     switch (v.type()) {
-        case Json::value_t::null: return std::string();
+        case Json::value_t::null:
+            return std::string();
         case Json::value_t::string:  // real responses pad media_url
             return std::string(model::trim_ascii(v.get_ref<const std::string&>()));
-        case Json::value_t::boolean: return std::string(v.get<bool>() ? "true" : "false");
+        case Json::value_t::boolean:
+            return std::string(v.get<bool>() ? "true" : "false");
         case Json::value_t::number_integer:
         case Json::value_t::number_unsigned:
-        case Json::value_t::number_float: return v.dump();
-        default: return std::nullopt;
+        case Json::value_t::number_float:
+            return v.dump();
+        default:
+            return std::nullopt;
     }
 }
 
@@ -85,7 +89,8 @@ std::optional<std::string> read_table(const Json& j, const char* name,
         const auto sector = sector_value(value);
         if (!sector) {
             return std::string("field '") + name + "." + key + "' must be a sector id " +
-                   "(housing, roads, waste, healthcare, education, transport, energy, social, other)";
+                   "(housing, roads, waste, healthcare, education, transport, energy, social, "
+                   "other)";
         }
         out.emplace(key, *sector);
     }
@@ -122,8 +127,8 @@ std::string quote_leading_zero_numbers(std::string_view json) {
         std::size_t end = i + 1;
         while (end < json.size()) {
             const char d = json[end];
-            const bool part = (d >= '0' && d <= '9') || d == '.' || d == 'e' || d == 'E' ||
-                              d == '+' || d == '-';
+            const bool part =
+                (d >= '0' && d <= '9') || d == '.' || d == 'e' || d == 'E' || d == '+' || d == '-';
             if (!part) break;
             ++end;
         }
@@ -263,8 +268,8 @@ model::Result<Open311Mapping> parse_open311_mapping(std::string_view json,
             m.id_prefix = it->get<std::string>();
         }
         if (const auto it = j.find("channel"); it != j.end()) {
-            const auto c = it->is_string() ? model::channel_from_id(it->get<std::string>())
-                                           : std::nullopt;
+            const auto c =
+                it->is_string() ? model::channel_from_id(it->get<std::string>()) : std::nullopt;
             if (!c) return fail("field 'channel' must be a channel id such as \"app\"");
             m.channel = *c;
         }
@@ -294,8 +299,9 @@ model::Result<Open311Mapping> parse_open311_mapping(std::string_view json,
             } else if (*it == "default_municipality") {
                 m.outside = Open311Mapping::Outside::use_default;
             } else {
-                return fail("field 'outside_region' must be \"reject\" or "
-                            "\"default_municipality\"");
+                return fail(
+                    "field 'outside_region' must be \"reject\" or "
+                    "\"default_municipality\"");
             }
         }
         if (const auto it = j.find("timestamp_zone"); it != j.end()) {
@@ -304,13 +310,13 @@ model::Result<Open311Mapping> parse_open311_mapping(std::string_view json,
             if (*it == "region") {
                 m.timestamp_zone = region.utc_offset;
             } else {
-                m.timestamp_zone = it->is_string()
-                                       ? model::parse_utc_offset(it->get<std::string>())
-                                       : std::nullopt;
+                m.timestamp_zone = it->is_string() ? model::parse_utc_offset(it->get<std::string>())
+                                                   : std::nullopt;
                 if (!m.timestamp_zone || *m.timestamp_zone > model::Seconds{14 * 3600} ||
                     *m.timestamp_zone < model::Seconds{-14 * 3600}) {
-                    return fail("field 'timestamp_zone' must be a UTC offset such as \"+04:00\" "
-                                "or \"Z\", or \"region\" (the region's own offset)");
+                    return fail(
+                        "field 'timestamp_zone' must be a UTC offset such as \"+04:00\" "
+                        "or \"Z\", or \"region\" (the region's own offset)");
                 }
             }
         }
@@ -318,9 +324,9 @@ model::Result<Open311Mapping> parse_open311_mapping(std::string_view json,
             if (!it->is_string()) return fail("field 'default_agency' must be a string");
             m.default_agency = it->get<std::string>();
         }
-        for (const auto& [name, table] : {std::pair{"service_codes", &m.by_code},
-                                          std::pair{"service_names", &m.by_name},
-                                          std::pair{"groups", &m.by_group}}) {
+        for (const auto& [name, table] :
+             {std::pair{"service_codes", &m.by_code}, std::pair{"service_names", &m.by_name},
+              std::pair{"groups", &m.by_group}}) {
             if (const auto err = read_table(j, name, *table)) return fail(*err);
         }
     } catch (const std::exception& e) {

@@ -50,9 +50,9 @@ struct Open311Service {
 /// One entry of requests.json / requests.xml; every field as trimmed text ("" when absent or
 /// null), numbers in their decimal form, so "006", 94122 and <zipcode>94122</zipcode> agree.
 struct Open311Request {
-    std::string service_request_id, status, status_notes, service_name, service_code,
-        description, agency_responsible, service_notice, requested_datetime, updated_datetime,
-        expected_datetime, address, address_id, zipcode, lat, lon, media_url;
+    std::string service_request_id, status, status_notes, service_name, service_code, description,
+        agency_responsible, service_notice, requested_datetime, updated_datetime, expected_datetime,
+        address, address_id, zipcode, lat, lon, media_url;
     bool bad_id = false;  ///< id was an object, array, boolean or fraction
 };
 
@@ -89,7 +89,7 @@ model::Result<Open311Requests> parse_open311_requests(std::string_view body);
 /// a request that carries only a service_code its service_name (title, name lookup) and group.
 model::FeedDocument map_open311_requests(const Open311Requests& requests,
                                          const std::vector<Open311Service>& services,
-                                         const Open311Mapping& mapping,
-                                         const model::Region& region, model::TimePoint as_of);
+                                         const Open311Mapping& mapping, const model::Region& region,
+                                         model::TimePoint as_of);
 
 }  // namespace tsur::net

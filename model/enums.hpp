@@ -9,11 +9,19 @@
 namespace tsur::model {
 
 enum class Sector : std::uint8_t {
-    housing, roads, waste, healthcare, education, transport, energy, social, other
+    housing,
+    roads,
+    waste,
+    healthcare,
+    education,
+    transport,
+    energy,
+    social,
+    other
 };
 inline constexpr std::size_t kSectorCount = 9;
 inline constexpr std::array<std::string_view, kSectorCount> kSectorIds = {
-    "housing", "roads", "waste", "healthcare", "education",
+    "housing",   "roads",  "waste",  "healthcare", "education",
     "transport", "energy", "social", "other"};
 
 enum class Channel : std::uint8_t { vk, ok, telegram, pos, hotline, letter, app, media };
@@ -28,8 +36,8 @@ inline constexpr std::array<std::string_view, kStatusCount> kStatusIds = {
 
 enum class Priority : std::uint8_t { low, normal, high, critical };
 inline constexpr std::size_t kPriorityCount = 4;
-inline constexpr std::array<std::string_view, kPriorityCount> kPriorityIds = {
-    "low", "normal", "high", "critical"};
+inline constexpr std::array<std::string_view, kPriorityCount> kPriorityIds = {"low", "normal",
+                                                                              "high", "critical"};
 
 /// Looks an id up in one of the tables above; nullopt when it is not there.
 template <typename E, std::size_t N>

@@ -58,8 +58,8 @@ std::optional<Error> read_position(const json& pos, const Where& at, const std::
 /// Appends one ring (without its closing position and repeated points) to `poly`.
 std::optional<Error> read_ring(const json& ring, const Where& at, const std::string& field,
                                GeoPolygon& poly) {
-    if (!ring.is_array()) return at.fail(field, "expected an array of positions, got " +
-                                                    type_name(ring));
+    if (!ring.is_array())
+        return at.fail(field, "expected an array of positions, got " + type_name(ring));
     if (ring.size() < 4) {
         return at.fail(field, "ring has " + std::to_string(ring.size()) +
                                   " points, expected at least 4 (closed)");
@@ -87,8 +87,8 @@ std::optional<Error> read_ring(const json& ring, const Where& at, const std::str
     const std::size_t distinct = poly.points.size() - start;
     const std::span<const GeoPoint> pts(poly.points.data() + start, distinct);
     if (distinct < 3 || signed_area(pts) == 0.0) {
-        return at.fail(field, "ring encloses no area (" + std::to_string(distinct) +
-                                  " distinct points)");
+        return at.fail(field,
+                       "ring encloses no area (" + std::to_string(distinct) + " distinct points)");
     }
     poly.ring_starts.push_back(start);
     return std::nullopt;
@@ -98,8 +98,8 @@ std::optional<Error> read_ring(const json& ring, const Where& at, const std::str
 void normalise_winding(GeoPolygon& poly) {
     for (std::size_t k = 0; k < poly.ring_starts.size(); ++k) {
         const std::size_t b = poly.ring_starts[k];
-        const std::size_t e = k + 1 < poly.ring_starts.size() ? poly.ring_starts[k + 1]
-                                                              : poly.points.size();
+        const std::size_t e =
+            k + 1 < poly.ring_starts.size() ? poly.ring_starts[k + 1] : poly.points.size();
         const double a = signed_area(std::span<const GeoPoint>(poly.points).subspan(b, e - b));
         if ((a > 0) != (k == 0)) {
             std::reverse(poly.points.begin() + static_cast<std::ptrdiff_t>(b),
@@ -159,8 +159,9 @@ std::optional<Error> read_geometry(const json& g, const Where& at, GeoFeature& f
         }
         return std::nullopt;
     }
-    return at.fail("geometry.type", "\"" + t + "\" is not supported, expected Polygon or "
-                                               "MultiPolygon");
+    return at.fail("geometry.type", "\"" + t +
+                                        "\" is not supported, expected Polygon or "
+                                        "MultiPolygon");
 }
 
 std::string string_property(const json& feature, const char* key) {

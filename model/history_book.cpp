@@ -16,8 +16,7 @@ HistoryBook::HistoryBook(std::size_t municipality_count, int retention_days)
       // A retention shorter than the recount window would drop days the next snapshot recounts.
       retention_days_(std::max(retention_days, kRecountableDays)) {}
 
-bool HistoryBook::record(std::span<const Incident> incidents, Seconds utc_offset,
-                         TimePoint as_of) {
+bool HistoryBook::record(std::span<const Incident> incidents, Seconds utc_offset, TimePoint as_of) {
     using std::chrono::days;
     const auto today = local_day(as_of, utc_offset);
     const auto first = today - days{kRecountableDays - 1};

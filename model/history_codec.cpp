@@ -68,9 +68,9 @@ Result<DecodedHistory> decode_history(std::string_view text, const Region& regio
         return config_error(file_name, "region", "expected the region code as a string");
     }
     if (*code != region.code) {
-        return config_error(file_name, "region",
-                            "holds " + code->get<std::string>() + ", the wall serves " +
-                                region.code);
+        return config_error(
+            file_name, "region",
+            "holds " + code->get<std::string>() + ", the wall serves " + region.code);
     }
     const auto days = doc.find("days");
     if (days == doc.end() || !days->is_array()) {

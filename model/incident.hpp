@@ -23,8 +23,8 @@ struct Incident {
     Priority priority = Priority::normal;
     TimePoint created_at{};
     std::optional<TimePoint> feed_due_at;  ///< due time given by the feed, if any
-    TimePoint due_at{};      ///< effective deadline: feed_due_at or the SLA rules
-    TimePoint at_risk_at{};  ///< instant the incident turns "at risk" (<= due_at)
+    TimePoint due_at{};                    ///< effective deadline: feed_due_at or the SLA rules
+    TimePoint at_risk_at{};                ///< instant the incident turns "at risk" (<= due_at)
     std::optional<TimePoint> answered_at;
     std::string agency;
 };

@@ -20,7 +20,8 @@ constexpr std::array<std::string_view, c_count> kColumns = {"id", "population", 
 Result<PopulationReport> apply_population_csv(std::string_view csv, std::string_view file_name,
                                               Region& region) {
     std::size_t pos = 0;
-    auto head = read_csv_header(csv, pos, kColumns, file_name, "id,population,reference_date,source");
+    auto head =
+        read_csv_header(csv, pos, kColumns, file_name, "id,population,reference_date,source");
     if (!head) return Error{head.error()};
     const std::vector<std::size_t>& col = head.value().columns;
     const std::size_t width = head.value().line.fields.size();
@@ -39,23 +40,27 @@ Result<PopulationReport> apply_population_csv(std::string_view csv, std::string_
         if (line.empty()) continue;
         const auto row = split_csv_line(line);
         if (!row || row->fields.size() != width) {
-            return Error{where(file_name, line_no) + "expected " +
-                         std::to_string(width) + " fields (quote a field holding a comma)"};
+            return Error{where(file_name, line_no) + "expected " + std::to_string(width) +
+                         " fields (quote a field holding a comma)"};
         }
         const std::string& id = row->fields[col[c_id]];
-        if (!seen.insert(id).second) return Error{where(file_name, line_no) + "duplicate id \"" + id + "\""};
+        if (!seen.insert(id).second)
+            return Error{where(file_name, line_no) + "duplicate id \"" + id + "\""};
         const auto population = parse_count(row->fields[col[c_population]]);
         if (!population || *population == 0) {
-            return Error{where(file_name, line_no) + "column 'population' must be a positive integer, got \"" +
+            return Error{where(file_name, line_no) +
+                         "column 'population' must be a positive integer, got \"" +
                          row->fields[col[c_population]] + "\""};
         }
         const std::string& date = row->fields[col[c_date]];
         if (!parse_iso_date(date)) {
             return Error{where(file_name, line_no) +
-                         "column 'reference_date' must be a date like 2021-10-01, got \"" + date + "\""};
+                         "column 'reference_date' must be a date like 2021-10-01, got \"" + date +
+                         "\""};
         }
         if (row->fields[col[c_source]].empty()) {
-            return Error{where(file_name, line_no) + "column 'source' is empty (name where the figure comes from)"};
+            return Error{where(file_name, line_no) +
+                         "column 'source' is empty (name where the figure comes from)"};
         }
         const auto index = region.find(id);
         if (!index) {

@@ -26,18 +26,18 @@ struct Municipality {
     std::string id;       ///< stable ASCII slug, as in the feed ("izhevsk")
     std::string name_ru;  ///< "Ижевск", "Алнашский район"
     std::string name_en;
-    bool urban = false;   ///< городской округ
-    GeoPoint centre;      ///< administrative centre (label anchor)
-    std::int64_t centre_population = 0;       ///< population of the centre settlement only
-    std::optional<std::int64_t> population;   ///< municipal total, when a source gives it
-    std::string population_date;              ///< its reference date, ISO ("2021-10-01")
+    bool urban = false;                      ///< городской округ
+    GeoPoint centre;                         ///< administrative centre (label anchor)
+    std::int64_t centre_population = 0;      ///< population of the centre settlement only
+    std::optional<std::int64_t> population;  ///< municipal total, when a source gives it
+    std::string population_date;             ///< its reference date, ISO ("2021-10-01")
 };
 
 /// Immutable description of a region, loaded once from assets; any thread may read it.
 struct Region {
-    std::string code;       ///< ISO 3166-2, "RU-UD"
-    std::string name_ru;    ///< "Удмуртская Республика"
-    std::string time_zone;  ///< IANA, "Europe/Samara"
+    std::string code;                        ///< ISO 3166-2, "RU-UD"
+    std::string name_ru;                     ///< "Удмуртская Республика"
+    std::string time_zone;                   ///< IANA, "Europe/Samara"
     Seconds utc_offset = kDefaultUtcOffset;  ///< Russia keeps no DST since 2014: fixed offset
     std::vector<Municipality> municipalities;
     MunicipalityIndex capital = 0;

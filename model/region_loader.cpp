@@ -36,11 +36,19 @@ bool is_slug(std::string_view s) {
     return true;
 }
 
-enum Column : std::size_t { c_id, c_name_ru, c_name_en, c_kind, c_center_ru, c_lat, c_lon,
-                            c_population, c_count };
+enum Column : std::size_t {
+    c_id,
+    c_name_ru,
+    c_name_en,
+    c_kind,
+    c_center_ru,
+    c_lat,
+    c_lon,
+    c_population,
+    c_count
+};
 constexpr std::array<std::string_view, c_count> kColumns = {
     "id", "name_ru", "name_en", "kind", "center_ru", "lat", "lon", "population"};
-
 
 Result<Municipality> parse_row(const CsvLine& row, const std::array<std::size_t, c_count>& col,
                                std::size_t width, std::string_view file, std::size_t line_no) {
@@ -73,8 +81,8 @@ Result<Municipality> parse_row(const CsvLine& row, const std::array<std::size_t,
     }
     const auto lon = parse_double(field(c_lon));
     if (!lon || *lon < -180.0 || *lon > 180.0) {
-        return Error{where(file, line_no) +
-                     "column 'lon' must be a number in [-180, 180], got \"" + field(c_lon) + "\""};
+        return Error{where(file, line_no) + "column 'lon' must be a number in [-180, 180], got \"" +
+                     field(c_lon) + "\""};
     }
     m.centre = GeoPoint{*lat, *lon};
     const auto pop = parse_count(field(c_population));

@@ -14,7 +14,9 @@ class ServerClock {
 public:
     /// Server time = local system clock + offset.
     void set_offset(std::chrono::milliseconds offset) { offset_ms_.store(offset.count()); }
-    std::chrono::milliseconds offset() const { return std::chrono::milliseconds{offset_ms_.load()}; }
+    std::chrono::milliseconds offset() const {
+        return std::chrono::milliseconds{offset_ms_.load()};
+    }
     TimePoint now() const {
         return std::chrono::floor<Seconds>(std::chrono::system_clock::now() + offset());
     }

@@ -11,7 +11,14 @@
 namespace tsur::model {
 
 /// new_ / in_progress: open and not yet at risk (named after the status the feed gave).
-enum class SlaState : std::uint8_t { new_, in_progress, at_risk, overdue, answered_on_time, answered_late };
+enum class SlaState : std::uint8_t {
+    new_,
+    in_progress,
+    at_risk,
+    overdue,
+    answered_on_time,
+    answered_late
+};
 
 /// True for the two states of an open incident that still has time (new, in progress).
 constexpr bool is_on_time(SlaState s) { return s == SlaState::new_ || s == SlaState::in_progress; }
@@ -24,11 +31,11 @@ inline constexpr TimePoint kNever = TimePoint::max();
 /// carries it, kNever otherwise); before that it is at risk in [at_risk_from, overdue_from) and
 /// overdue from overdue_from. Pure value; any thread.
 struct SlaTimeline {
-    TimePoint at_risk_from{};   ///< min(at_risk_at, due_at)
-    TimePoint overdue_from{};   ///< due_at
-    TimePoint answered_from{};  ///< see above
-    bool answered_late = false; ///< once answered: answered_at after due_at (equal is on time)
-    bool status_new = false;    ///< feed status "new" (state new_ rather than in_progress)
+    TimePoint at_risk_from{};    ///< min(at_risk_at, due_at)
+    TimePoint overdue_from{};    ///< due_at
+    TimePoint answered_from{};   ///< see above
+    bool answered_late = false;  ///< once answered: answered_at after due_at (equal is on time)
+    bool status_new = false;     ///< feed status "new" (state new_ rather than in_progress)
 
     /// End of the overdue span [overdue_from, overdue_until); empty when answered before due.
     TimePoint overdue_until() const { return std::max(overdue_from, answered_from); }

@@ -12,15 +12,9 @@ namespace {
 // so an unmatched incident is never shown as overdue earlier than any law would make it.
 constexpr Seconds kFallbackDuration{30 * 24 * 3600};
 
-SlaDuration hours(int n) {
-    return {SlaDuration::Unit::calendar, Seconds{n * 3600}, 0};
-}
-SlaDuration days(int n) {
-    return {SlaDuration::Unit::calendar, Seconds{n * 24 * 3600}, 0};
-}
-SlaDuration working_days(int n) {
-    return {SlaDuration::Unit::working_days, Seconds{0}, n};
-}
+SlaDuration hours(int n) { return {SlaDuration::Unit::calendar, Seconds{n * 3600}, 0}; }
+SlaDuration days(int n) { return {SlaDuration::Unit::calendar, Seconds{n * 24 * 3600}, 0}; }
+SlaDuration working_days(int n) { return {SlaDuration::Unit::working_days, Seconds{0}, n}; }
 
 SlaRule rule(std::optional<Channel> channel, std::optional<Sector> sector, std::string category,
              SlaDuration duration) {
@@ -40,9 +34,7 @@ int specificity(const SlaRule& r) {
 
 }  // namespace
 
-SlaRules SlaRules::defaults() {
-    return defaults(WorkCalendar{});
-}
+SlaRules SlaRules::defaults() { return defaults(WorkCalendar{}); }
 
 SlaRules SlaRules::defaults(WorkCalendar calendar) {
     std::vector<SlaRule> rules{

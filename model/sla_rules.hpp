@@ -14,8 +14,8 @@ namespace tsur::model {
 struct SlaDuration {
     enum class Unit : std::uint8_t { calendar, working_days };
     Unit unit = Unit::calendar;
-    Seconds calendar{0};  ///< used when unit == calendar
-    int working_days = 0; ///< used when unit == working_days
+    Seconds calendar{0};   ///< used when unit == calendar
+    int working_days = 0;  ///< used when unit == working_days
 };
 
 /// One rule; an empty optional matches anything. The most specific matching rule wins

@@ -18,9 +18,7 @@ constexpr long long kMaxWorkingDays = 2600;
 
 constexpr std::string_view kDurationSyntax = "expected \"<n>min\", \"<n>h\", \"<n>d\" or \"<n>wd\"";
 
-std::string quoted(const Json& value) {
-    return value.dump();
-}
+std::string quoted(const Json& value) { return value.dump(); }
 
 std::string join_ids(std::span<const std::string_view> ids) {
     std::string out;

@@ -15,8 +15,7 @@ struct MonthDay {
 };
 
 // The holidays that move to the next working day when they fall on a weekend, in date order.
-constexpr std::array<MonthDay, 6> kMovable = {
-    {{2, 23}, {3, 8}, {5, 1}, {5, 9}, {6, 12}, {11, 4}}};
+constexpr std::array<MonthDay, 6> kMovable = {{{2, 23}, {3, 8}, {5, 1}, {5, 9}, {6, 12}, {11, 4}}};
 
 bool is_weekend(sys_days d) {
     const std::chrono::weekday wd{d};

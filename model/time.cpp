@@ -31,8 +31,7 @@ std::optional<Seconds> parse_utc_offset(std::string_view text) {
     return text[0] == '-' ? -off : off;
 }
 
-std::optional<TimePoint> parse_rfc3339(std::string_view s,
-                                       std::optional<Seconds> zone_if_missing) {
+std::optional<TimePoint> parse_rfc3339(std::string_view s, std::optional<Seconds> zone_if_missing) {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
     if (s.size() < 19) return std::nullopt;
     if (!read_int(s, 0, 4, y) || s[4] != '-' || !read_int(s, 5, 2, mo) || s[7] != '-' ||

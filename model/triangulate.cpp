@@ -131,9 +131,12 @@ std::uint32_t find_bridge(const Ring& r, std::uint32_t outer, std::uint32_t m) {
             const double x = na.x + (my - na.y) * (nb.x - na.x) / (nb.y - na.y);
             if (x >= mx && x < best_x) {
                 best_x = x;
-                if (x == na.x && my == na.y) candidate = a;
-                else if (x == nb.x && my == nb.y) candidate = b;
-                else candidate = na.x > nb.x ? a : b;
+                if (x == na.x && my == na.y)
+                    candidate = a;
+                else if (x == nb.x && my == nb.y)
+                    candidate = b;
+                else
+                    candidate = na.x > nb.x ? a : b;
             }
         }
         a = b;
@@ -359,9 +362,8 @@ std::vector<std::uint32_t> triangulate(std::span<const GeoPoint> points,
         holes.push_back(Hole{best, ring.at(best).x, ring.at(best).y});
     }
     // Right to left, so a hole's ray can only meet the outer ring or holes already bridged.
-    std::sort(holes.begin(), holes.end(), [](const Hole& a, const Hole& b) {
-        return a.x != b.x ? a.x > b.x : a.y < b.y;
-    });
+    std::sort(holes.begin(), holes.end(),
+              [](const Hole& a, const Hole& b) { return a.x != b.x ? a.x > b.x : a.y < b.y; });
     for (const Hole& h : holes) {
         const std::uint32_t bridge = find_bridge(ring, outer, h.rightmost);
         if (bridge != kNone) splice(ring, bridge, h.rightmost);

@@ -7,7 +7,7 @@ packages=(
   libsdl2-dev libimgui-dev libfreetype-dev nlohmann-json3-dev libcurl4-openssl-dev zlib1g-dev
   libboost-dev libsimdjson-dev libstb-dev libsystemd-dev libgtest-dev libgmock-dev libbenchmark-dev
   fonts-dejavu-core fonts-dejavu-extra xvfb xauth curl
-  clang-14 libclang-rt-14-dev
+  clang-14 libclang-rt-14-dev clang-format-14
   dpkg-dev lintian
 )
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs every test: the normal build, a bounded libFuzzer run of every parser of
-# outside input, the suite again under ASan+UBSan, then the .deb and lintian. Ends with a summary.
+# Sets up, builds and runs every test: the format check, the normal build, a bounded libFuzzer run
+# of every parser of outside input, the suite again under ASan+UBSan, then the .deb and lintian.
+# Ends with a summary.
 #   bash scripts/test.sh           full run (what CI runs)
 #   bash scripts/test.sh --quick   developer loop: normal build and its tests only
 # A stage that runs nothing fails the run, whatever state build/ was left in by another script.
@@ -43,6 +44,13 @@ finish() {
 }
 
 bash scripts/setup.sh
+
+# The tree matches .clang-format (scripts/format.sh applies it); seconds, so it runs first.
+stage_start=$SECONDS
+if format_out=$(bash scripts/format.sh --check); then format_rc=0; else format_rc=$?; fi
+echo "$format_out"
+summary+=("$(printf '%-11s %s (%ds)' "format:" "$(echo "$format_out" | head -1)" $((SECONDS - stage_start)))")
+if [ "$format_rc" -ne 0 ]; then finish 1; fi
 
 # The normal build (preset "default": tests and benches on, the same build/ demo.sh uses). Its test
 # preset runs the whole render matrix (every layout at every wall size and viewing distance); the

@@ -38,7 +38,8 @@ ControlRequest parse_control_request(std::string_view line) {
     line = model::trim_ascii(line);
     const auto space = line.find_first_of(" \t");
     const std::string_view verb = line.substr(0, space);
-    const std::string_view rest = space == std::string_view::npos ? "" : model::trim_ascii(line.substr(space));
+    const std::string_view rest =
+        space == std::string_view::npos ? "" : model::trim_ascii(line.substr(space));
     ControlRequest req;
     if (verb == "freeze") {
         // Screen ids are layout identifiers; anything else is refused rather than echoed.
@@ -60,10 +61,14 @@ ControlRequest parse_control_request(std::string_view line) {
 std::string answer_control_request(std::string_view line, ControlHandler& handler) {
     const ControlRequest req = parse_control_request(line);
     switch (req.verb) {
-        case ControlRequest::Verb::freeze: return handler.on_freeze(req.screen_id);
-        case ControlRequest::Verb::unfreeze: return handler.on_unfreeze();
-        case ControlRequest::Verb::status: return handler.on_status();
-        case ControlRequest::Verb::unknown: break;
+        case ControlRequest::Verb::freeze:
+            return handler.on_freeze(req.screen_id);
+        case ControlRequest::Verb::unfreeze:
+            return handler.on_unfreeze();
+        case ControlRequest::Verb::status:
+            return handler.on_status();
+        case ControlRequest::Verb::unknown:
+            break;
     }
     return error_reply("unknown command: expected freeze [screen-id], unfreeze or status");
 }
@@ -96,9 +101,11 @@ public:
         timer_.async_wait([self = shared_from_this()](const boost::system::error_code& ec) {
             if (!ec) self->socket_->close();
         });
-        asio::async_read_until(*socket_, buffer_, '\n',
-                               [self = shared_from_this()](const boost::system::error_code& ec,
-                                                           std::size_t n) { self->on_line(ec, n); });
+        asio::async_read_until(
+            *socket_, buffer_, '\n',
+            [self = shared_from_this()](const boost::system::error_code& ec, std::size_t n) {
+                self->on_line(ec, n);
+            });
     }
 
 private:
@@ -118,13 +125,14 @@ private:
 
     void reply(std::string text) {
         out_ = std::move(text) + "\n";
-        asio::async_write(*socket_, asio::buffer(out_),
-                          [self = shared_from_this()](const boost::system::error_code&, std::size_t) {
-                              self->timer_.cancel();
-                              boost::system::error_code ignored;
-                              self->socket_->shutdown(Protocol::socket::shutdown_both, ignored);
-                              self->socket_->close(ignored);
-                          });
+        asio::async_write(
+            *socket_, asio::buffer(out_),
+            [self = shared_from_this()](const boost::system::error_code&, std::size_t) {
+                self->timer_.cancel();
+                boost::system::error_code ignored;
+                self->socket_->shutdown(Protocol::socket::shutdown_both, ignored);
+                self->socket_->close(ignored);
+            });
     }
 
     std::shared_ptr<ControlCore> core_;
@@ -151,7 +159,9 @@ void accept_next(const std::shared_ptr<ControlCore>& core) {
 
 ControlSocketServer::ControlSocketServer(asio::io_context& io, ControlHandler& handler,
                                          ControlSocketOptions options)
-    : io_(io), options_(std::move(options)), core_(std::make_shared<ControlCore>(io_, handler, options_)) {}
+    : io_(io),
+      options_(std::move(options)),
+      core_(std::make_shared<ControlCore>(io_, handler, options_)) {}
 
 ControlSocketServer::~ControlSocketServer() { stop(); }
 
@@ -163,7 +173,8 @@ model::Result<bool> ControlSocketServer::start() {
     // Only a directory no one else can write keeps another user from binding the path first
     // and answering `ctl` in the wall's name (issue 20).
     const auto dir = std::filesystem::path(path).parent_path();
-    if (auto problem = private_dir_problem(dir.empty() ? std::filesystem::path(".") : dir); !problem.empty()) {
+    if (auto problem = private_dir_problem(dir.empty() ? std::filesystem::path(".") : dir);
+        !problem.empty()) {
         return fail("unsafe directory: " + problem);
     }
     struct stat st {};

@@ -26,9 +26,9 @@ public:
 
 struct ControlSocketOptions {
     std::string path = "/run/tsur-wall/control.sock";
-    unsigned mode = 0660;                         ///< file mode of the socket: who may connect
-    std::size_t max_request = 256;                ///< bytes including the newline
-    std::chrono::milliseconds timeout{3000};      ///< a client must send its line within this
+    unsigned mode = 0660;                     ///< file mode of the socket: who may connect
+    std::size_t max_request = 256;            ///< bytes including the newline
+    std::chrono::milliseconds timeout{3000};  ///< a client must send its line within this
 };
 
 /// Parsed request line; `unknown` carries nothing.

@@ -11,7 +11,8 @@ std::string_view query_of(std::string_view target) {
     const auto q = target.find('?');
     if (q == std::string_view::npos) return {};
     auto query = target.substr(q + 1);
-    if (const auto hash = query.find('#'); hash != std::string_view::npos) query = query.substr(0, hash);
+    if (const auto hash = query.find('#'); hash != std::string_view::npos)
+        query = query.substr(0, hash);
     return query;
 }
 

@@ -39,10 +39,10 @@ public:
     }
 
     void accept() {
-        acceptor_.async_accept(io_, [self = shared_from_this()](boost::system::error_code ec,
-                                                                tcp::socket socket) {
-            self->on_accept(ec, std::move(socket));
-        });
+        acceptor_.async_accept(
+            io_, [self = shared_from_this()](boost::system::error_code ec, tcp::socket socket) {
+                self->on_accept(ec, std::move(socket));
+            });
     }
 
     std::uint64_t failures() const { return failures_.load(std::memory_order_relaxed); }
@@ -123,8 +123,8 @@ HttpServer::HttpServer(boost::asio::io_context& io, HttpHandler handler, HttpLim
 HttpServer::~HttpServer() { stop(); }
 
 model::Result<std::uint16_t> HttpServer::listen(std::string_view address, std::uint16_t port) {
-    if (listener_) return model::Error{"http server: already listening on port " +
-                                       std::to_string(port_)};
+    if (listener_)
+        return model::Error{"http server: already listening on port " + std::to_string(port_)};
     boost::system::error_code ec;
     const auto ip = boost::asio::ip::make_address(std::string{address}, ec);
     if (ec) {
@@ -142,9 +142,7 @@ model::Result<std::uint16_t> HttpServer::listen(std::string_view address, std::u
     return port_;
 }
 
-std::uint64_t HttpServer::accept_failures() const {
-    return listener_ ? listener_->failures() : 0;
-}
+std::uint64_t HttpServer::accept_failures() const { return listener_ ? listener_->failures() : 0; }
 
 void HttpServer::stop() {
     if (listener_) listener_->stop();

@@ -35,10 +35,9 @@ void HttpSession::read_request() {
     parser_->body_limit(limits_.body_limit);
     stream_.expires_after(limits_.read_timeout);
     reading_ = true;
-    http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                         self->on_read(ec);
-                     });
+    http::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
 }
 
 void HttpSession::on_read(beast::error_code ec) {
@@ -66,9 +65,9 @@ void HttpSession::answer(const Request& req) {
         view.method = head ? std::string_view{"HEAD"} : std::string_view{"GET"};
         view.target = std::string_view{req.target().data(), req.target().size()};
         for (const auto& field : req) {
-            view.headers.emplace_back(std::string_view{field.name_string().data(),
-                                                       field.name_string().size()},
-                                      std::string_view{field.value().data(), field.value().size()});
+            view.headers.emplace_back(
+                std::string_view{field.name_string().data(), field.name_string().size()},
+                std::string_view{field.value().data(), field.value().size()});
         }
         try {
             out = (*handler_)(view);
@@ -89,8 +88,9 @@ void HttpSession::answer(const Request& req) {
         response_.set(name, value);
     }
     if (!has_date) {
-        response_.set(http::field::date,
-                      http_date(std::chrono::floor<model::Seconds>(std::chrono::system_clock::now())));
+        response_.set(
+            http::field::date,
+            http_date(std::chrono::floor<model::Seconds>(std::chrono::system_clock::now())));
     }
     const bool bodiless_status = out.status == 304 || out.status == 204 || out.status < 200;
     if (!bodiless_status) response_.content_length(out.body.size());
@@ -141,11 +141,11 @@ void HttpSession::drain_and_close() {
 
 void HttpSession::drain() {
     auto scratch = std::make_shared<std::array<char, 4096>>();
-    stream_.async_read_some(boost::asio::buffer(*scratch),
-                            [self = shared_from_this(), scratch](beast::error_code ec, std::size_t) {
-                                if (ec || self->stopped_) return self->stop();
-                                self->drain();
-                            });
+    stream_.async_read_some(boost::asio::buffer(*scratch), [self = shared_from_this(), scratch](
+                                                               beast::error_code ec, std::size_t) {
+        if (ec || self->stopped_) return self->stop();
+        self->drain();
+    });
 }
 
 }  // namespace tsur::net

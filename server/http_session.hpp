@@ -22,7 +22,7 @@ namespace tsur::net {
 struct HttpLimits {
     std::size_t header_limit = 8 * 1024;
     std::uint64_t body_limit = 64 * 1024;
-    std::chrono::seconds read_timeout{10};   ///< also the keep-alive idle timeout
+    std::chrono::seconds read_timeout{10};  ///< also the keep-alive idle timeout
     std::chrono::seconds write_timeout{10};
     /// Open connections per server: past it the oldest one waiting for a request is closed to
     /// make room (or the new one, when every connection is being answered). Bounds descriptors.

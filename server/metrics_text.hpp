@@ -15,7 +15,7 @@ using MetricLabel = std::pair<std::string_view, std::string_view>;
 
 /// Builds one /metrics body. Call family() once per metric name before its samples. One thread.
 class MetricsText {
-  public:
+public:
     /// "# HELP name help" and "# TYPE name type" (type: counter, gauge, histogram, summary).
     void family(std::string_view name, std::string_view type, std::string_view help);
     /// "name{k="v",...} value".
@@ -25,7 +25,7 @@ class MetricsText {
     const std::string& text() const { return text_; }
     std::string take() { return std::move(text_); }
 
-  private:
+private:
     std::string text_;
 };
 

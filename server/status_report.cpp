@@ -17,9 +17,7 @@
 namespace tsur::net {
 namespace {
 
-bool is_success(std::string_view result) {
-    return result == "ok" || result == "not_modified";
-}
+bool is_success(std::string_view result) { return result == "ok" || result == "not_modified"; }
 
 std::string wall_time_text(std::chrono::system_clock::time_point t) {
     return model::format_rfc3339(std::chrono::floor<model::Seconds>(t));
@@ -84,8 +82,7 @@ HealthVerdict assess_health(const StatusInputs& in) {
     const auto& r = in.render;
     if (r.frames > 0 && r.state == DisplayState::offline) {
         add("offline", "the wall shows \"no connection\": " +
-                           std::to_string(in.feed.consecutive_failures) +
-                           " failed polls in a row" +
+                           std::to_string(in.feed.consecutive_failures) + " failed polls in a row" +
                            (in.feed.last_error.empty() ? "" : " (" + in.feed.last_error + ")"));
     }
     if (r.layout == LayoutState::builtin) {
@@ -222,8 +219,8 @@ std::string metrics_text(const StatusInputs& in, const HealthVerdict& verdict) {
              "Feed records kept as incidents of the whole region (no known municipality), by "
              "reason.");
     std::map<std::string, std::uint64_t, std::less<>> wide;
-    for (const Reason r : {Reason::unknown_municipality, Reason::missing_municipality,
-                           Reason::outside_region}) {
+    for (const Reason r :
+         {Reason::unknown_municipality, Reason::missing_municipality, Reason::outside_region}) {
         wide[std::string(id_of(r))] = 0;
     }
     for (const auto& [reason, n] : f.region_wide_records) wide[reason] = n;

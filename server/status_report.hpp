@@ -44,7 +44,7 @@ struct HealthVerdict {
     std::vector<std::string> problems;
     /// One sentence per problem id, for the person on call.
     std::map<std::string, std::string, std::less<>> details;
-    std::optional<model::Seconds> data_age;  ///< server now - as_of; empty without data
+    std::optional<model::Seconds> data_age;          ///< server now - as_of; empty without data
     std::optional<model::CalendarOutlook> calendar;  ///< empty without StatusInputs::calendar
 };
 

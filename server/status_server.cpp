@@ -55,9 +55,7 @@ model::Result<std::uint16_t> StatusServer::start() {
     return port;
 }
 
-void StatusServer::stop() {
-    http_.stop();
-}
+void StatusServer::stop() { http_.stop(); }
 
 bool StatusServer::has_token(const HttpRequestView& request) const {
     if (token_.empty()) return false;

@@ -43,7 +43,7 @@ struct StatusServerOptions {
 /// Serves the status endpoints on the io thread. Construct, start() and stop() on the io thread,
 /// or on any thread while the io_context is not running. The referenced objects must outlive it.
 class StatusServer {
-  public:
+public:
     StatusServer(boost::asio::io_context& io, StatusServerOptions options,
                  const SnapshotStore& store, const FeedStats& stats, RenderHealth& render,
                  const model::ServerClock& clock);
@@ -57,7 +57,7 @@ class StatusServer {
     /// Answers one request (what the HTTP server calls); public for tests of the routing.
     HttpResponse handle(const HttpRequestView& request) const;
 
-  private:
+private:
     HttpResponse healthz() const;
     HttpResponse metrics() const;
     /// /screenshot.png, or with `scene` /scene.json: both from the newest captured frame.

@@ -18,13 +18,13 @@ struct FeedStatsSnapshot {
     std::map<std::string, std::uint64_t> rejected_records;  ///< by reason, summed over documents
     /// Records kept as region-wide incidents (model::kRegionWide), by reason, summed likewise.
     std::map<std::string, std::uint64_t> region_wide_records;
-    std::uint64_t bytes_received = 0;      ///< headers + bodies as they came over the wire
+    std::uint64_t bytes_received = 0;  ///< headers + bodies as they came over the wire
     std::uint64_t snapshots_published = 0;
     std::uint64_t cache_writes = 0;
     std::uint64_t cache_write_failures = 0;
-    std::uint64_t truncated_polls = 0;     ///< polls that stopped at a page limit (Open311)
-    std::string last_result;               ///< empty before the first poll
-    std::string last_error;                ///< message of the newest failed poll, kept after recovery
+    std::uint64_t truncated_polls = 0;  ///< polls that stopped at a page limit (Open311)
+    std::string last_result;            ///< empty before the first poll
+    std::string last_error;             ///< message of the newest failed poll, kept after recovery
     std::optional<std::chrono::system_clock::time_point> last_poll;
     std::optional<std::chrono::system_clock::time_point> last_success;  ///< "ok" or "not_modified"
     std::chrono::milliseconds last_poll_duration{0};

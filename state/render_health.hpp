@@ -31,7 +31,9 @@ constexpr std::string_view id_of(DisplayState s) {
 /// of the configured file ever loaded.
 enum class LayoutState : std::uint8_t { ok, rejected, builtin };
 inline constexpr std::array<std::string_view, 3> kLayoutStateIds = {"ok", "rejected", "builtin"};
-constexpr std::string_view id_of(LayoutState s) { return kLayoutStateIds[static_cast<std::size_t>(s)]; }
+constexpr std::string_view id_of(LayoutState s) {
+    return kLayoutStateIds[static_cast<std::size_t>(s)];
+}
 
 /// Upper bounds (seconds) of the tsur_frame_seconds histogram; +Inf is implicit.
 inline constexpr std::array<double, 11> kFrameSecondsBuckets = {
@@ -97,7 +99,7 @@ struct RenderHealthSnapshot {
 /// Written by the render thread (frame_presented), read by the io thread and the watchdog;
 /// every member function is safe on any thread.
 class RenderHealth {
-  public:
+public:
     explicit RenderHealth(
         std::chrono::steady_clock::time_point created = std::chrono::steady_clock::now());
 
@@ -122,7 +124,7 @@ class RenderHealth {
     void set_headless(bool headless) { headless_.store(headless, std::memory_order_relaxed); }
     RenderHealthSnapshot snapshot() const;
 
-  private:
+private:
     static std::int64_t ns(std::chrono::steady_clock::time_point t);
 
     const std::chrono::steady_clock::time_point created_;

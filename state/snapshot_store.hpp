@@ -30,7 +30,7 @@ public:
         next->generation = generation_.load(std::memory_order_relaxed) + 1;
         generation_.store(next->generation, std::memory_order_relaxed);
         published_.store(std::shared_ptr<const PublishedSnapshot>(std::move(next)),
-                          std::memory_order_release);
+                         std::memory_order_release);
     }
 
     /// The newest snapshot, or null before the first publish.

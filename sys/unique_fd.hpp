@@ -10,7 +10,7 @@ namespace tsur::net {
 
 /// Owns one POSIX file descriptor (-1: none) and closes it when destroyed; one thread at a time.
 class UniqueFd {
-  public:
+public:
     UniqueFd() = default;
     explicit UniqueFd(int fd) : fd_(fd) {}
     UniqueFd(UniqueFd&& other) noexcept : fd_(other.release()) {}
@@ -34,7 +34,7 @@ class UniqueFd {
     /// Closes now; false (errno set) when close() failed, e.g. on a deferred write error.
     bool close_checked() { return fd_ < 0 || ::close(release()) == 0; }
 
-  private:
+private:
     int fd_ = -1;
 };
 

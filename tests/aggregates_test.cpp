@@ -13,13 +13,11 @@ constexpr Seconds kUdmurtia{4 * 3600};
 // 14:15 local on Monday 23 Nov; the local day began at 2026-11-22T20:00:00Z.
 const TimePoint kAsOf = *parse_rfc3339("2026-11-23T10:15:00Z");
 
-TimePoint at(const char* text) {
-    return *parse_rfc3339(text);
-}
+TimePoint at(const char* text) { return *parse_rfc3339(text); }
 
 // Builds one incident; each setter overrides a default (roads, vk, new, 24 h SLA, unanswered).
 class Make {
-  public:
+public:
     explicit Make(const char* created = "2026-11-23T08:00:00Z") {
         inc_.sector = Sector::roads;
         inc_.channel = Channel::vk;
@@ -53,7 +51,7 @@ class Make {
     }
     operator Incident() const { return inc_; }  // NOLINT(google-explicit-constructor)
 
-  private:
+private:
     Incident inc_;
 };
 

@@ -13,7 +13,8 @@ using namespace std::chrono_literals;
 
 TEST(Backoff, WindowDoublesFromBaseUpToCap) {
     net::Backoff b(2s, 5min, 7);
-    const std::chrono::milliseconds expected[] = {2s, 4s, 8s, 16s, 32s, 64s, 128s, 256s, 300s, 300s};
+    const std::chrono::milliseconds expected[] = {2s,  4s,   8s,   16s,  32s,
+                                                  64s, 128s, 256s, 300s, 300s};
     for (const auto ceiling : expected) {
         EXPECT_EQ(b.ceiling(), ceiling);
         const auto d = b.next_delay();

@@ -46,7 +46,8 @@ std::vector<std::string> ids_on(const model::Snapshot& snap, const BoardSection&
 /// `n` overdue incidents, the i-th due (i + 1) hours ago, named a0, a1, ...
 std::vector<std::pair<std::string, Seconds>> overdue(int n, const char* prefix = "a") {
     std::vector<std::pair<std::string, Seconds>> out;
-    for (int i = 0; i < n; ++i) out.emplace_back(prefix + std::to_string(i), Seconds{-(i + 1) * 3600});
+    for (int i = 0; i < n; ++i)
+        out.emplace_back(prefix + std::to_string(i), Seconds{-(i + 1) * 3600});
     return out;
 }
 

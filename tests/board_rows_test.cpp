@@ -74,8 +74,7 @@ TEST(BoardRows, MostOverdueFirstThenLeastTimeLeft) {
                                     model::Channel::vk, model::Status::answered},
                                    {"in10m", Seconds{600}}});
     const auto rows = build_board_rows(*snap, config::WidgetSpec{}, kNow);
-    EXPECT_EQ(ids_of(*snap, rows),
-              (std::vector<std::string>{"late5h", "late1h", "in10m", "in4d"}));
+    EXPECT_EQ(ids_of(*snap, rows), (std::vector<std::string>{"late5h", "late1h", "in10m", "in4d"}));
     EXPECT_EQ(rows[0].state, model::SlaState::overdue);
     EXPECT_EQ(rows[0].time_left, Seconds{-5 * 3600});
     EXPECT_EQ(rows[2].state, model::SlaState::at_risk);
@@ -134,7 +133,8 @@ TEST(BoardRows, GroupByAgencyPutsTheWorstGroupFirst) {
 }
 
 TEST(BoardRows, GroupByMunicipalityUsesMunicipalityHeaders) {
-    const auto snap = snapshot_of({{"g", Seconds{-60}, 2}, {"i", Seconds{-30}, 0}, {"g2", Seconds{60}, 2}});
+    const auto snap =
+        snapshot_of({{"g", Seconds{-60}, 2}, {"i", Seconds{-30}, 0}, {"g2", Seconds{60}, 2}});
     const auto lines =
         group_board_rows(*snap, build_board_rows(*snap, {}, kNow), config::GroupBy::municipality);
     ASSERT_EQ(lines.size(), 5u);
@@ -146,10 +146,13 @@ TEST(BoardRows, GroupByMunicipalityUsesMunicipalityHeaders) {
 TEST(BoardRows, PagesRepeatTheGroupHeaderAndNeverEndOnAHeader) {
     // Group A: 4 rows, group B: 2 rows -> lines H A A A A H B B.
     std::vector<Spec> specs;
-    for (int i = 0; i < 4; ++i) specs.push_back({"a" + std::to_string(i), Seconds{-1000 + i}, 0, "A"});
-    for (int i = 0; i < 2; ++i) specs.push_back({"b" + std::to_string(i), Seconds{100 + i}, 0, "B"});
+    for (int i = 0; i < 4; ++i)
+        specs.push_back({"a" + std::to_string(i), Seconds{-1000 + i}, 0, "A"});
+    for (int i = 0; i < 2; ++i)
+        specs.push_back({"b" + std::to_string(i), Seconds{100 + i}, 0, "B"});
     const auto snap = snapshot_of(specs);
-    const auto lines = group_board_rows(*snap, build_board_rows(*snap, {}, kNow), config::GroupBy::agency);
+    const auto lines =
+        group_board_rows(*snap, build_board_rows(*snap, {}, kNow), config::GroupBy::agency);
     ASSERT_EQ(lines.size(), 8u);
     const auto pages = paginate(lines, 3);
     // [H A A] [(H) A A] [H B B]: the second page repeats A's header; B's header does not dangle
@@ -182,7 +185,8 @@ TEST(BoardRows, PageFollowsWallClockSoEveryPcShowsTheSamePage) {
 
 TEST(BoardRows, PagingOrderAtGivenInstants) {
     std::vector<Spec> specs;
-    for (int i = 0; i < 25; ++i) specs.push_back({"r" + std::to_string(i), Seconds{-10000 + 60 * i}});
+    for (int i = 0; i < 25; ++i)
+        specs.push_back({"r" + std::to_string(i), Seconds{-10000 + 60 * i}});
     const auto snap = snapshot_of(specs);
     const auto rows = build_board_rows(*snap, {}, kNow);
     const auto lines = group_board_rows(*snap, rows, config::GroupBy::none);
@@ -196,7 +200,8 @@ TEST(BoardRows, PagingOrderAtGivenInstants) {
         const BoardPage& p = pages[page_at(t, 12, pages.size())];
         const std::size_t expected_first = ((base / 12 + k) % 3) * 10;
         EXPECT_EQ(p.first, expected_first);
-        for (std::size_t i = p.first; i < p.last; ++i) seen.insert(snap->incidents[lines[i].row.incident].id);
+        for (std::size_t i = p.first; i < p.last; ++i)
+            seen.insert(snap->incidents[lines[i].row.incident].id);
     }
     EXPECT_EQ(seen.size(), 25u);  // three consecutive periods show every row exactly once
     EXPECT_EQ(snap->incidents[lines[pages[1].first].row.incident].id, "r10");

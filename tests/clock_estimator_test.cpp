@@ -69,8 +69,8 @@ TEST(ClockEstimator, AsOfMoreThanTheBoundAheadIsTooFarAhead) {
     net::ClockEstimator e;
     EXPECT_FALSE(e.too_far_ahead(chr::floor<chr::seconds>(kLocal + 10min), kLocal));
     EXPECT_TRUE(e.too_far_ahead(chr::floor<chr::seconds>(kLocal + 10min + 1s), kLocal));
-    EXPECT_TRUE(e.too_far_ahead(chr::floor<chr::seconds>(chr::sys_days{chr::year{9999} / 1 / 1}),
-                                kLocal));
+    EXPECT_TRUE(
+        e.too_far_ahead(chr::floor<chr::seconds>(chr::sys_days{chr::year{9999} / 1 / 1}), kLocal));
     // A believed Date moves the reference: the server's clock reads 5 min ahead.
     e.add_date_sample(chr::floor<chr::seconds>(kLocal + 5min), kLocal);
     EXPECT_FALSE(e.too_far_ahead(chr::floor<chr::seconds>(kLocal + 15min), kLocal));

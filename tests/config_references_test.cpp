@@ -125,8 +125,8 @@ TEST(ShippedSamples, OperationsGuideNamesOnlyShippedLayouts) {
     int names = 0;
     for (std::sregex_iterator it(line.begin(), line.end(), quoted), end; it != end; ++it) {
         if ((*it)[1].str() == "layout") continue;
-        EXPECT_TRUE(std::filesystem::exists(test::source_dir() / "layouts" /
-                                            ((*it)[1].str() + ".json")))
+        EXPECT_TRUE(
+            std::filesystem::exists(test::source_dir() / "layouts" / ((*it)[1].str() + ".json")))
             << (*it)[1].str();
         ++names;
     }

@@ -38,7 +38,8 @@ protected:
         dir_ = fs::temp_directory_path() / ("tsur-ctl-" + std::to_string(::getpid()));
         fs::remove_all(dir_);
         fs::create_directories(dir_);
-        fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
+        fs::permissions(dir_,
+                        fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
         state_.set_screens({"main", "map"});
         net::ControlSocketOptions opts;
         opts.path = (dir_ / "control.sock").string();

@@ -112,7 +112,8 @@ TEST(DeadlineIndex, MatchesBruteForceOnRandomData) {
         for (const auto t : {incidents[i].due_at, incidents[i].at_risk_at}) {
             nows.insert(nows.end(), {t - kSecond, t, t + kSecond});
         }
-        if (const auto t = incidents[i].answered_at) nows.insert(nows.end(), {*t - kSecond, *t, *t + kSecond});
+        if (const auto t = incidents[i].answered_at)
+            nows.insert(nows.end(), {*t - kSecond, *t, *t + kSecond});
     }
     for (const auto now : nows) {
         std::size_t overdue = 0, at_risk = 0;

@@ -56,9 +56,9 @@ protected:
         if (thread_.joinable()) thread_.join();
     }
 
-    http::response<http::string_body> get(const std::string& target,
-                                          std::vector<std::pair<std::string, std::string>> headers = {},
-                                          http::verb method = http::verb::get) {
+    http::response<http::string_body> get(
+        const std::string& target, std::vector<std::pair<std::string, std::string>> headers = {},
+        http::verb method = http::verb::get) {
         asio::io_context io;
         tcp::socket socket(io);
         socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), server_->port()));

@@ -133,9 +133,9 @@ TEST(DemoSimulator, LaterInstantKeepsEveryIncidentAsItWas) {
 
 TEST_F(DemoSimulatorFixture, AboutAThousandNewIncidentsADay) {
     const auto week_ago = kNow - std::chrono::days{7};
-    const auto created_last_week = std::count_if(
-        doc_->incidents.begin(), doc_->incidents.end(),
-        [&](const auto& inc) { return inc.created_at >= week_ago; });
+    const auto created_last_week =
+        std::count_if(doc_->incidents.begin(), doc_->incidents.end(),
+                      [&](const auto& inc) { return inc.created_at >= week_ago; });
     const double per_day = static_cast<double>(created_last_week) / 7.0;
     EXPECT_GT(per_day, 750.0);
     EXPECT_LT(per_day, 1250.0);
@@ -148,8 +148,9 @@ TEST_F(DemoSimulatorFixture, IzhevskHasTheMostIncidents) {
     std::map<model::MunicipalityIndex, int> by_muni;
     for (const auto& inc : doc_->incidents) ++by_muni[inc.municipality];
     const auto izhevsk = *region_->find("izhevsk");
-    const auto top = std::max_element(by_muni.begin(), by_muni.end(),
-                                      [](const auto& a, const auto& b) { return a.second < b.second; });
+    const auto top =
+        std::max_element(by_muni.begin(), by_muni.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
     EXPECT_EQ(top->first, izhevsk);
     const double share = by_muni[izhevsk] / static_cast<double>(doc_->incidents.size());
     EXPECT_GT(share, 0.30);
@@ -214,7 +215,8 @@ TEST_F(DemoSimulatorFixture, HistoryCoversSixtyDaysAndTodayMatchesIncidents) {
 
     std::map<std::pair<int, int>, std::uint32_t> created_today;
     for (const auto& inc : doc_->incidents) {
-        if (std::chrono::floor<std::chrono::days>(inc.created_at + region_->utc_offset) == today()) {
+        if (std::chrono::floor<std::chrono::days>(inc.created_at + region_->utc_offset) ==
+            today()) {
             ++created_today[{inc.municipality, static_cast<int>(inc.sector)}];
         }
     }
@@ -239,9 +241,9 @@ TEST_F(DemoSimulatorFixture, HistoryHasFewerIncidentsAtWeekends) {
         by_weekday[wd] += count;
         ++days_seen[wd];
     }
-    const double weekday_mean = (by_weekday[0] + by_weekday[1] + by_weekday[2] + by_weekday[3] +
-                                 by_weekday[4]) / (days_seen[0] + days_seen[1] + days_seen[2] +
-                                                   days_seen[3] + days_seen[4]);
+    const double weekday_mean =
+        (by_weekday[0] + by_weekday[1] + by_weekday[2] + by_weekday[3] + by_weekday[4]) /
+        (days_seen[0] + days_seen[1] + days_seen[2] + days_seen[3] + days_seen[4]);
     const double weekend_mean = (by_weekday[5] + by_weekday[6]) / (days_seen[5] + days_seen[6]);
     EXPECT_LT(weekend_mean, 0.85 * weekday_mean);
 }
@@ -288,7 +290,8 @@ TEST_F(DemoSimulatorFixture, LocalPatternsShowInTheSectorMix) {
     };
     EXPECT_GT(share("mozhga", model::Sector::housing, "water_quality"),
               3 * share("izhevsk", model::Sector::housing, "water_quality"));
-    EXPECT_GT(share("sarapul", model::Sector::waste, ""), 1.8 * share("izhevsk", model::Sector::waste, ""));
+    EXPECT_GT(share("sarapul", model::Sector::waste, ""),
+              1.8 * share("izhevsk", model::Sector::waste, ""));
 }
 
 TEST_F(DemoSimulatorFixture, RiskCalendarHasUpcomingEntries) {
@@ -315,7 +318,8 @@ TEST_F(DemoSimulatorFixture, JsonCarriesTheSameDocumentAndParses) {
     EXPECT_EQ(first["created_at"], model::format_rfc3339(typed.created_at));
     EXPECT_EQ(parsed["history"]["days"], 60);
     EXPECT_EQ(parsed["history"]["start"], "2026-09-25");
-    EXPECT_EQ(parsed["history"]["series"].size(), region_->municipalities.size() * model::kSectorCount);
+    EXPECT_EQ(parsed["history"]["series"].size(),
+              region_->municipalities.size() * model::kSectorCount);
 }
 
 TEST_F(DemoSimulatorFixture, FeedParserAcceptsEveryRecord) {

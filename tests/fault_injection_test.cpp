@@ -70,7 +70,7 @@ Expect dropped_records(std::string reason) {
 }
 
 class FaultInjection : public ::testing::Test {
-  protected:
+protected:
     FaultInjection()
         : region_(std::make_shared<const model::Region>(test::udmurtia_region())),
           rules_(std::make_shared<const model::SlaRules>(model::SlaRules::defaults())),
@@ -152,8 +152,7 @@ class FaultInjection : public ::testing::Test {
     WallStatus status_at(model::TimePoint server_now) const {
         const auto published = store_.current_published();
         const auto s = stats_.snapshot();
-        return app::wall_status(published.get(), s, server_now,
-                                kStatusInterval);
+        return app::wall_status(published.get(), s, server_now, kStatusInterval);
     }
 
     /// Healthy start, the fault, the checks while it lasts, then recovery.
@@ -250,9 +249,7 @@ TEST_F(FaultInjection, ResetMidBody) {
     run_fault(Fault::reset_mid_body, by_result("transfer_failed"));
 }
 
-TEST_F(FaultInjection, InternalServerError) {
-    run_fault(Fault::http_500, by_result("http_5xx"));
-}
+TEST_F(FaultInjection, InternalServerError) { run_fault(Fault::http_500, by_result("http_5xx")); }
 
 TEST_F(FaultInjection, UnavailableWithRetryAfter) {
     run_fault(Fault::http_503_retry_after, by_result("http_5xx"));
@@ -278,9 +275,7 @@ TEST_F(FaultInjection, TruncatedJson) {
     run_fault(Fault::truncated_json, by_result("bad_document"));
 }
 
-TEST_F(FaultInjection, HtmlInsteadOfJson) {
-    run_fault(Fault::html, by_result("bad_document"));
-}
+TEST_F(FaultInjection, HtmlInsteadOfJson) { run_fault(Fault::html, by_result("bad_document")); }
 
 TEST_F(FaultInjection, InvalidUtf8InTitle) {
     run_fault(Fault::invalid_utf8_title, by_result("bad_document"));
@@ -360,8 +355,8 @@ TEST_F(FaultInjection, RestartWith2099Cache) {
     test::TempDir dir;
     const auto cache = dir.path / "feed.cache";
     const model::TimePoint y2099 = test::FaultFeedServer::kYear2099;
-    ASSERT_TRUE(net::SnapshotCache(cache).store(test::fault_feed_document(y2099), y2099,
-                                                "tsur.feed.v1"));
+    ASSERT_TRUE(
+        net::SnapshotCache(cache).store(test::fault_feed_document(y2099), y2099, "tsur.feed.v1"));
     client_->stop();
     make_client(cache);
     const auto restored = client_->restore_from_cache();
@@ -405,8 +400,8 @@ TEST_F(FaultInjection, AllRecordsRejected) {
         EXPECT_NE(metrics.find("tsur_healthy 0"), std::string::npos);
         EXPECT_GE(rejected("unknown_status"), 3u * 7u);
         const auto& last = outcomes_.back();
-        EXPECT_TRUE(last.notes.size() == 6u && last.notes.back().find("7 records dropped") !=
-                                                   std::string::npos);
+        EXPECT_TRUE(last.notes.size() == 6u &&
+                    last.notes.back().find("7 records dropped") != std::string::npos);
     };
     run_fault(Fault::all_rejected, e);
 }
@@ -423,10 +418,10 @@ TEST_F(FaultInjection, NotModifiedBeforeAnyData) {
     const auto started = chr::steady_clock::now();
     server_.set_fault(Fault::none);
     ASSERT_TRUE(run_until([&] { return shows_newest(); }, 5s));
-    std::printf("[ fault ] 304 before any data: first data %lld ms after the fault ended\n",
-                static_cast<long long>(
-                    chr::duration_cast<chr::milliseconds>(chr::steady_clock::now() - started)
-                        .count()));
+    std::printf(
+        "[ fault ] 304 before any data: first data %lld ms after the fault ended\n",
+        static_cast<long long>(
+            chr::duration_cast<chr::milliseconds>(chr::steady_clock::now() - started).count()));
     EXPECT_EQ(status_at(store_.current()->as_of).mode, WallStatus::Mode::live);
 }
 

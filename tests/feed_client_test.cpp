@@ -26,7 +26,8 @@ using test::SeenRequest;
 
 std::string gzip(std::string_view in) {
     z_stream z{};
-    EXPECT_EQ(deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    EXPECT_EQ(deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY),
+              Z_OK);
     std::string out(deflateBound(&z, in.size()), '\0');
     z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
     z.avail_in = static_cast<uInt>(in.size());
@@ -74,9 +75,10 @@ using test::TempDir;
 class FeedClientTest : public ::testing::Test {
 protected:
     FeedClientTest() {
-        auto region = model::parse_region(test::read_file(test::asset_path("regions/RU-UD/region.json")),
-                                          test::read_file(test::asset_path("regions/RU-UD/municipalities.csv")),
-                                          "region.json", "municipalities.csv");
+        auto region = model::parse_region(
+            test::read_file(test::asset_path("regions/RU-UD/region.json")),
+            test::read_file(test::asset_path("regions/RU-UD/municipalities.csv")), "region.json",
+            "municipalities.csv");
         EXPECT_TRUE(region.ok()) << (region.ok() ? "" : region.error());
         region_ = std::make_shared<const model::Region>(region.take());
         rules_ = std::make_shared<const model::SlaRules>(model::SlaRules::defaults());
@@ -260,7 +262,8 @@ TEST_F(FeedClientTest, AbortsBodyOverCap) {
 
 TEST_F(FeedClientTest, BadDocumentKeepsLastSnapshot) {
     test::ScriptedHttpServer server(io_, [&](const SeenRequest&, std::size_t i) {
-        return i == 0 ? ok_reply(fixture_, "\"a\"") : ok_reply("{\"schema\": \"tsur.feed.v1\",", "\"b\"");
+        return i == 0 ? ok_reply(fixture_, "\"a\"")
+                      : ok_reply("{\"schema\": \"tsur.feed.v1\",", "\"b\"");
     });
     auto client = make_client(config_for(server.url()));
     client->start();
@@ -309,7 +312,8 @@ TEST_F(FeedClientTest, DateHeaderSetsClockOffset) {
 TEST_F(FeedClientTest, AsOfIsALowerBoundForServerTime) {
     const auto ahead = chr::floor<chr::seconds>(chr::system_clock::now()) + 5min;
     const std::string body = with_as_of(fixture_, model::format_rfc3339(ahead));
-    test::ScriptedHttpServer server(io_, [&](const SeenRequest&, std::size_t) { return ok_reply(body); });
+    test::ScriptedHttpServer server(
+        io_, [&](const SeenRequest&, std::size_t) { return ok_reply(body); });
     EXPECT_EQ(fetch_once(config_for(server.url())).result, "ok");
     EXPECT_GE(clock_.now(), ahead);
     EXPECT_LT(clock_.offset(), 5min + 2s);
@@ -319,9 +323,10 @@ TEST_F(FeedClientTest, SendsBearerTokenFromFileAndUserAgent) {
     TempDir dir;
     const auto token_file = dir.path / "token";
     std::ofstream(token_file) << "  s3cr3t-token \n";
-    std::filesystem::permissions(token_file, std::filesystem::perms::owner_read |
-                                                 std::filesystem::perms::owner_write);
-    test::ScriptedHttpServer server(io_, [&](const SeenRequest&, std::size_t) { return ok_reply(fixture_); });
+    std::filesystem::permissions(
+        token_file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    test::ScriptedHttpServer server(
+        io_, [&](const SeenRequest&, std::size_t) { return ok_reply(fixture_); });
     auto c = config_for(server.url());
     c.token_file = token_file;
     EXPECT_EQ(fetch_once(c).result, "ok");
@@ -337,8 +342,8 @@ TEST_F(FeedClientTest, SendsBearerTokenFromFileAndUserAgent) {
 }
 
 TEST_F(FeedClientTest, ReadsFileUrl) {
-    const auto outcome =
-        fetch_once(config_for("file://" + test::data_path("feed_client/snapshot_v1.json").string()));
+    const auto outcome = fetch_once(
+        config_for("file://" + test::data_path("feed_client/snapshot_v1.json").string()));
     EXPECT_EQ(outcome.result, "ok") << outcome.message;
     EXPECT_TRUE(outcome.published);
     EXPECT_EQ(outcome.next_poll, 0ms);
@@ -347,9 +352,8 @@ TEST_F(FeedClientTest, ReadsFileUrl) {
 }
 
 TEST_F(FeedClientTest, TimesOutOnSilentServerWithoutBlockingIoThread) {
-    test::ScriptedHttpServer server(io_, [&](const SeenRequest&, std::size_t) {
-        return hang_reply();
-    });
+    test::ScriptedHttpServer server(io_,
+                                    [&](const SeenRequest&, std::size_t) { return hang_reply(); });
     auto c = config_for(server.url());
     c.total_timeout = 300ms;
     int ticks = 0;
@@ -390,8 +394,9 @@ TEST_F(FeedClientTest, WritesCacheOnAcceptAndRestoresItAtStart) {
 
     net::SnapshotStore fresh;
     auto region = region_;
-    net::FeedClient restarted(io_, c, [region](std::string_view b) { return net::parse_feed_v1(b, *region); },
-                              region_, rules_, fresh, stats_, clock_);
+    net::FeedClient restarted(
+        io_, c, [region](std::string_view b) { return net::parse_feed_v1(b, *region); }, region_,
+        rules_, fresh, stats_, clock_);
     const auto restored = restarted.restore_from_cache();
     ASSERT_TRUE(restored.ok()) << restored.error();
     EXPECT_TRUE(restored.value());
@@ -407,8 +412,9 @@ TEST_F(FeedClientTest, CorruptCacheIsNotPublished) {
     auto c = config_for("http://127.0.0.1:9/");
     c.cache_file = dir.path / "feed.cache";
     EXPECT_FALSE(make_client(c)->restore_from_cache().value());  // none yet: nothing, no error
-    std::ofstream(*c.cache_file) << "TSURCACHE1\nlength 5\ncrc32 00000000\nas_of 2026-11-23T10:15:00Z\n"
-                                    "kind tsur.feed.v1\n\nhello";
+    std::ofstream(*c.cache_file)
+        << "TSURCACHE1\nlength 5\ncrc32 00000000\nas_of 2026-11-23T10:15:00Z\n"
+           "kind tsur.feed.v1\n\nhello";
     const auto restored = make_client(c)->restore_from_cache();
     ASSERT_FALSE(restored.ok());
     EXPECT_NE(restored.error().find("checksum"), std::string::npos) << restored.error();

@@ -97,9 +97,9 @@ TEST(FeedMunicipalities, EntriesCarryTheirNamesCentresAndPopulation) {
 
 TEST(FeedMunicipalities, UnknownIdIsCountedUnderTheWholeRegion) {
     // "izhevsk" is on the wall's own list, but the document's list replaces that list.
-    const auto p = parse(document({incident("A", "north-okrug"), incident("B", "atlantis"),
-                                   incident("C", "izhevsk")},
-                                  kTwoOkrugs));
+    const auto p = parse(document(
+        {incident("A", "north-okrug"), incident("B", "atlantis"), incident("C", "izhevsk")},
+        kTwoOkrugs));
     ASSERT_EQ(p.doc.incidents.size(), 3u);
     EXPECT_FALSE(model::is_region_wide(p.doc.incidents[0].municipality));
     EXPECT_TRUE(model::is_region_wide(p.doc.incidents[1].municipality));
@@ -109,9 +109,8 @@ TEST(FeedMunicipalities, UnknownIdIsCountedUnderTheWholeRegion) {
 }
 
 TEST(FeedMunicipalities, BadEntriesAreDroppedWithAReasonAndTheRestUsed) {
-    const auto p = parse(document(
-        {incident("A", "north-okrug")},
-        R"("municipalities": [
+    const auto p = parse(document({incident("A", "north-okrug")},
+                                  R"("municipalities": [
             {"id": "north-okrug", "name": "Северный округ", "lat": 57.9, "lon": 52.8},
             {"id": "north-okrug", "name": "Ещё один", "lat": 57.0, "lon": 52.0},
             {"id": "far", "name": "Далеко", "lat": 91, "lon": 52.0},
@@ -132,8 +131,8 @@ TEST(FeedMunicipalities, MalformedBlockIsLoggedAndTheWallsListKept) {
     for (const std::string block :
          {R"("municipalities": "south-okrug")", R"("municipalities": {"id": "south-okrug"})",
           R"("municipalities": [])", R"("municipalities": [{"id": "south-okrug"}, 7])"}) {
-        const auto p = parse(document({incident("A", "izhevsk"), incident("B", "south-okrug")},
-                                      block));
+        const auto p =
+            parse(document({incident("A", "izhevsk"), incident("B", "south-okrug")}, block));
         EXPECT_FALSE(p.doc.region) << block;
         EXPECT_EQ(p.doc.rejected.count("bad_municipalities"), 1u) << block;
         const auto lines = net::municipalities_log_lines(p.doc);
@@ -158,10 +157,9 @@ TEST(FeedMunicipalities, HugeBlockOfEmptyEntriesIsCountedAndIgnored) {
 
 TEST(FeedMunicipalities, DocumentWithoutTheBlockIsReadAsBefore) {
     for (const std::string& block : {std::string(), std::string(R"("municipalities": null)")}) {
-        const auto p =
-            parse(document({incident("A", "izhevsk"), incident("B", "sarapul"),
-                            incident("C", "atlantis")},
-                           block));
+        const auto p = parse(document(
+            {incident("A", "izhevsk"), incident("B", "sarapul"), incident("C", "atlantis")},
+            block));
         EXPECT_FALSE(p.doc.region);
         EXPECT_TRUE(p.doc.rejected.empty());
         EXPECT_TRUE(net::municipalities_log_lines(p.doc).empty());
@@ -186,17 +184,15 @@ TEST(FeedMunicipalities, HistorySeriesNameTheDocumentsIds) {
 
 model::SnapshotPtr snapshot_of(const std::string& body) {
     auto p = parse(body);
-    return model::build_snapshot(std::move(p.doc),
-                                 std::make_shared<const model::Region>(p.wall),
+    return model::build_snapshot(std::move(p.doc), std::make_shared<const model::Region>(p.wall),
                                  model::SlaRules::defaults());
 }
 
 TEST(FeedMunicipalities, HeatmapAndBoardNameTheDocumentsPlaces) {
-    const auto snap = snapshot_of(document({incident("A", "north-okrug"),
-                                            incident("B", "north-okrug"),
-                                            incident("C", "south-okrug"),
-                                            incident("D", "atlantis")},
-                                           kTwoOkrugs));
+    const auto snap =
+        snapshot_of(document({incident("A", "north-okrug"), incident("B", "north-okrug"),
+                              incident("C", "south-okrug"), incident("D", "atlantis")},
+                             kTwoOkrugs));
     ASSERT_TRUE(snap->region);
     EXPECT_EQ(snap->region->municipalities.size(), 2u);
     display::FrameContext ctx;

@@ -28,8 +28,11 @@ bool valid_utf8(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3
-                                : (c >> 3) == 0x1E ? 4 : 0;
+        const std::size_t len = c < 0x80           ? 1
+                                : (c >> 5) == 0x6  ? 2
+                                : (c >> 4) == 0xE  ? 3
+                                : (c >> 3) == 0x1E ? 4
+                                                   : 0;
         if (len == 0 || i + len > s.size()) return false;
         for (std::size_t k = 1; k < len; ++k) {
             if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
@@ -62,10 +65,9 @@ TEST_F(FeedParser, ParsesValidDocumentIntoExpectedIncidents) {
 
     std::vector<std::string> ids;
     for (const auto& inc : d.incidents) ids.push_back(inc.id);
-    const std::vector<std::string> expected_ids = {"UD-000101", "UD-000102", "UD-000103",
-                                                   "UD-000104", "UD-000105", "UD-000106",
-                                                   "UD-000107", "UD-000108", "UD-000109",
-                                                   "UD-000110"};
+    const std::vector<std::string> expected_ids = {
+        "UD-000101", "UD-000102", "UD-000103", "UD-000104", "UD-000105",
+        "UD-000106", "UD-000107", "UD-000108", "UD-000109", "UD-000110"};
     EXPECT_EQ(ids, expected_ids);
 
     const auto& first = d.incidents[0];
@@ -147,16 +149,34 @@ TEST_F(FeedParser, DropsEachBadRecordAndCountsItsReason) {
     for (const auto& inc : doc.value().incidents) ids.push_back(inc.id);
     EXPECT_EQ(ids, (std::vector<std::string>{"OK-1", "R-unknown-municipality", "OK-2", "OK-3"}));
 
-    const std::map<std::string, std::uint32_t> expected = {
-        {"not_an_object", 2}, {"missing_id", 2}, {"bad_id", 1}, {"duplicate_id", 1},
-        {"missing_channel", 1}, {"unknown_channel", 1}, {"missing_sector", 1},
-        {"unknown_sector", 1}, {"missing_status", 1}, {"unknown_status", 1},
-        {"unknown_priority", 1}, {"missing_municipality", 1},
-        {"bad_latitude", 3}, {"bad_longitude", 2}, {"missing_title", 1}, {"bad_title", 1},
-        {"bad_category", 1}, {"bad_agency", 1}, {"missing_created_at", 1},
-        {"bad_created_at", 1}, {"created_in_future", 1}, {"created_too_old", 1},
-        {"bad_due_at", 1}, {"due_before_created", 1}, {"bad_answered_at", 1},
-        {"answered_before_created", 1}, {"bad_history_series", 5}, {"bad_risk", 4}};
+    const std::map<std::string, std::uint32_t> expected = {{"not_an_object", 2},
+                                                           {"missing_id", 2},
+                                                           {"bad_id", 1},
+                                                           {"duplicate_id", 1},
+                                                           {"missing_channel", 1},
+                                                           {"unknown_channel", 1},
+                                                           {"missing_sector", 1},
+                                                           {"unknown_sector", 1},
+                                                           {"missing_status", 1},
+                                                           {"unknown_status", 1},
+                                                           {"unknown_priority", 1},
+                                                           {"missing_municipality", 1},
+                                                           {"bad_latitude", 3},
+                                                           {"bad_longitude", 2},
+                                                           {"missing_title", 1},
+                                                           {"bad_title", 1},
+                                                           {"bad_category", 1},
+                                                           {"bad_agency", 1},
+                                                           {"missing_created_at", 1},
+                                                           {"bad_created_at", 1},
+                                                           {"created_in_future", 1},
+                                                           {"created_too_old", 1},
+                                                           {"bad_due_at", 1},
+                                                           {"due_before_created", 1},
+                                                           {"bad_answered_at", 1},
+                                                           {"answered_before_created", 1},
+                                                           {"bad_history_series", 5},
+                                                           {"bad_risk", 4}};
     EXPECT_EQ(doc.value().rejected, expected);
 }
 
@@ -175,7 +195,8 @@ TEST_F(FeedParser, KeepsUnknownMunicipalityAsIncidentOfTheWholeRegion) {
     const auto lines = net::region_wide_log_lines(doc.value());
     ASSERT_EQ(lines.size(), 1u);
     EXPECT_NE(lines[0].find("1 record counted under the whole region (unknown_municipality 1)"),
-              std::string::npos) << lines[0];
+              std::string::npos)
+        << lines[0];
     EXPECT_NE(lines[0].find("\"R-unknown-municipality\""), std::string::npos) << lines[0];
 }
 
@@ -442,8 +463,8 @@ TEST_F(FeedParser, HistoryCountsMustFitThirtyTwoBits) {
 }
 
 TEST_F(FeedParser, BadDocumentsNeverThrow) {
-    const std::string deep_object = R"({"schema":"tsur.feed.v1","x":)" +
-                                    std::string(50000, '{') + std::string(50000, '}') + "}";
+    const std::string deep_object = R"({"schema":"tsur.feed.v1","x":)" + std::string(50000, '{') +
+                                    std::string(50000, '}') + "}";
     for (const std::string& body :
          {deep_object, std::string(R"({"schema":"tsur.feed.v1","incidents":[{"id":)"),
           std::string(R"({"a":1}})"), std::string(R"({"a":"\uD800"})"),

@@ -119,8 +119,8 @@ RedrawPlan expect_partial_equals_whole(const model::Snapshot* before_snapshot,
     const Image a = partial.capture();
     const Image b = whole.capture();
     EXPECT_EQ(a.width, b.width);
-    EXPECT_EQ(differing_pixels(a, b), 0u) << "partial redraw of " << plan.rects.size()
-                                          << " rectangles differs from the whole frame";
+    EXPECT_EQ(differing_pixels(a, b), 0u)
+        << "partial redraw of " << plan.rects.size() << " rectangles differs from the whole frame";
     return plan;
 }
 

@@ -74,8 +74,8 @@ TEST(FramePlan, EveryLayoutIncludingTheOverviewShiftsForBurnIn) {
     std::vector<config::Layout> layouts = {display::overview_layout()};
     for (const std::string& name : test::shipped_layout_names()) {
         const auto path = test::source_dir() / "layouts" / (name + ".json");
-        auto parsed = config::parse_layout(test::read_file(path), path.string(),
-                                           widget_type_names());
+        auto parsed =
+            config::parse_layout(test::read_file(path), path.string(), widget_type_names());
         ASSERT_TRUE(parsed.ok()) << parsed.error();
         layouts.push_back(parsed.take());
     }

@@ -24,7 +24,8 @@ TEST(FrameProof, SampledRowsSeeAMinuteChangeOfTheClock) {
     EXPECT_GT(ys.front(), 0);
     EXPECT_LT(ys.back(), 2159);
     for (std::size_t i = 1; i < ys.size(); ++i) EXPECT_GT(ys[i], ys[i - 1]);
-    EXPECT_EQ(display::proof_rows(10, kProofRows).size(), 10u) << "never more rows than the frame has";
+    EXPECT_EQ(display::proof_rows(10, kProofRows).size(), 10u)
+        << "never more rows than the frame has";
     EXPECT_TRUE(display::proof_rows(0, kProofRows).empty());
 
     display::Image frame = solid(3840, 2160, 30);
@@ -38,7 +39,8 @@ TEST(FrameProof, SampledRowsSeeAMinuteChangeOfTheClock) {
             changed.rgba[(static_cast<std::size_t>(y) * 3840 + 3000) * 4] = 250;
         }
         const display::Image after = display::take_rows(changed, kProofRows);
-        EXPECT_NE(display::fingerprint(after), display::fingerprint(before)) << "stroke at y=" << top;
+        EXPECT_NE(display::fingerprint(after), display::fingerprint(before))
+            << "stroke at y=" << top;
         EXPECT_FALSE(display::is_blank(after));
     }
 }
@@ -54,8 +56,9 @@ TEST(FrameProof, OnlyAFrozenPictureMayStayUnchanged) {
 
 TEST(FrameProof, ABlankLiveFrameIsReportedAsOneAndJudgedAFault) {
     display::WallStatus status;
-    const net::FrameReport r = describe_frame(solid(64, 36, 0), false, status, nullptr,
-                                              std::chrono::milliseconds(5), unchanged_limit(status.mode));
+    const net::FrameReport r =
+        describe_frame(solid(64, 36, 0), false, status, nullptr, std::chrono::milliseconds(5),
+                       unchanged_limit(status.mode));
     EXPECT_TRUE(r.blank);
     EXPECT_EQ(r.state, net::DisplayState::live);
     EXPECT_EQ(r.max_unchanged, kMaxUnchanged);

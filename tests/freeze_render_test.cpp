@@ -82,9 +82,8 @@ public:
 
     Image render(const app::FreezeView& freeze, model::SnapshotPtr live, model::TimePoint now,
                  const WallStatus& live_status) {
-        const app::ComposedFrame frame =
-            test::compose_test_frame(layout_, plan_, std::move(live), now, live_status, assets_,
-                                     freeze);
+        const app::ComposedFrame frame = test::compose_test_frame(
+            layout_, plan_, std::move(live), now, live_status, assets_, freeze);
         for (int i = 0; i < 2; ++i) app::draw_composed_frame(session_, frame, plan_, 1.0f / 60);
         return target_.capture();
     }

@@ -93,8 +93,9 @@ TEST(GeojsonLoader, ShortRingErrorNamesFileFeatureAndRing) {
                             R"("coordinates":[[[0,0],[0,0]]]}}]})";
     auto r = parse_region_geometry(doc, "outline.geojson");
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error(), "outline.geojson: features[0].geometry.coordinates[0]: ring has 2 points, "
-                         "expected at least 4 (closed)");
+    EXPECT_EQ(r.error(),
+              "outline.geojson: features[0].geometry.coordinates[0]: ring has 2 points, "
+              "expected at least 4 (closed)");
 }
 
 TEST(GeojsonLoader, ErrorsNameTheFeatureByItsName) {
@@ -102,8 +103,9 @@ TEST(GeojsonLoader, ErrorsNameTheFeatureByItsName) {
         collection(R"({"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1]]]})", "Ижевск"),
         "m.geojson");
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error(), "m.geojson: features[0] (Ижевск).geometry.coordinates[0]: ring is not "
-                         "closed (its first and last positions differ)");
+    EXPECT_EQ(r.error(),
+              "m.geojson: features[0] (Ижевск).geometry.coordinates[0]: ring is not "
+              "closed (its first and last positions differ)");
 }
 
 TEST(GeojsonLoader, RejectsEachKindOfMalformedGeometry) {

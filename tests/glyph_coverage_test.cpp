@@ -34,7 +34,8 @@ std::u32string missing_in(const ImFont* font, const std::string& text) {
         const int n = ImTextCharFromUtf8(&c, p, end);
         if (n <= 0) break;
         p += n;
-        if (!font->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing += static_cast<char32_t>(c);
+        if (!font->FindGlyphNoFallback(static_cast<ImWchar>(c)))
+            missing += static_cast<char32_t>(c);
     }
     return missing;
 }
@@ -60,7 +61,8 @@ TEST(GlyphCoverage, EveryTextOfBothLanguagesHasAGlyphInEveryRole) {
             for (const std::string& text : all_texts(strings_for(lang))) {
                 for (std::size_t r = 0; r < kTextRoleCount; ++r) {
                     for (const bool bold : {false, true}) {
-                        const auto missing = missing_in(fonts.font(static_cast<TextRole>(r), bold), text);
+                        const auto missing =
+                            missing_in(fonts.font(static_cast<TextRole>(r), bold), text);
                         EXPECT_TRUE(missing.empty())
                             << "\"" << text << "\" in role " << kRoleNames[r]
                             << (bold ? " bold" : "") << " at " << height << " lines lacks"
@@ -125,8 +127,8 @@ TEST(GlyphCoverage, FramesOfTheDemoAndItsAlarmsDrawNoFallbackGlyph) {
           std::tuple{"offline", offline, static_cast<const model::Snapshot*>(nullptr)}}) {
         GlyphTally glyphs;
         wall.render(data, status, now, &glyphs);
-        EXPECT_EQ(glyphs.missing, 0u) << name << ": first missing U+" << std::hex
-                                      << static_cast<unsigned>(glyphs.first);
+        EXPECT_EQ(glyphs.missing, 0u)
+            << name << ": first missing U+" << std::hex << static_cast<unsigned>(glyphs.first);
     }
 }
 

@@ -15,21 +15,23 @@ namespace {
 /// Sets SDL_VIDEODRIVER for one test and puts the old value back. The renderer is SDL's software
 /// one: what is tested is the video driver, not GL.
 class VideoDriverEnv {
-  public:
+public:
     explicit VideoDriverEnv(const char* driver) {
         if (const char* old = getenv("SDL_VIDEODRIVER")) old_ = old;
         setenv("SDL_VIDEODRIVER", driver, 1);
         setenv("SDL_RENDER_DRIVER", "software", 1);
     }
     ~VideoDriverEnv() {
-        if (old_.empty()) unsetenv("SDL_VIDEODRIVER");
-        else setenv("SDL_VIDEODRIVER", old_.c_str(), 1);
+        if (old_.empty())
+            unsetenv("SDL_VIDEODRIVER");
+        else
+            setenv("SDL_VIDEODRIVER", old_.c_str(), 1);
         unsetenv("SDL_RENDER_DRIVER");
     }
     VideoDriverEnv(const VideoDriverEnv&) = delete;
     VideoDriverEnv& operator=(const VideoDriverEnv&) = delete;
 
-  private:
+private:
     std::string old_;
 };
 
@@ -82,14 +84,14 @@ TEST(HeadlessDisplay, HealthzReportsTheDisplayAsHeadless) {
     net::RenderHealth health;
     net::StatusInputs in;
     in.render = health.snapshot();
-    EXPECT_EQ(nlohmann::json::parse(net::healthz_json(in, net::assess_health(in)))["display"]
-                                   ["headless"],
-              false);
+    EXPECT_EQ(
+        nlohmann::json::parse(net::healthz_json(in, net::assess_health(in)))["display"]["headless"],
+        false);
     health.set_headless(true);
     in.render = health.snapshot();
-    EXPECT_EQ(nlohmann::json::parse(net::healthz_json(in, net::assess_health(in)))["display"]
-                                   ["headless"],
-              true);
+    EXPECT_EQ(
+        nlohmann::json::parse(net::healthz_json(in, net::assess_health(in)))["display"]["headless"],
+        true);
 }
 
 }  // namespace

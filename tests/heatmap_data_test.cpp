@@ -57,8 +57,8 @@ TEST(HeatmapData, WindowSelectsTheMatrix) {
 
 TEST(HeatmapData, PerCapitaPer10000AndNeverGuessesMissingPopulation) {
     model::SectorCounts a{}, b{};
-    a[kRoads] = 50;   // 50 per 200,000 -> 2.5 per 10,000
-    b[kRoads] = 4;    // population unknown
+    a[kRoads] = 50;  // 50 per 200,000 -> 2.5 per 10,000
+    b[kRoads] = 4;   // population unknown
     const auto snap = snapshot_with({200000, std::nullopt}, {a, b});
     config::WidgetSpec spec;
     spec.per_capita = true;

@@ -45,8 +45,8 @@ TEST(HistoryBook, CountsIncidentsCreatedOnEachOfTheLastSevenLocalDays) {
         incident(at("2026-11-23T09:00:00Z"), 0, Sector::roads),
         incident(at("2026-11-23T08:00:00Z"), 0, Sector::roads, Status::resolved),
         incident(at("2026-11-21T12:00:00Z"), 1, Sector::housing, Status::answered),
-        incident(at("2026-11-17T00:00:00Z"), 2, Sector::waste),   // local 04:00, 6 days back
-        incident(at("2026-11-16T19:00:00Z"), 2, Sector::waste),   // local 23:00, 7 days back
+        incident(at("2026-11-17T00:00:00Z"), 2, Sector::waste),  // local 04:00, 6 days back
+        incident(at("2026-11-16T19:00:00Z"), 2, Sector::waste),  // local 23:00, 7 days back
     };
     EXPECT_TRUE(book.record(incidents, kUtcPlus4, at("2026-11-23T10:00:00Z")));
 
@@ -121,7 +121,7 @@ TEST(HistoryBook, ShortRetentionStillKeepsTheRecountWindow) {
 
 TEST(HistoryBook, NeverRecordsTheFuture) {
     HistoryBook book(kMunicipalities);
-    book.record(std::vector<Incident>{incident(at("2026-11-23T21:00:00Z")),   // local 24th
+    book.record(std::vector<Incident>{incident(at("2026-11-23T21:00:00Z")),  // local 24th
                                       incident(at("2026-11-30T08:00:00Z"))},
                 kUtcPlus4, at("2026-11-23T10:00:00Z"));
     EXPECT_EQ(stored_days(book).back(), kNov23);

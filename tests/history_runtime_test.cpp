@@ -52,8 +52,8 @@ std::uint32_t history_count(const model::Snapshot& snap, sys_days day, std::stri
 }
 
 TEST(HistoryRuntime, FeedWithoutHistoryKeepsEarlierDaysAcrossARestart) {
-    const fs::path dir = fs::temp_directory_path() /
-                         ("tsur-history-runtime-" + std::to_string(::getpid()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("tsur-history-runtime-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     const fs::path feed = dir / "snapshot.json";

@@ -141,8 +141,7 @@ TEST(HistoryStore, CorruptFileStartsEmptyAndIsKeptAsBad) {
     // The wall goes on and writes a fresh file beside the kept one.
     auto doc = f.document("2026-11-23T10:00:00Z");
     store.on_document(doc);
-    EXPECT_EQ(names_in(dir.path),
-              (std::vector<std::string>{"history.json", "history.json.bad"}));
+    EXPECT_EQ(names_in(dir.path), (std::vector<std::string>{"history.json", "history.json.bad"}));
 }
 
 TEST(HistoryStore, AtomicWriteLeavesNoTempFiles) {
@@ -154,9 +153,9 @@ TEST(HistoryStore, AtomicWriteLeavesNoTempFiles) {
     store.load();
     for (int hour = 10; hour < 14; ++hour) {
         auto doc = f.document(("2026-11-23T" + std::to_string(hour) + ":00:00Z").c_str());
-        doc.incidents.push_back(f.incident(("2026-11-23T0" + std::to_string(hour - 10) +
-                                            ":30:00Z").c_str(),
-                                           f.sarapul, model::Sector::energy));
+        doc.incidents.push_back(
+            f.incident(("2026-11-23T0" + std::to_string(hour - 10) + ":30:00Z").c_str(), f.sarapul,
+                       model::Sector::energy));
         store.on_document(doc);
     }
     EXPECT_EQ(names_in(dir.path / "state"), std::vector<std::string>{"history.json"});

@@ -129,7 +129,8 @@ TEST_F(HostileFeed, DocumentFrom2099IsRefusedAndTheNextCorrectOneIsShown) {
 TEST_F(HostileFeed, CacheFrom2099IsIgnoredAtStartAndCorrectDataFollows) {
     // What a wall without this check wrote: the cache must not lock the restarted wall out.
     const auto body = test::fault_feed_document(kYear2099);
-    ASSERT_TRUE(net::SnapshotCache(dir_.path / "feed.cache").store(body, kYear2099, "tsur.feed.v1"));
+    ASSERT_TRUE(
+        net::SnapshotCache(dir_.path / "feed.cache").store(body, kYear2099, "tsur.feed.v1"));
     const auto now_ish = minutes_ago(1);
     test::ScriptedHttpServer server(io_, [&](const SeenRequest&, std::size_t) {
         return json_reply(test::fault_feed_document(now_ish));
@@ -153,7 +154,8 @@ TEST_F(HostileFeed, ShownSnapshotFromTheFutureIsReplacedByCorrectData) {
     // clock was stepped back since): correct data must replace it, not be "backwards".
     auto future = net::parse_feed_v1(test::fault_feed_document(kYear2099), *region_);
     ASSERT_TRUE(future.ok());
-    store_.publish(model::build_snapshot(future.take(), region_, *rules_), net::SnapshotOrigin::feed);
+    store_.publish(model::build_snapshot(future.take(), region_, *rules_),
+                   net::SnapshotOrigin::feed);
     const auto now_ish = minutes_ago(1);
     test::ScriptedHttpServer server(io_, [&](const SeenRequest&, std::size_t) {
         return json_reply(test::fault_feed_document(now_ish));
@@ -163,7 +165,8 @@ TEST_F(HostileFeed, ShownSnapshotFromTheFutureIsReplacedByCorrectData) {
     ASSERT_TRUE(run_until([&] { return !outcomes_.empty(); }));
     EXPECT_EQ(outcomes_[0].result, "ok") << outcomes_[0].message;
     EXPECT_EQ(store_.current()->as_of, now_ish);
-    EXPECT_TRUE(mentions(outcomes_[0].notes, "replacing the shown snapshot")) << outcomes_[0].notes.size();
+    EXPECT_TRUE(mentions(outcomes_[0].notes, "replacing the shown snapshot"))
+        << outcomes_[0].notes.size();
 }
 
 TEST_F(HostileFeed, DateHeaderFrom2099DoesNotMoveServerTime) {

@@ -65,8 +65,9 @@ private:
 
 HttpResponse echo(const HttpRequestView& req) {
     HttpResponse res;
-    res.body = std::string{req.method} + " " + std::string{req.path()} + " q=" +
-               std::string{req.query_param("q")} + " ua=" + std::string{req.header("user-agent")};
+    res.body = std::string{req.method} + " " + std::string{req.path()} +
+               " q=" + std::string{req.query_param("q")} +
+               " ua=" + std::string{req.header("user-agent")};
     res.headers.emplace_back("X-Test", "yes");
     return res;
 }
@@ -79,7 +80,7 @@ tcp::socket connect_to(asio::io_context& io, std::uint16_t port) {
 
 /// Sends raw bytes, then reads one response.
 http::response<http::string_body> round_trip(tcp::socket& socket, const std::string& raw,
-                                           bool head = false) {
+                                             bool head = false) {
     asio::write(socket, asio::buffer(raw));
     boost::beast::flat_buffer buffer;
     http::response_parser<http::string_body> parser;
@@ -100,8 +101,8 @@ TEST(HttpServer, ServesGetOverLoopback) {
     LoopbackServer server(echo);
     asio::io_context io;
     auto socket = connect_to(io, server.port());
-    const auto res = round_trip(socket,
-                              "GET /v1/x?q=42 HTTP/1.1\r\nHost: t\r\nUser-Agent: gtest\r\n\r\n");
+    const auto res =
+        round_trip(socket, "GET /v1/x?q=42 HTTP/1.1\r\nHost: t\r\nUser-Agent: gtest\r\n\r\n");
     EXPECT_EQ(res.result_int(), 200u);
     EXPECT_EQ(res.body(), "GET /v1/x q=42 ua=gtest");
     EXPECT_EQ(res["X-Test"], "yes");
@@ -114,8 +115,8 @@ TEST(HttpServer, KeepsTheConnectionAliveForSeveralRequests) {
     asio::io_context io;
     auto socket = connect_to(io, server.port());
     for (int i = 0; i < 3; ++i) {
-        const auto res = round_trip(socket, "GET /n?q=" + std::to_string(i) +
-                                              " HTTP/1.1\r\nHost: t\r\n\r\n");
+        const auto res =
+            round_trip(socket, "GET /n?q=" + std::to_string(i) + " HTTP/1.1\r\nHost: t\r\n\r\n");
         EXPECT_EQ(res.body(), "GET /n q=" + std::to_string(i) + " ua=");
     }
 }
@@ -126,7 +127,8 @@ TEST(HttpServer, HeadGetsTheLengthButNoBody) {
     auto socket = connect_to(io, server.port());
     const auto head = round_trip(socket, "HEAD /h HTTP/1.1\r\nHost: t\r\n\r\n", true);
     EXPECT_EQ(head.result_int(), 200u);
-    EXPECT_EQ(head[http::field::content_length], std::to_string(std::string{"HEAD /h q= ua="}.size()));
+    EXPECT_EQ(head[http::field::content_length],
+              std::to_string(std::string{"HEAD /h q= ua="}.size()));
     // The next response on the same connection parses cleanly: no stray body bytes were sent.
     const auto get = round_trip(socket, "GET /g HTTP/1.1\r\nHost: t\r\n\r\n");
     EXPECT_EQ(get.body(), "GET /g q= ua=");
@@ -136,7 +138,8 @@ TEST(HttpServer, RefusesOtherMethods) {
     LoopbackServer server(echo);
     asio::io_context io;
     auto socket = connect_to(io, server.port());
-    const auto res = round_trip(socket, "POST /p HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\n\r\nhi");
+    const auto res =
+        round_trip(socket, "POST /p HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\n\r\nhi");
     EXPECT_EQ(res.result_int(), 405u);
     EXPECT_EQ(res[http::field::allow], "GET, HEAD");
 }
@@ -155,8 +158,9 @@ TEST(HttpServer, OversizeBodyGets413AndTheConnectionCloses) {
     LoopbackServer server(echo);
     asio::io_context io;
     auto socket = connect_to(io, server.port());
-    const auto res = round_trip(socket, "GET / HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\n\r\n" +
-                                          std::string(1000, 'b'));
+    const auto res =
+        round_trip(socket, "GET / HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\n\r\n" +
+                               std::string(1000, 'b'));
     EXPECT_EQ(res.result_int(), 413u);
     EXPECT_TRUE(closed_by_peer(socket));
 }

@@ -31,10 +31,10 @@ std::vector<LabelRequest> requests_for(const model::Region& region,
         // UTF-8 Cyrillic is two bytes per letter.
         const float chars = static_cast<float>(text.size()) * 0.55f;
         const bool capital = i == region.capital;
-        out.push_back(LabelRequest{proj.forward(region.municipalities[i].centre),
-                                   ImVec2(chars * px * (capital ? 0.75f : 0.55f),
-                                          px * (capital ? 1.4f : 1.0f)),
-                                   px * 0.3f, capital});
+        out.push_back(LabelRequest{
+            proj.forward(region.municipalities[i].centre),
+            ImVec2(chars * px * (capital ? 0.75f : 0.55f), px * (capital ? 1.4f : 1.0f)), px * 0.3f,
+            capital});
     }
     return out;
 }
@@ -53,12 +53,12 @@ TEST(LabelPlacement, RealRegionLabelsNeverOverlapAndTheCapitalIsPlaced) {
     const auto order = label_order(region);
     for (const Rect map : {Rect{0, 0, 1900, 1300}, Rect{0, 0, 3840, 2160}, Rect{0, 0, 700, 900},
                            Rect{50, 50, 400, 300}}) {
-        const Projection proj = Projection::fit(
-            GeoBounds{55.857, 58.544, 51.116, 54.400}, map, map.h * 0.04f);
+        const Projection proj =
+            Projection::fit(GeoBounds{55.857, 58.544, 51.116, 54.400}, map, map.h * 0.04f);
         const float px = std::max(12.0f, map.h * 0.025f);
         const auto requests = requests_for(region, order, proj, px);
-        const std::vector<Rect> reserved = {Rect{map.x, map.bottom() - map.h * 0.3f, map.w * 0.25f,
-                                                 map.h * 0.3f}};
+        const std::vector<Rect> reserved = {
+            Rect{map.x, map.bottom() - map.h * 0.3f, map.w * 0.25f, map.h * 0.3f}};
         const auto placed = place_labels(requests, reserved, map);
         expect_no_overlaps(placed);
         ASSERT_FALSE(placed.empty());

@@ -67,7 +67,8 @@ TEST(LayoutParser, ReadsEveryFieldOfAValidLayout) {
     EXPECT_FALSE(l.screens[0].cells[1].widget.inset);
     const WidgetSpec& board = l.screens[0].cells[2].widget;
     EXPECT_EQ(board.group_by, GroupBy::agency);
-    EXPECT_EQ(board.sectors, (std::vector<model::Sector>{model::Sector::roads, model::Sector::waste}));
+    EXPECT_EQ(board.sectors,
+              (std::vector<model::Sector>{model::Sector::roads, model::Sector::waste}));
     EXPECT_EQ(board.page_seconds, 20);
     EXPECT_EQ(board.max_rows, 8);
     EXPECT_EQ(board.window, Window::week);
@@ -218,7 +219,7 @@ TEST(LayoutParser, ReportsImplausiblePanelSizes) {
 TEST(LayoutParser, ReportsAWallTooFarOrTooBigToDraw) {
     json doc = base();
     doc["wall"]["panel_mm"] = {121, 68};  // a 5.5" screen read from 5 m
-    doc["wall"]["panels"] = {10, 1};       // 19200 px across
+    doc["wall"]["panels"] = {10, 1};      // 19200 px across
     const LayoutCheck c = check(doc);
     const LayoutProblem* far = at(c, "wall.viewing_distance_m");
     ASSERT_NE(far, nullptr) << all(c);
@@ -248,9 +249,9 @@ TEST(LayoutParser, CollectsEveryProblemInOnePass) {
     doc["wall"]["bezel_px"] = 6;  // as well as bezel_mm
     const LayoutCheck c = check(doc);
     EXPECT_EQ(c.problems.size(), 5u) << all(c);
-    for (const char* path : {"screens[0].cells[1].widget.type",
-                             "screens[0].cells[2].widget.sectors[0]", "playlist[0].duration",
-                             "playlist[1].screen", "wall.bezel_px"}) {
+    for (const char* path :
+         {"screens[0].cells[1].widget.type", "screens[0].cells[2].widget.sectors[0]",
+          "playlist[0].duration", "playlist[1].screen", "wall.bezel_px"}) {
         EXPECT_NE(at(c, path), nullptr) << path << "\n" << all(c);
     }
     auto result = parse_layout(doc.dump(), "walls/room.json", kTypes);
@@ -290,7 +291,7 @@ TEST(LayoutParser, EveryShippedLayoutParsesCleanly) {
 
 TEST(LayoutParser, RejectsNumberOverflowWithoutCrashing) {
     const std::vector<std::string_view> types = {"map"};
-    const auto r = tsur::config::parse_layout(R"({"name": "x", "wall": {"viewing_distance_m": 1e999}})",
-                                              "x.json", types);
+    const auto r = tsur::config::parse_layout(
+        R"({"name": "x", "wall": {"viewing_distance_m": 1e999}})", "x.json", types);
     EXPECT_FALSE(r.ok());
 }

@@ -9,8 +9,10 @@ namespace {
 
 model::LeagueTable table_of(std::size_t ranked, std::size_t too_few) {
     model::LeagueTable t;
-    for (std::size_t i = 0; i < ranked; ++i) t.ranked.push_back({"R" + std::to_string(i), 10, 10, 5});
-    for (std::size_t i = 0; i < too_few; ++i) t.too_few.push_back({"F" + std::to_string(i), 1, 0, 0});
+    for (std::size_t i = 0; i < ranked; ++i)
+        t.ranked.push_back({"R" + std::to_string(i), 10, 10, 5});
+    for (std::size_t i = 0; i < too_few; ++i)
+        t.too_few.push_back({"F" + std::to_string(i), 1, 0, 0});
     return t;
 }
 
@@ -41,7 +43,8 @@ TEST(LeagueFit, FooterCountsTheRestAndStatesTheMinimumSampleRule) {
     const auto t = table_of(33, 2);
     EXPECT_EQ(league_footer(t, 9, 20, strings_for(Language::ru)),
               "ещё 24 \u00B7 мало данных (< 20 случ.): F0, F1");
-    EXPECT_EQ(league_footer(t, 33, 20, strings_for(Language::en)), "not ranked (< 20 cases): F0, F1");
+    EXPECT_EQ(league_footer(t, 33, 20, strings_for(Language::en)),
+              "not ranked (< 20 cases): F0, F1");
     EXPECT_EQ(league_footer(table_of(3, 0), 3, 20, strings_for(Language::en)), "");
 }
 

@@ -169,7 +169,7 @@ TEST(TokenFile, ReadableByOthersIsRefusedWithAClearMessage) {
 
 /// Sets or clears environment variables for one test and restores them afterwards.
 class ScopedEnv {
-  public:
+public:
     void set(const char* name, const char* value) {
         if (const char* old = std::getenv(name)) {
             saved_.emplace_back(name, std::string(old));
@@ -192,7 +192,7 @@ class ScopedEnv {
         }
     }
 
-  private:
+private:
     std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
 };
 

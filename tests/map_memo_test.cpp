@@ -45,8 +45,8 @@ struct Fixture {
         options.scale = scale;
         options.boundary = net::outer_rings(*assets.geometry);
         net::DemoSimulator sim(assets.region, options);
-        snapshot = model::build_snapshot(sim.generate(kNow), assets.region,
-                                         model::SlaRules::defaults());
+        snapshot =
+            model::build_snapshot(sim.generate(kNow), assets.region, model::SlaRules::defaults());
         status.has_data = true;
     }
 
@@ -75,7 +75,8 @@ TEST(MapMemo, FramesAreTheSameWithAndWithoutIt) {
     ImGuiSession session(target.renderer(), test::dejavu_fonts(), TypeScale::for_height(kHeight));
     MapMemo memo;
     // Hours apart, so that incidents turn overdue between frames and bins change their counts.
-    for (const auto offset : {std::chrono::hours(0), std::chrono::hours(3), std::chrono::hours(30)}) {
+    for (const auto offset :
+         {std::chrono::hours(0), std::chrono::hours(3), std::chrono::hours(30)}) {
         const auto now = kNow + offset;
         const auto cached = frame_bytes(session, f.frame(now).inputs(&memo));
         const auto plain = frame_bytes(session, f.frame(now).inputs());

@@ -137,7 +137,8 @@ TEST(Open311MappingConfig, MappingPathIsAConfigKey) {
                      "mapping": "/etc/tsur-wall/open311-mapping.json"}})",
         "config.json");
     ASSERT_TRUE(c.ok()) << c.error();
-    EXPECT_EQ(c.value().feed.mapping_file, std::filesystem::path("/etc/tsur-wall/open311-mapping.json"));
+    EXPECT_EQ(c.value().feed.mapping_file,
+              std::filesystem::path("/etc/tsur-wall/open311-mapping.json"));
 
     const auto relative = config::parse_app_config(
         R"({"feed": {"type": "open311", "url": "https://h/v2/requests.json",

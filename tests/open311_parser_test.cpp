@@ -158,7 +158,8 @@ TEST_F(Open311, MapsSampleRequestsKeepingOffsetsWhenOutsidePointsAreAllowed) {
 TEST_F(Open311, PlacesPointInNearestMunicipality) {
     const auto doc = map_json(R"([{"service_request_id":"A1","status":"open",
         "service_code":"002","requested_datetime":"2010-04-19T10:00:00+04:00",
-        "lat":"56.48","long":53.80}])", mapping());
+        "lat":"56.48","long":53.80}])",
+                              mapping());
     ASSERT_EQ(doc.incidents.size(), 1u);
     EXPECT_EQ(muni_id(doc.incidents[0].municipality), "sarapul");
     ASSERT_TRUE(doc.incidents[0].location.has_value());
@@ -169,7 +170,8 @@ TEST_F(Open311, PlacesPointInNearestMunicipality) {
 TEST_F(Open311, MissingCoordinatesAndExpectedTimeUseDefaults) {
     const auto doc = map_json(R"([{"service_request_id":7,"status":"open",
         "service_name":"Unknown thing","requested_datetime":"2010-04-19T06:37:38-08:00",
-        "lat":null,"expected_datetime":null}])", mapping());
+        "lat":null,"expected_datetime":null}])",
+                              mapping());
     ASSERT_EQ(doc.incidents.size(), 1u);
     const auto& inc = doc.incidents[0];
     EXPECT_EQ(inc.id, "311-7");
@@ -183,7 +185,8 @@ TEST_F(Open311, WithoutDefaultMunicipalityUnplacedRequestsCountUnderTheWholeRegi
     const auto m = mapping("\"default_municipality\": \"izhevsk\",", "");
     EXPECT_TRUE(model::is_region_wide(m.default_municipality));
     const auto doc = map_json(R"([{"service_request_id":7,"status":"open",
-        "service_name":"Unknown thing","requested_datetime":"2010-04-19T06:37:38-08:00"}])", m);
+        "service_name":"Unknown thing","requested_datetime":"2010-04-19T06:37:38-08:00"}])",
+                              m);
     ASSERT_EQ(doc.incidents.size(), 1u);
     EXPECT_TRUE(model::is_region_wide(doc.incidents[0].municipality));
     EXPECT_TRUE(doc.rejected.empty());
@@ -194,17 +197,17 @@ TEST_F(Open311, WithoutDefaultMunicipalityUnplacedRequestsCountUnderTheWholeRegi
 
 TEST_F(Open311, KeptOutsidePointWithoutDefaultCountsUnderTheWholeRegion) {
     std::string text = test::read_file(test::asset_path("open311/mapping.json"));
-    for (const auto& [from, to] : {std::pair<std::string, std::string>{
-                                       "\"default_municipality\": \"izhevsk\",", ""},
-                                   {"\"outside_region\": \"reject\"",
-                                    "\"outside_region\": \"default_municipality\""}}) {
+    for (const auto& [from, to] :
+         {std::pair<std::string, std::string>{"\"default_municipality\": \"izhevsk\",", ""},
+          {"\"outside_region\": \"reject\"", "\"outside_region\": \"default_municipality\""}}) {
         text.replace(text.find(from), from.size(), to);
     }
     const auto m = net::parse_open311_mapping(text, region_, "mapping.json");
     ASSERT_TRUE(m.ok()) << m.error();
     const auto doc = map_json(R"([{"service_request_id":"far","status":"open",
         "service_code":"002","requested_datetime":"2010-04-19T10:00:00+04:00",
-        "lat":"55.75","long":37.62}])", m.value());
+        "lat":"55.75","long":37.62}])",
+                              m.value());
     ASSERT_EQ(doc.incidents.size(), 1u);
     EXPECT_TRUE(model::is_region_wide(doc.incidents[0].municipality));
     EXPECT_FALSE(doc.incidents[0].location.has_value());
@@ -238,19 +241,20 @@ TEST_F(Open311, DropsAndCountsBadRequests) {
         {"service_request_id":"C5","status":"open","requested_datetime":"2010-04-25T10:00:00Z"},
         {"service_request_id":"OK","status":"open","requested_datetime":"2010-04-19T10:00:00Z"},
         {"service_request_id":"OK","status":"closed","requested_datetime":"2010-04-19T10:00:00Z"}
-    ])", mapping());
+    ])",
+                              mapping());
     ASSERT_EQ(doc.incidents.size(), 1u);
     EXPECT_EQ(doc.incidents[0].id, "311-OK");
     const std::map<std::string, std::uint32_t> expected = {
-        {"not_an_object", 1}, {"missing_id", 1}, {"bad_id", 1}, {"unknown_status", 1},
-        {"bad_created_at", 1}, {"due_before_created", 1}, {"bad_longitude", 1},
-        {"created_in_future", 1}, {"duplicate_id", 1}};
+        {"not_an_object", 1},  {"missing_id", 1},        {"bad_id", 1},
+        {"unknown_status", 1}, {"bad_created_at", 1},    {"due_before_created", 1},
+        {"bad_longitude", 1},  {"created_in_future", 1}, {"duplicate_id", 1}};
     EXPECT_EQ(doc.rejected, expected);
 }
 
 TEST_F(Open311, ReportsServerErrorResponses) {
-    const auto json = net::parse_open311_requests_json(
-        R"([{"code":403,"description":"Invalid api_key"}])");
+    const auto json =
+        net::parse_open311_requests_json(R"([{"code":403,"description":"Invalid api_key"}])");
     ASSERT_FALSE(json.ok());
     EXPECT_NE(json.error().find("403"), std::string::npos) << json.error();
     const auto xml = net::parse_open311_requests_xml(
@@ -287,9 +291,9 @@ TEST_F(Open311, SurvivesCorruptedSamples) {
                                   ? net::parse_open311_requests_xml(body)
                                   : net::parse_open311_requests_json(body);
             if (reqs.ok()) {
-                const auto doc = net::map_open311_requests(reqs.value(), {},
-                                                           mapping_keeping_outside_points(),
-                                                           region_, at("2010-04-20T00:00:00Z"));
+                const auto doc =
+                    net::map_open311_requests(reqs.value(), {}, mapping_keeping_outside_points(),
+                                              region_, at("2010-04-20T00:00:00Z"));
                 EXPECT_LE(doc.incidents.size(), 2u);
             } else {
                 EXPECT_EQ(reqs.error().rfind("open311: ", 0), 0u) << reqs.error();

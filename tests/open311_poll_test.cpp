@@ -99,8 +99,8 @@ protected:
         c.cache_file = std::move(cache);
         c.plan = std::make_shared<net::Open311PollPlan>(
             std::move(s), book_, [this](std::string_view m) { log_.emplace_back(m); });
-        auto parser = [region = region_, mapping = mapping_, book = book_](std::string_view body)
-            -> model::Result<model::FeedDocument> {
+        auto parser = [region = region_, mapping = mapping_,
+                       book = book_](std::string_view body) -> model::Result<model::FeedDocument> {
             auto requests = net::parse_open311_requests(body);
             if (!requests) return model::Error{requests.error()};
             const auto now = chr::floor<model::Seconds>(chr::system_clock::now());

@@ -50,7 +50,8 @@ double rad(double d) { return d * std::numbers::pi / 180.0; }
 /// CIEDE2000 colour difference (Sharma, Wu & Dalal 2005).
 double delta_e2000(const Vec3& c1, const Vec3& c2) {
     const double cbar = (std::hypot(c1[1], c1[2]) + std::hypot(c2[1], c2[2])) / 2;
-    const double g = 0.5 * (1 - std::sqrt(std::pow(cbar, 7) / (std::pow(cbar, 7) + std::pow(25.0, 7))));
+    const double g =
+        0.5 * (1 - std::sqrt(std::pow(cbar, 7) / (std::pow(cbar, 7) + std::pow(25.0, 7))));
     const double a1 = (1 + g) * c1[1], a2 = (1 + g) * c2[1];
     const double cp1 = std::hypot(a1, c1[2]), cp2 = std::hypot(a2, c2[2]);
     const auto hue = [](double b, double a) {
@@ -101,8 +102,7 @@ TEST(Palette, SectorColoursDistinctUnderDeuteranopia) {
     for (std::size_t i = 0; i < model::kSectorCount; ++i) {
         for (std::size_t j = i + 1; j < model::kSectorCount; ++j) {
             const Vec3 a = linear_rgb(th.sector[i]), b = linear_rgb(th.sector[j]);
-            EXPECT_GE(delta_e2000(lab(deuteranopia(a)), lab(deuteranopia(b))),
-                      kMinDeuteranopeDelta)
+            EXPECT_GE(delta_e2000(lab(deuteranopia(a)), lab(deuteranopia(b))), kMinDeuteranopeDelta)
                 << model::kSectorIds[i] << " vs " << model::kSectorIds[j];
             EXPECT_GE(delta_e2000(lab(a), lab(b)), kMinNormalDelta)
                 << model::kSectorIds[i] << " vs " << model::kSectorIds[j];

@@ -84,16 +84,18 @@ TEST(PointBinning, CountsAddUpAndEachPointIsInItsNearestHexagon) {
     for (std::size_t i = 0; i < 500; ++i) {
         const MapPoint& p = points[i];
         float best = 1e9f;
-        for (const HexBin& b : bins) best = std::min(best, std::hypot(p.x - b.hex_x, p.y - b.hex_y));
+        for (const HexBin& b : bins)
+            best = std::min(best, std::hypot(p.x - b.hex_x, p.y - b.hex_y));
         EXPECT_LE(best, radius + 0.01f);
     }
 }
 
 TEST(PointBinning, DominantSectorAndFlagsPerBin) {
     const Rect area{0, 0, 400, 400};
-    std::vector<MapPoint> points = {
-        {100, 100, 3, kPointOverdue}, {101, 100, 3, 0}, {100, 101, 5, kPointCritical},
-        {300, 300, 7, kPointOverdue | kPointCritical}};
+    std::vector<MapPoint> points = {{100, 100, 3, kPointOverdue},
+                                    {101, 100, 3, 0},
+                                    {100, 101, 5, kPointCritical},
+                                    {300, 300, 7, kPointOverdue | kPointCritical}};
     const auto bins = bin_points(points, area, 30);
     ASSERT_EQ(bins.size(), 2u);
     EXPECT_EQ(bins[0].count, 3u);

@@ -49,9 +49,10 @@ void expect_fitted(const Rect& r, float margin) {
     EXPECT_NEAR((nw.x + se.x) * 0.5f, r.x + r.w * 0.5f, 0.5f);
     EXPECT_NEAR((nw.y + se.y) * 0.5f, r.y + r.h * 0.5f, 0.5f);
     // Aspect preserved: ground width/height of the box at its central latitude.
-    const double cos_lat = std::cos((kUdmurtia.min_lat + kUdmurtia.max_lat) / 2 * std::numbers::pi / 180);
-    const double ground = (kUdmurtia.max_lon - kUdmurtia.min_lon) * cos_lat /
-                          (kUdmurtia.max_lat - kUdmurtia.min_lat);
+    const double cos_lat =
+        std::cos((kUdmurtia.min_lat + kUdmurtia.max_lat) / 2 * std::numbers::pi / 180);
+    const double ground =
+        (kUdmurtia.max_lon - kUdmurtia.min_lon) * cos_lat / (kUdmurtia.max_lat - kUdmurtia.min_lat);
     EXPECT_NEAR(w / h, ground, 1e-3);
 }
 

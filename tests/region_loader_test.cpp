@@ -9,7 +9,8 @@
 namespace tsur {
 namespace {
 
-constexpr std::string_view kHeader = "id,name_ru,name_en,kind,center_ru,lat,lon,population,source\n";
+constexpr std::string_view kHeader =
+    "id,name_ru,name_en,kind,center_ru,lat,lon,population,source\n";
 constexpr std::string_view kRegionJson =
     R"({"code":"RU-UD","name":"Удмуртская Республика","time_zone":"Europe/Samara",
         "utc_offset":"+04:00","capital":"izhevsk"})";
@@ -38,10 +39,12 @@ TEST(RegionLoader, LoadsShippedUdmurtiaAssets) {
 }
 
 TEST(RegionLoader, ReadsQuotedFieldsCrlfAndByteOrderMark) {
-    const std::string text = "\xEF\xBB\xBF" + csv(
-        "izhevsk,Ижевск,Izhevsk,urban_okrug,Ижевск,56.85,53.2,631038,\"GeoNames, \"\"cities\"\"\"\r\n"
-        "\r\n"
-        "yarsky,\"Ярский район\",Yarsky District,municipal_okrug,Яр,58.2458,52.1054,7122,x\r\n");
+    const std::string text =
+        "\xEF\xBB\xBF" + csv("izhevsk,Ижевск,Izhevsk,urban_okrug,Ижевск,56.85,53.2,631038,"
+                             "\"GeoNames, \"\"cities\"\"\"\r\n"
+                             "\r\n"
+                             "yarsky,\"Ярский район\",Yarsky "
+                             "District,municipal_okrug,Яр,58.2458,52.1054,7122,x\r\n");
     const auto r = model::parse_region_csv(text, "m.csv");
     ASSERT_TRUE(r.ok()) << r.error();
     ASSERT_EQ(r.value().municipalities.size(), 2u);

@@ -46,9 +46,8 @@ const model::TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
 constexpr int kWidth = 1920, kHeight = 1080;
 
 /// The regions the issue names as hard cases: the sanitizer build draws these.
-const std::vector<std::string> kRepresentative = {"RU-CHU", "RU-KGD", "RU-SA",  "RU-MOW",
-                                                  "RU-SPE", "RU-ARK", "RU-TA",  "RU-UD",
-                                                  "RU-KHA", "RU-KAM"};
+const std::vector<std::string> kRepresentative = {"RU-CHU", "RU-KGD", "RU-SA", "RU-MOW", "RU-SPE",
+                                                  "RU-ARK", "RU-TA",  "RU-UD", "RU-KHA", "RU-KAM"};
 
 std::vector<std::string> regions_to_draw() {
     const char* v = std::getenv("TSUR_RENDER_MATRIX");
@@ -67,9 +66,9 @@ struct RegionCase {
     const app::WallAssets* assets = nullptr;
     const model::Snapshot* snapshot = nullptr;
     const display::Image* picture = nullptr;
-    display::FrameContext ctx;   ///< as the frame builder set it for the map cell
+    display::FrameContext ctx;  ///< as the frame builder set it for the map cell
     config::WidgetSpec map_spec;
-    display::Rect content;       ///< the map panel's content (below its title)
+    display::Rect content;  ///< the map panel's content (below its title)
     const display::SceneReport* scene = nullptr;
     const display::GlyphTally* glyphs = nullptr;
 };
@@ -79,8 +78,7 @@ void draws_a_picture(const RegionCase& c) {
 }
 
 void outline_fills_the_map(const RegionCase& c) {
-    const display::MapLayout layout =
-        display::map_layout(c.snapshot, c.map_spec, c.ctx, c.content);
+    const display::MapLayout layout = display::map_layout(c.snapshot, c.map_spec, c.ctx, c.content);
     float x0 = 1e9f, x1 = -1e9f, y0 = 1e9f, y1 = -1e9f;
     for (const auto& f : c.assets->assets.geometry->outline) {
         for (const auto& poly : f.polygons) {
@@ -103,8 +101,7 @@ void outline_fills_the_map(const RegionCase& c) {
 
 void capital_is_labelled(const RegionCase& c) {
     const model::Region& region = *c.assets->assets.region;
-    const display::MapLayout layout =
-        display::map_layout(c.snapshot, c.map_spec, c.ctx, c.content);
+    const display::MapLayout layout = display::map_layout(c.snapshot, c.map_spec, c.ctx, c.content);
     const auto order = display::label_order(region);
     ASSERT_FALSE(order.empty());
     EXPECT_EQ(order.front(), region.capital) << "the capital is labelled first";
@@ -126,8 +123,8 @@ void scene_is_clean(const RegionCase& c) {
     for (const model::Incident& i : c.snapshot->incidents) open += model::is_open(i.status) ? 1 : 0;
     EXPECT_EQ(test::map_incidents_drawn(*c.scene, 0), open)
         << "the map's counts, dots and \"+N\" vs the open incidents";
-    EXPECT_EQ(c.glyphs->missing, 0u) << "'?' for U+" << std::hex
-                                     << static_cast<std::uint32_t>(c.glyphs->first);
+    EXPECT_EQ(c.glyphs->missing, 0u)
+        << "'?' for U+" << std::hex << static_cast<std::uint32_t>(c.glyphs->first);
     const std::string& capital =
         c.assets->assets.region->municipalities[c.assets->assets.region->capital].name_ru;
     // Named in full or in one of the forms the display's abbreviation rule makes of it
@@ -153,8 +150,9 @@ TEST(RegionOverview, EveryShippedRegionDrawsItsOverview) {
     ASSERT_TRUE(plan.ok()) << plan.error();
     const app::FramePlan& p = plan.value();
     const config::Screen& screen = overview.screens.front();
-    const auto map_cell = std::find_if(screen.cells.begin(), screen.cells.end(),
-                                       [](const config::Cell& c) { return c.widget.type == "map"; });
+    const auto map_cell =
+        std::find_if(screen.cells.begin(), screen.cells.end(),
+                     [](const config::Cell& c) { return c.widget.type == "map"; });
     ASSERT_NE(map_cell, screen.cells.end());
     display::HeadlessTarget target(p.viewport.output_width, p.viewport.output_height);
     for (const std::string& code : regions_to_draw()) {
@@ -173,20 +171,20 @@ TEST(RegionOverview, EveryShippedRegionDrawsItsOverview) {
         display::GlyphTally glyphs;
         for (int frame = 0; frame < 2; ++frame) {
             app::draw_composed_frame(session, composed, p, 1.0f / 60.0f, nullptr,
-                                     frame == 1 ? &glyphs : nullptr,
-                                     frame == 1 ? &scene : nullptr);
+                                     frame == 1 ? &glyphs : nullptr, frame == 1 ? &scene : nullptr);
         }
         const display::Image picture = target.capture();
 
-        RegionCase c{code, &assets, snap.get(), &picture, {}, map_cell->widget, {}, &scene, &glyphs};
+        RegionCase c{code, &assets, snap.get(), &picture, {}, map_cell->widget,
+                     {},   &scene,  &glyphs};
         c.ctx.theme = &display::dark_theme();
         c.ctx.fonts = &session.fonts();
         c.ctx.strings = composed.strings;
         c.ctx.assets = &assets.assets;
         c.ctx.now = kNow;
-        const auto rects = display::cell_rects(screen, display::canvas_rect(p.geometry),
-                                               display::cell_gap_px(p.geometry, screen,
-                                                                    p.type.px[0] * 0.4f));
+        const auto rects =
+            display::cell_rects(screen, display::canvas_rect(p.geometry),
+                                display::cell_gap_px(p.geometry, screen, p.type.px[0] * 0.4f));
         c.ctx.rect = rects[static_cast<std::size_t>(map_cell - screen.cells.begin())];
         // The content rectangle draw_panel returns for a titled panel (display/text.cpp).
         const float pad = display::pad(c.ctx);

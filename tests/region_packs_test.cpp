@@ -54,8 +54,8 @@ TEST(RegionPacks, EveryPackLoadsAndFitsTheOverviewMap) {
         EXPECT_LT(geo.max_lon - geo.min_lon, 180.0) << "one contiguous picture";
 
         const auto capital = region.municipalities[region.capital].centre;
-        const auto layout = display::layout_map(content, geo, {{150, 200}, {600, 40}}, 12.0f,
-                                                true, capital);
+        const auto layout =
+            display::layout_map(content, geo, {{150, 200}, {600, 40}}, 12.0f, true, capital);
         float x0 = 1e9f, x1 = -1e9f, y0 = 1e9f, y1 = -1e9f;
         std::size_t outside = 0;
         for (const auto& f : geo.outline) {
@@ -89,8 +89,8 @@ TEST(RegionPacks, ChukotkaIsOnePictureAcrossTheAntimeridian) {
     const auto providence = region.find("provideniya");
     const auto anadyr = region.find("anadyr");
     ASSERT_TRUE(providence && anadyr);
-    const auto layout = display::layout_map({0, 0, 1100, 900}, geo, {{150, 200}, {600, 40}},
-                                            12.0f, true, region.municipalities[*anadyr].centre);
+    const auto layout = display::layout_map({0, 0, 1100, 900}, geo, {{150, 200}, {600, 40}}, 12.0f,
+                                            true, region.municipalities[*anadyr].centre);
     const float px = layout.projection.forward(region.municipalities[*providence].centre).x;
     const float ax = layout.projection.forward(region.municipalities[*anadyr].centre).x;
     EXPECT_GT(px, ax);
@@ -133,8 +133,8 @@ TEST(RegionPacks, ACentresOwnMunicipalityListWinsOverTheShippedTowns) {
                           "Комсомольск-на-Амуре,50.55,137.0,250000\n"
                           "khab-go,город Хабаровск,Khabarovsk,urban_okrug,Хабаровск,48.48,135.08,"
                           "610000\n";
-    auto loaded = app::load_wall_assets(test::source_dir(), "RU-KHA",
-                                          app::CentreFiles{.calendar_dir = {}, .municipalities = csv});
+    auto loaded = app::load_wall_assets(
+        test::source_dir(), "RU-KHA", app::CentreFiles{.calendar_dir = {}, .municipalities = csv});
     ASSERT_TRUE(loaded.ok()) << loaded.error();
     const model::Region& region = *loaded.value().assets.region;
     EXPECT_EQ(region.code, "RU-KHA");

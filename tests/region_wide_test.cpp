@@ -106,8 +106,8 @@ TEST(RegionWide, HeatmapHasNoSuchRowWhenEveryIncidentHasAMunicipality) {
 
 TEST(RegionWide, MapPointsAndBadgeAddUpToTheShownIncidents) {
     const auto snap = snapshot_with(4);
-    const Projection projection = Projection::fit(
-        GeoBounds{56.0, 58.0, 52.0, 54.0}, Rect{0, 0, 800, 600}, 10.0f);
+    const Projection projection =
+        Projection::fit(GeoBounds{56.0, 58.0, 52.0, 54.0}, Rect{0, 0, 800, 600}, 10.0f);
     const MapPointSet set = project_points(snap->incidents, config::WidgetSpec{}, projection);
     EXPECT_EQ(set.points.size(), 6u);
     EXPECT_EQ(set.region_wide_unplaced, 4u);

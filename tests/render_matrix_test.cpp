@@ -50,7 +50,8 @@ bool full_matrix() {
 /// What the wall is showing: no data yet, the demo at ~1k and ~10k incidents, 3,000 open
 /// incidents in three cities (2,000 Izhevsk, 600 Glazov, 400 Sarapul), the demo at ~50k.
 enum Load { kEmpty, kDemo, kTenK, kCities, kLarge, kLoadCount };
-constexpr const char* kLoadNames[] = {"empty", "demo 1k", "demo 10k", "3000 in 3 cities", "demo 50k"};
+constexpr const char* kLoadNames[] = {"empty", "demo 1k", "demo 10k", "3000 in 3 cities",
+                                      "demo 50k"};
 
 /// The demo region's assets and one snapshot per load, shared by every case.
 struct Fixture {
@@ -76,15 +77,16 @@ model::FeedDocument city_document(const app::WallAssets& a) {
     std::normal_distribution<double> jitter(0.0, 0.02);
     std::vector<model::Incident> out;
     for (const auto& [city, n] : {std::pair{"Ижевск", 2000}, {"Глазов", 600}, {"Сарапул", 400}}) {
-        const auto m = std::find_if(munis.begin(), munis.end(),
-                                    [&](const model::Municipality& x) { return x.name_ru == city; });
+        const auto m = std::find_if(munis.begin(), munis.end(), [&](const model::Municipality& x) {
+            return x.name_ru == city;
+        });
         if (m == munis.end()) throw std::runtime_error(std::string("no ") + city);
         for (int k = 0; k < n; ++k) {
             model::Incident inc = source[out.size() % source.size()];
             inc.id = "city-" + std::to_string(out.size());
             inc.municipality = static_cast<model::MunicipalityIndex>(m - munis.begin());
-            inc.location = model::GeoPoint{m->centre.lat + jitter(rng),
-                                           m->centre.lon + 1.7 * jitter(rng)};
+            inc.location =
+                model::GeoPoint{m->centre.lat + jitter(rng), m->centre.lon + 1.7 * jitter(rng)};
             out.push_back(std::move(inc));
         }
     }
@@ -114,9 +116,10 @@ const Fixture& fixture() {
 struct SceneTotals {
     std::size_t cases = 0, items = 0, problems = 0, refused = 0;
     ~SceneTotals() {
-        std::printf("scene checks: %zu layout x size x load cases, %zu items, %zu problems; %zu "
-                    "layout x size cases refused by check-layout, not judged\n",
-                    cases, items, problems, refused);
+        std::printf(
+            "scene checks: %zu layout x size x load cases, %zu items, %zu problems; %zu "
+            "layout x size cases refused by check-layout, not judged\n",
+            cases, items, problems, refused);
     }
 };
 SceneTotals& totals() {
@@ -126,9 +129,9 @@ SceneTotals& totals() {
 
 std::size_t open_incidents(const model::Snapshot* snap) {
     if (snap == nullptr) return 0;
-    return static_cast<std::size_t>(std::count_if(
-        snap->incidents.begin(), snap->incidents.end(),
-        [](const model::Incident& i) { return model::is_open(i.status); }));
+    return static_cast<std::size_t>(
+        std::count_if(snap->incidents.begin(), snap->incidents.end(),
+                      [](const model::Incident& i) { return model::is_open(i.status); }));
 }
 
 /// Incidents a non-public map cell must account for: what its filters let through.
@@ -148,7 +151,8 @@ void check_frame(const display::SceneReport& scene, const display::GlyphTally& g
     totals().items += found.items;
     totals().problems += found.problems.size();
     if (std::getenv("TSUR_SCENE_PROBLEMS") != nullptr) {
-        for (const std::string& problem : found.problems) std::printf("%s: %s\n", label.c_str(), problem.c_str());
+        for (const std::string& problem : found.problems)
+            std::printf("%s: %s\n", label.c_str(), problem.c_str());
     }
     EXPECT_TRUE(found.problems.empty())
         << label << ": " << found.problems.size() << " problems, first: " << found.problems[0];
@@ -178,8 +182,8 @@ void check_frame(const display::SceneReport& scene, const display::GlyphTally& g
 
 config::Layout shipped_layout(const std::string& name) {
     const auto path = test::source_dir() / "layouts" / (name + ".json");
-    auto parsed = config::parse_layout(test::read_file(path), path.string(),
-                                       app::widget_type_names());
+    auto parsed =
+        config::parse_layout(test::read_file(path), path.string(), app::widget_type_names());
     if (!parsed) throw std::runtime_error(parsed.error());
     return parsed.take();
 }
@@ -260,8 +264,8 @@ std::string name_of(const std::string& layout, Size s, double d) {
 TEST(RenderMatrix, BuiltInOverviewAtEverySize) {
     const config::Layout overview = display::overview_layout();
     // Every load at two sizes; the 4K overview (the sample config's) with the demo at ~1k and ~50k.
-    const Load loads[4][2] = {{kEmpty, kCities}, {kDemo, kLarge}, {kTenK, kCities},
-                              {kLarge, kTenK}};
+    const Load loads[4][2] = {
+        {kEmpty, kCities}, {kDemo, kLarge}, {kTenK, kCities}, {kLarge, kTenK}};
     for (std::size_t i = 0; i < std::size(kSizes); ++i) {
         const auto language = i % 2 == 0 ? display::Language::ru : display::Language::en;
         render_all_screens(overview, true, kSizes[i], name_of("overview", kSizes[i], 0), loads[i],
@@ -280,8 +284,8 @@ TEST(RenderMatrix, ShippedLayoutsAtEverySizeAndDistance) {
             for (const double d : kDistances) {
                 // The default run keeps the shipped distance's neighbour (5 m) and the farthest
                 // (30 m) at 4K, and the case that used to crash (15 m on a 5772x3252 canvas).
-                const bool in_subset = (s.width == 3840 && (d == 5 || d == 30)) ||
-                                       (s.width == 5772 && d == 15);
+                const bool in_subset =
+                    (s.width == 3840 && (d == 5 || d == 30)) || (s.width == 5772 && d == 15);
                 if (!full && !in_subset) continue;
                 const Load loads[2] = {static_cast<Load>(2 * run % kLoadCount),
                                        static_cast<Load>((2 * run + 1) % kLoadCount)};

@@ -42,10 +42,10 @@ TEST(ScreenGrid, FractionsShareTheSpaceLeftAfterGaps) {
 }
 
 TEST(ScreenGrid, FractionsNeedNotSumToOne) {
-    const auto a = cell_rects(screen({0.25f, 0.75f}, {1}, {cell(0, 0), cell(1, 0)}),
-                              Rect{0, 0, 800, 600}, 0);
-    const auto b = cell_rects(screen({1, 3}, {1}, {cell(0, 0), cell(1, 0)}),
-                              Rect{0, 0, 800, 600}, 0);
+    const auto a =
+        cell_rects(screen({0.25f, 0.75f}, {1}, {cell(0, 0), cell(1, 0)}), Rect{0, 0, 800, 600}, 0);
+    const auto b =
+        cell_rects(screen({1, 3}, {1}, {cell(0, 0), cell(1, 0)}), Rect{0, 0, 800, 600}, 0);
     EXPECT_FLOAT_EQ(a[0].w, 200);
     EXPECT_FLOAT_EQ(b[0].w, 200);
     EXPECT_FLOAT_EQ(a[1].w, b[1].w);

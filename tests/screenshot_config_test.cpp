@@ -18,14 +18,14 @@ namespace {
 std::filesystem::path write_config(const std::filesystem::path& dir, const std::string& name,
                                    const std::string& language, const std::string& feed_json) {
     const auto path = dir / name;
-    std::ofstream(path) << R"({"region": "RU-UD", "language": ")" << language
-                        << R"(", "feed": )" << feed_json << "}";
+    std::ofstream(path) << R"({"region": "RU-UD", "language": ")" << language << R"(", "feed": )"
+                        << feed_json << "}";
     return path;
 }
 
 std::string open311_feed() {
-    const auto requests = test::source_dir() / "tests" / "data" / "open311" /
-                          "requests_udmurtia.json";
+    const auto requests =
+        test::source_dir() / "tests" / "data" / "open311" / "requests_udmurtia.json";
     return R"({"type": "open311", "url": "file://)" + requests.string() + R"("})";
 }
 

@@ -37,7 +37,7 @@ std::string secret_url(unsigned short port) {
 }
 
 class SecretRedactionTest : public ::testing::Test {
-  protected:
+protected:
     SecretRedactionTest() {
         auto region = model::parse_region(
             test::read_file(test::asset_path("regions/RU-UD/region.json")),

@@ -63,8 +63,8 @@ model::SnapshotPtr random_snapshot(std::mt19937& rng, const model::SlaRules& rul
         const int roll = pick(rng);
         // A third carry the feed's deadline, some of them on 1-8 January or 31 December.
         if (roll < 15) {
-            inc.feed_due_at = *model::parse_rfc3339("2027-01-0" + std::to_string(1 + roll % 8) +
-                                                    "T06:00:00Z");
+            inc.feed_due_at =
+                *model::parse_rfc3339("2027-01-0" + std::to_string(1 + roll % 8) + "T06:00:00Z");
         } else if (roll < 33) {
             inc.feed_due_at = inc.created_at + std::chrono::hours(1 + roll);
         }
@@ -100,7 +100,8 @@ Counts count_overdue(const model::Snapshot& snap, TimePoint now) {
     c.board = board.overdue_total;
     c.board_at_risk = board.at_risk_total;
     const display::Projection projection({57.5, 53.5}, 57.5, 100.0, 500.0, 500.0);
-    const display::CollectedPoints map = display::collect_points(snap.incidents, all, projection, now);
+    const display::CollectedPoints map =
+        display::collect_points(snap.incidents, all, projection, now);
     for (const auto& p : map.points) c.map += (p.flags & display::kPointOverdue) != 0;
     config::WidgetSpec overdue_heatmap;
     overdue_heatmap.window = config::Window::overdue;
@@ -125,19 +126,20 @@ TEST(SlaConsistency, EveryConsumerCountsTheSameOverdueIncidents) {
         for (std::size_t i = 0; i < 10; ++i) {
             const auto& inc = snap->incidents[i];
             nows.insert(nows.end(), {inc.due_at - Seconds{1}, inc.due_at});
-            if (inc.answered_at) nows.insert(nows.end(), {*inc.answered_at - Seconds{1}, *inc.answered_at});
+            if (inc.answered_at)
+                nows.insert(nows.end(), {*inc.answered_at - Seconds{1}, *inc.answered_at});
         }
         for (const TimePoint now : nows) {
             const Counts c = count_overdue(*snap, now);
             ++checked;
             agreeing += c.agree();
             overdue_seen += c.classify;
-            EXPECT_TRUE(c.agree()) << model::format_rfc3339(now) << ": classify " << c.classify
-                                   << ", KPI " << c.kpi << ", board " << c.board << ", map "
-                                   << c.map << ", heatmap " << c.heatmap << ", summary "
-                                   << c.summary << "; at risk: classify " << c.at_risk
-                                   << ", KPI " << c.kpi_at_risk << ", board " << c.board_at_risk
-                                   << ", summary " << c.summary_at_risk;
+            EXPECT_TRUE(c.agree())
+                << model::format_rfc3339(now) << ": classify " << c.classify << ", KPI " << c.kpi
+                << ", board " << c.board << ", map " << c.map << ", heatmap " << c.heatmap
+                << ", summary " << c.summary << "; at risk: classify " << c.at_risk << ", KPI "
+                << c.kpi_at_risk << ", board " << c.board_at_risk << ", summary "
+                << c.summary_at_risk;
         }
     }
     std::printf("[ agreement ] %zu of %zu (snapshot, instant) pairs agree; %zu overdue counted\n",

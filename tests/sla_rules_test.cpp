@@ -15,9 +15,7 @@ using std::chrono::days;
 using std::chrono::hours;
 using std::chrono::minutes;
 
-TimePoint at(const char* text) {
-    return *parse_rfc3339(text);
-}
+TimePoint at(const char* text) { return *parse_rfc3339(text); }
 
 Incident incident(Channel channel, Sector sector, std::string category = "") {
     Incident inc;
@@ -154,9 +152,7 @@ TEST(SlaDurationText, RejectsMalformed) {
     }
 }
 
-Result<SlaRules> parse(const char* text) {
-    return parse_sla_rules(text, "sla.json", {});
-}
+Result<SlaRules> parse(const char* text) { return parse_sla_rules(text, "sla.json", {}); }
 
 TEST(SlaRulesLoader, ShippedDefaultFileEqualsDefaults) {
     const auto path = test::asset_path("sla/default-rules.json");

@@ -6,9 +6,7 @@
 namespace tsur::model {
 namespace {
 
-TimePoint at(const char* text) {
-    return *parse_rfc3339(text);
-}
+TimePoint at(const char* text) { return *parse_rfc3339(text); }
 
 Incident open_incident() {
     Incident inc;

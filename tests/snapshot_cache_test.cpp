@@ -119,7 +119,8 @@ TEST_F(SnapshotCacheTest, ReplacesPreviousCacheAtomically) {
     // the old name, never written into the old file in place.
     std::ifstream reader(cache_.path(), std::ios::binary);
     ASSERT_TRUE(cache_.store("{}", as_of_, "open311").ok());
-    const std::string seen{std::istreambuf_iterator<char>(reader), std::istreambuf_iterator<char>()};
+    const std::string seen{std::istreambuf_iterator<char>(reader),
+                           std::istreambuf_iterator<char>()};
     EXPECT_EQ(seen, old_file);
     const auto loaded = cache_.load();
     ASSERT_TRUE(loaded.ok()) << loaded.error();

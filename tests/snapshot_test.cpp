@@ -6,9 +6,7 @@
 namespace tsur::model {
 namespace {
 
-TimePoint at(const char* text) {
-    return *parse_rfc3339(text);
-}
+TimePoint at(const char* text) { return *parse_rfc3339(text); }
 
 std::shared_ptr<const Region> two_towns() {
     auto region = std::make_shared<Region>();

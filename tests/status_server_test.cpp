@@ -31,7 +31,7 @@ using Response = http::response<http::string_body>;
 
 /// The wall's shared state as the status server sees it, plus the server on its own io thread.
 class StatusServerTest : public ::testing::Test {
-  protected:
+protected:
     ~StatusServerTest() override { stop(); }
 
     void start(StatusServerOptions options = {}) {
@@ -95,8 +95,8 @@ class StatusServerTest : public ::testing::Test {
         token_path_ = std::filesystem::temp_directory_path() /
                       ("tsur-status-token-" + std::to_string(::getpid()));
         std::ofstream(token_path_) << token << "\n";
-        std::filesystem::permissions(token_path_, std::filesystem::perms::owner_read |
-                                                      std::filesystem::perms::owner_write);
+        std::filesystem::permissions(
+            token_path_, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
         return token_path_;
     }
     void TearDown() override {
@@ -273,8 +273,7 @@ TEST_F(StatusServerTest, ScreenshotOfIncidentTextsNeedsTheTokenUnlessTheLayoutIs
     EXPECT_NE(get("/healthz").result_int(), 401u);
     const auto refused = get("/screenshot.png");
     EXPECT_EQ(refused.result_int(), 401u);
-    EXPECT_NE(refused.body().find("status_server.token_file"), std::string::npos)
-        << refused.body();
+    EXPECT_NE(refused.body().find("status_server.token_file"), std::string::npos) << refused.body();
     EXPECT_FALSE(render_.take_screenshot_request()) << "a refused request costs no capture";
 
     r.public_view = true;  // a lobby layout: every widget in public mode

@@ -95,8 +95,8 @@ TEST(TileGrid, EveryPackGetsOneCellPerTileAndNoCellTwice) {
         // Tiles drawn where their cells are never overlap and stay inside the area.
         for (std::size_t a = 0; a < cells.size(); ++a) {
             const display::Rect ra = display::tile_rect(area, *shape, m, cells[a]);
-            EXPECT_TRUE(ra.x >= area.x && ra.right() <= area.right() + 0.01f &&
-                        ra.y >= area.y && ra.bottom() <= area.bottom() + 0.01f)
+            EXPECT_TRUE(ra.x >= area.x && ra.right() <= area.right() + 0.01f && ra.y >= area.y &&
+                        ra.bottom() <= area.bottom() + 0.01f)
                 << code << ": tile " << a << " leaves the area";
             for (std::size_t b = a + 1; b < cells.size(); ++b) {
                 EXPECT_FALSE(ra.overlaps(display::tile_rect(area, *shape, m, cells[b])))
@@ -149,8 +149,8 @@ struct Drawn {
     display::GlyphTally glyphs;
 };
 
-Drawn draw(config::Layout layout, const app::WallAssets& assets, model::SnapshotPtr snap,
-           int width, int height, display::Language language) {
+Drawn draw(config::Layout layout, const app::WallAssets& assets, model::SnapshotPtr snap, int width,
+           int height, display::Language language) {
     layout.wall.panel_width_px = width;
     layout.wall.panel_height_px = height;
     auto plan = app::plan_frame(layout, false, width, height, std::nullopt);
@@ -197,12 +197,12 @@ TEST(TilesWidget, CountsAddUpAndNothingOverlapsInUdmurtiaAndTatarstan) {
         net::SimulatorOptions options;
         options.seed = 3;
         options.boundary = net::outer_rings(*assets.assets.geometry);
-        auto snap = model::build_snapshot(
-            net::DemoSimulator(assets.assets.region, options).generate(kNow),
-            assets.assets.region, *assets.rules);
+        auto snap =
+            model::build_snapshot(net::DemoSimulator(assets.assets.region, options).generate(kNow),
+                                  assets.assets.region, *assets.rules);
         const std::size_t places = assets.assets.region->municipalities.size();
-        for (const auto& [w, h, lang] : {std::tuple{3840, 2160, display::Language::ru},
-                                         {1920, 1080, display::Language::en}}) {
+        for (const auto& [w, h, lang] :
+             {std::tuple{3840, 2160, display::Language::ru}, {1920, 1080, display::Language::en}}) {
             const std::string label = std::string(code) + " " + std::to_string(w);
             const Drawn d = draw(briefing_tiles(), assets, snap, w, h, lang);
             const test::SceneFindings found = test::check_scene(d.scene);

@@ -39,9 +39,11 @@ void expect_exact_tiling(const GeoPolygon& p) {
         EXPECT_GT(a, 0.0) << "triangle " << t / 3 << " is degenerate or clockwise";
         sum += a;
         const GeoPoint c{(p.points[p.triangles[t]].lat + p.points[p.triangles[t + 1]].lat +
-                          p.points[p.triangles[t + 2]].lat) / 3.0,
+                          p.points[p.triangles[t + 2]].lat) /
+                             3.0,
                          (p.points[p.triangles[t]].lon + p.points[p.triangles[t + 1]].lon +
-                          p.points[p.triangles[t + 2]].lon) / 3.0};
+                          p.points[p.triangles[t + 2]].lon) /
+                             3.0};
         EXPECT_TRUE(contains(p, c)) << "centroid of triangle " << t / 3 << " at " << c.lon << ","
                                     << c.lat << " is outside the polygon or inside a hole";
     }
@@ -105,8 +107,19 @@ TEST(Triangulate, CombShape) {
 }
 
 TEST(Triangulate, CollinearAndRepeatedPointsGiveNoDegenerateTriangles) {
-    auto p = make_polygon({{{0, 0}, {1, 0}, {2, 0}, {2, 0}, {3, 0}, {3, 1}, {3, 2}, {3, 3},
-                            {1.5, 3}, {0, 3}, {0, 3}, {0, 2}, {0, 1}}});
+    auto p = make_polygon({{{0, 0},
+                            {1, 0},
+                            {2, 0},
+                            {2, 0},
+                            {3, 0},
+                            {3, 1},
+                            {3, 2},
+                            {3, 3},
+                            {1.5, 3},
+                            {0, 3},
+                            {0, 3},
+                            {0, 2},
+                            {0, 1}}});
     triangulate(p);
     expect_exact_tiling(p);
 }

@@ -61,7 +61,8 @@ model::SnapshotPtr fixture_snapshot(const Assets& a) {
         inc.agency = i % 3 == 0 ? "Минтранс УР" : "Минстрой УР";
         inc.sector = sectors[i % 4];
         inc.channel = static_cast<model::Channel>(i % 8);
-        inc.municipality = static_cast<model::MunicipalityIndex>(i % a.region->municipalities.size());
+        inc.municipality =
+            static_cast<model::MunicipalityIndex>(i % a.region->municipalities.size());
         inc.created_at = kNow - std::chrono::hours(2 + i * 3);
         if (i % 5 == 0) inc.status = model::Status::in_progress;
         doc.incidents.push_back(inc);
@@ -115,8 +116,10 @@ Image crop(const Image& src, const Rect& r) {
     out.height = static_cast<int>(r.h);
     out.rgba.resize(static_cast<std::size_t>(out.width) * out.height * 4);
     for (int y = 0; y < out.height; ++y) {
-        const auto* from = &src.rgba[((static_cast<std::size_t>(y) + static_cast<std::size_t>(r.y)) *
-                                          src.width + static_cast<std::size_t>(r.x)) * 4];
+        const auto* from =
+            &src.rgba[((static_cast<std::size_t>(y) + static_cast<std::size_t>(r.y)) * src.width +
+                       static_cast<std::size_t>(r.x)) *
+                      4];
         std::memcpy(&out.rgba[static_cast<std::size_t>(y) * out.width * 4], from,
                     static_cast<std::size_t>(out.width) * 4);
     }

@@ -13,7 +13,7 @@ using Steady = std::chrono::steady_clock;
 
 /// A wall at `t`: the io thread beat at `beat`, frames presented by the returned health object.
 class WatchdogTest : public ::testing::Test {
-  protected:
+protected:
     const Steady::time_point t0 = Steady::time_point{} + 10'000s;
     net::RenderHealth render{t0};
 

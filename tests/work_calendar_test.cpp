@@ -15,12 +15,8 @@ namespace {
 using std::chrono::sys_days;
 constexpr Seconds kUdmurtia{4 * 3600};
 
-TimePoint at(const char* text) {
-    return *parse_rfc3339(text);
-}
-sys_days day(const char* text) {
-    return *parse_iso_date(text);
-}
+TimePoint at(const char* text) { return *parse_rfc3339(text); }
+sys_days day(const char* text) { return *parse_iso_date(text); }
 
 WorkCalendar russian_calendar() {
     const auto path = test::asset_path("calendars/ru-holidays.json");
@@ -134,8 +130,8 @@ TEST(StatutoryHolidays, WeekendHolidaysMoveToTheNextWorkingDayExceptInJanuary) {
                           "2027-05-03", "2027-05-10", "2027-06-14", "2027-11-04"}) {
         EXPECT_TRUE(is_statutory_day_off(day(d))) << d;
     }
-    for (const char* d : {"2027-01-11", "2027-02-24", "2027-05-04", "2027-05-11", "2027-06-15",
-                          "2027-11-05"}) {
+    for (const char* d :
+         {"2027-01-11", "2027-02-24", "2027-05-04", "2027-05-11", "2027-06-15", "2027-11-05"}) {
         EXPECT_FALSE(is_statutory_day_off(day(d))) << d;
     }
     // 2028: 23 Feb is a Wednesday; 8 Mar a Wednesday; 4 Nov a Saturday -> Mon 6 Nov.

@@ -10,10 +10,9 @@
 namespace tsur::display {
 namespace {
 
-constexpr std::array kSides = {LabelSide::right,       LabelSide::left,
-                               LabelSide::above,       LabelSide::below,
-                               LabelSide::above_right, LabelSide::below_right,
-                               LabelSide::above_left,  LabelSide::below_left};
+constexpr std::array kSides = {
+    LabelSide::right,       LabelSide::left,        LabelSide::above,      LabelSide::below,
+    LabelSide::above_right, LabelSide::below_right, LabelSide::above_left, LabelSide::below_left};
 
 Rect candidate(const LabelRequest& q, LabelSide side) {
     const float w = q.size.x, h = q.size.y;
@@ -22,14 +21,22 @@ Rect candidate(const LabelRequest& q, LabelSide side) {
     // Diagonal spots hug the marker: the text's near corner sits just off the marker's circle.
     const float d = q.marker_radius * 0.7f + h * 0.1f;
     switch (side) {
-        case LabelSide::right: return Rect{ax + gap, ay - h * 0.5f, w, h};
-        case LabelSide::left: return Rect{ax - gap - w, ay - h * 0.5f, w, h};
-        case LabelSide::above: return Rect{ax - w * 0.5f, ay - gap - h, w, h};
-        case LabelSide::below: return Rect{ax - w * 0.5f, ay + gap, w, h};
-        case LabelSide::above_right: return Rect{ax + d, ay - d - h, w, h};
-        case LabelSide::below_right: return Rect{ax + d, ay + d, w, h};
-        case LabelSide::above_left: return Rect{ax - d - w, ay - d - h, w, h};
-        case LabelSide::below_left: return Rect{ax - d - w, ay + d, w, h};
+        case LabelSide::right:
+            return Rect{ax + gap, ay - h * 0.5f, w, h};
+        case LabelSide::left:
+            return Rect{ax - gap - w, ay - h * 0.5f, w, h};
+        case LabelSide::above:
+            return Rect{ax - w * 0.5f, ay - gap - h, w, h};
+        case LabelSide::below:
+            return Rect{ax - w * 0.5f, ay + gap, w, h};
+        case LabelSide::above_right:
+            return Rect{ax + d, ay - d - h, w, h};
+        case LabelSide::below_right:
+            return Rect{ax + d, ay + d, w, h};
+        case LabelSide::above_left:
+            return Rect{ax - d - w, ay - d - h, w, h};
+        case LabelSide::below_left:
+            return Rect{ax - d - w, ay + d, w, h};
     }
     return Rect{ax, ay, w, h};
 }

@@ -17,19 +17,26 @@ namespace tsur::display {
 
 /// Where a label sits relative to its marker.
 enum class LabelSide : std::uint8_t {
-    right, left, above, below, above_right, below_right, above_left, below_left
+    right,
+    left,
+    above,
+    below,
+    above_right,
+    below_right,
+    above_left,
+    below_left
 };
 
 struct LabelRequest {
-    ImVec2 anchor;             ///< the marker's centre
-    ImVec2 size;               ///< the text box
-    float marker_radius = 0;   ///< keeps the text clear of the marker
-    bool required = false;     ///< placed even when every spot collides (the capital)
+    ImVec2 anchor;            ///< the marker's centre
+    ImVec2 size;              ///< the text box
+    float marker_radius = 0;  ///< keeps the text clear of the marker
+    bool required = false;    ///< placed even when every spot collides (the capital)
 };
 
 struct PlacedLabel {
-    std::size_t request = 0;   ///< index into the requests
-    Rect rect;                 ///< where the text box goes
+    std::size_t request = 0;  ///< index into the requests
+    Rect rect;                ///< where the text box goes
     LabelSide side = LabelSide::right;
 };
 

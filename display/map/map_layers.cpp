@@ -69,8 +69,8 @@ void draw_dots(const FrameContext& ctx, std::span<const MapPoint> points, const 
             dl->AddCircleFilled(c, st.dot_r + 1.0f, halo, 10);
             dl->AddCircleFilled(c, st.dot_r, fill, 10);
         }
-        record_circle(ctx, SceneKind::dot,
-                      c, p.flags & kPointCritical ? st.critical_r : st.dot_r, 0, 1);
+        record_circle(ctx, SceneKind::dot, c, p.flags & kPointCritical ? st.critical_r : st.dot_r,
+                      0, 1);
     }
 }
 
@@ -215,8 +215,10 @@ bool keep_bins_off(const FrameContext& ctx, std::vector<HexBin>& bins, const Rec
             b.y >= cover.bottom() + e) {
             continue;
         }
-        const ImVec2 spots[] = {{cover.x - e, b.y}, {cover.right() + e, b.y},
-                                {b.x, cover.y - e}, {b.x, cover.bottom() + e}};
+        const ImVec2 spots[] = {{cover.x - e, b.y},
+                                {cover.right() + e, b.y},
+                                {b.x, cover.y - e},
+                                {b.x, cover.bottom() + e}};
         float best = std::numeric_limits<float>::max();
         ImVec2 to{b.x, b.y};
         for (const ImVec2& spot : spots) {
@@ -267,8 +269,8 @@ void draw_bins(const FrameContext& ctx, std::vector<HexBin>& bins, const MapStyl
         float a = top;
         for (std::size_t s = 0; s < model::kSectorCount; ++s) {
             if (b.by_sector[s] == 0) continue;
-            const float sweep = kTwoPi * static_cast<float>(b.by_sector[s]) /
-                                static_cast<float>(b.count);
+            const float sweep =
+                kTwoPi * static_cast<float>(b.by_sector[s]) / static_cast<float>(b.count);
             dl->PathArcTo(c, r - width * 0.5f, a, a + sweep,
                           std::max(3, static_cast<int>(40 * sweep / kTwoPi)));
             dl->PathStroke(th.sector[s], 0, width);
@@ -313,7 +315,8 @@ void draw_land(const FrameContext& ctx, const model::RegionGeometry& geometry,
                const Projection& projection, const MapStyle& style) {
     const Theme& th = *ctx.theme;
     for (const model::GeoFeature& f : geometry.outline) {
-        for (const model::GeoPolygon& p : f.polygons) fill_polygon(ctx.draw, p, projection, th.land);
+        for (const model::GeoPolygon& p : f.polygons)
+            fill_polygon(ctx.draw, p, projection, th.land);
     }
     std::vector<ImVec2> scratch;
     for (const model::GeoFeature& f : geometry.municipalities) {

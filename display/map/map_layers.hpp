@@ -15,14 +15,14 @@ namespace tsur::display {
 /// Marker sizes, all proportional to the small text size so the map reads the same at any
 /// output resolution.
 struct MapStyle {
-    float dot_r = 0;      ///< plain incident dot
-    float critical_r = 0; ///< critical incident dot
-    float ring_r = 0;     ///< overdue ring
+    float dot_r = 0;       ///< plain incident dot
+    float critical_r = 0;  ///< critical incident dot
+    float ring_r = 0;      ///< overdue ring
     float ring_w = 0;
-    float hex_r = 0;      ///< hexagon bin circumradius
-    float marker_r = 0;   ///< municipality centre
+    float hex_r = 0;     ///< hexagon bin circumradius
+    float marker_r = 0;  ///< municipality centre
     float capital_r = 0;
-    float border_w = 0;   ///< region outline
+    float border_w = 0;  ///< region outline
     bool operator==(const MapStyle&) const = default;
 };
 MapStyle map_style(const FrameContext& ctx);

@@ -46,8 +46,8 @@ float land_share(const Rect& r, const model::RegionGeometry& geometry, const Pro
 }
 
 MapLayout layout_map(const Rect& content, const model::RegionGeometry& geometry,
-                     const LegendSizes& legend, float gap, bool want_inset,
-                     model::GeoPoint capital, float inset_min_w) {
+                     const LegendSizes& legend, float gap, bool want_inset, model::GeoPoint capital,
+                     float inset_min_w) {
     MapLayout out;
     const GeoBounds b = bounds_of(geometry);
     const auto region_width = [&](const Projection& p) {
@@ -66,8 +66,8 @@ MapLayout layout_map(const Rect& content, const model::RegionGeometry& geometry,
     const float free_w = content.w - region_width(full) - 2 * gap;
     if (free_w >= legend.column.x + 2 * gap + (want_inset ? inset_min : 0.0f) &&
         legend.column.y <= content.h) {
-        out.legend = Rect{content.x, content.bottom() - legend.column.y, legend.column.x,
-                          legend.column.y};
+        out.legend =
+            Rect{content.x, content.bottom() - legend.column.y, legend.column.x, legend.column.y};
         out.legend_column = true;
         const Rect area{content.x + legend.column.x + gap, content.y,
                         content.w - legend.column.x - gap, content.h};
@@ -82,8 +82,8 @@ MapLayout layout_map(const Rect& content, const model::RegionGeometry& geometry,
     }
 
     const float strip_h = std::min(legend.strip.y, content.h * 0.3f);
-    out.legend = Rect{content.x, content.bottom() - strip_h, std::min(legend.strip.x, content.w),
-                      strip_h};
+    out.legend =
+        Rect{content.x, content.bottom() - strip_h, std::min(legend.strip.x, content.w), strip_h};
     const Rect area{content.x, content.y, content.w, std::max(1.0f, content.h - strip_h - gap)};
     out.map = area;
     out.projection = Projection::fit(b, area, gap);
@@ -99,7 +99,8 @@ MapLayout layout_map(const Rect& content, const model::RegionGeometry& geometry,
     if (out.projection.px_per_deg_lat() >= 0.75 * scale) return out;
     out = keep;
     const float side = std::min(area.w, area.h) * 0.3f;
-    const auto spots = corners(area, ImVec2(std::min(area.w, std::max(side, inset_min_w)), side), 0);
+    const auto spots =
+        corners(area, ImVec2(std::min(area.w, std::max(side, inset_min_w)), side), 0);
     float best = 2;
     for (const Rect& spot : spots) {
         const float share = land_share(spot, geometry, out.projection);

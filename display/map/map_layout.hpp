@@ -13,11 +13,11 @@
 namespace tsur::display {
 
 struct MapLayout {
-    Rect map;                   ///< area the region is fitted into
-    Projection projection;      ///< region fitted into `map`
-    Rect legend;                ///< legend box
-    bool legend_column = false; ///< one entry per row (else flowed into the box's width)
-    std::optional<Rect> inset;  ///< capital inset frame, when wanted and there is room
+    Rect map;                    ///< area the region is fitted into
+    Projection projection;       ///< region fitted into `map`
+    Rect legend;                 ///< legend box
+    bool legend_column = false;  ///< one entry per row (else flowed into the box's width)
+    std::optional<Rect> inset;   ///< capital inset frame, when wanted and there is room
 };
 
 /// The legend measured two ways: as one column, and flowed into rows as wide as the content.
@@ -32,8 +32,8 @@ struct LegendSizes {
 /// map at most a quarter of its scale, else it floats over the corner with the least land.
 /// `capital` sets the side inset's height; the inset is at least `inset_min_w` wide (its title). Pure; any thread.
 MapLayout layout_map(const Rect& content, const model::RegionGeometry& geometry,
-                     const LegendSizes& legend, float gap, bool want_inset,
-                     model::GeoPoint capital, float inset_min_w = 0.0f);
+                     const LegendSizes& legend, float gap, bool want_inset, model::GeoPoint capital,
+                     float inset_min_w = 0.0f);
 
 /// Share (0..1) of `r` over land, estimated on a 6 x 6 grid of samples.
 float land_share(const Rect& r, const model::RegionGeometry& geometry, const Projection& p);

@@ -37,7 +37,7 @@ struct LabelText {
 struct LegendEntry {
     int sector = -1;  ///< -1: the overdue ring
     std::string_view text;
-    ImVec2 at;        ///< top-left of the entry, relative to the box
+    ImVec2 at;  ///< top-left of the entry, relative to the box
 };
 
 /// Flows the legend's entries into rows no wider than `max_width`; returns the total size.
@@ -48,7 +48,8 @@ ImVec2 flow_legend(const FrameContext& ctx, const config::WidgetSpec& spec, floa
     entries.clear();
     for (std::size_t i = 0; i < model::kSectorCount; ++i) {
         const auto s = static_cast<model::Sector>(i);
-        if (shown(spec, s)) entries.push_back({static_cast<int>(i), ctx.strings->sector_name(s), {}});
+        if (shown(spec, s))
+            entries.push_back({static_cast<int>(i), ctx.strings->sector_name(s), {}});
     }
     entries.push_back({-1, ctx.strings->overdue_word, {}});
     float x = p, y = p, widest = 0;
@@ -119,8 +120,8 @@ void draw_municipality_labels(const FrameContext& ctx, const model::Region& regi
                            m.urban ? th.text : th.text_dim};
         const std::string_view name =
             ctx.strings->language == Language::en && !m.name_en.empty() ? m.name_en : m.name_ru;
-        std::string text = short_label(name, ctx.strings->district_word,
-                                       ctx.strings->district_abbrev);
+        std::string text =
+            short_label(name, ctx.strings->district_word, ctx.strings->district_abbrev);
         const ImVec2 size = measure_text(ctx, ts, text);
         requests.push_back(LabelRequest{at, ImVec2(size.x + 2 * p, size.y + p),
                                         capital ? style.capital_r : style.marker_r, capital});
@@ -170,8 +171,8 @@ void draw_capital_inset(const FrameContext& outer, const model::RegionGeometry& 
     // The inset is a part of its own in the scene: its texts and marks are checked against it.
     FrameContext ctx = outer;
     if (ctx.scene != nullptr) {
-        ctx.scene_widget = ctx.scene->add_widget(
-            ctx.scene->widgets()[outer.scene_widget].name + " inset", frame);
+        ctx.scene_widget =
+            ctx.scene->add_widget(ctx.scene->widgets()[outer.scene_widget].name + " inset", frame);
     }
     const Theme& th = *ctx.theme;
     const model::Municipality& cap = region.municipalities[region.capital];
@@ -188,8 +189,8 @@ void draw_capital_inset(const FrameContext& outer, const model::RegionGeometry& 
     const ImVec2 to(std::clamp(cap_main.x, frame.x, frame.right()),
                     std::clamp(cap_main.y, frame.y, frame.bottom()));
     const auto crosses_outline = [&](const Rect& r) {
-        const bool enclosed = r.x >= source.x && r.y >= source.y &&
-                              r.right() <= source.right() && r.bottom() <= source.bottom();
+        const bool enclosed = r.x >= source.x && r.y >= source.y && r.right() <= source.right() &&
+                              r.bottom() <= source.bottom();
         return r.overlaps(source) && !enclosed;
     };
     const auto crossed = std::find_if(main_counts.begin(), main_counts.end(), crosses_outline);

@@ -24,8 +24,8 @@ float disc_radius(const FrameContext& ctx, std::uint32_t count, std::uint32_t ma
                   const MapStyle& style) {
     const TextStyle text{TextRole::small, true, 0};
     const float em = ctx.fonts->px(TextRole::small);
-    const float by_count = style.hex_r * std::sqrt(static_cast<float>(count) /
-                                                   static_cast<float>(max_count));
+    const float by_count =
+        style.hex_r * std::sqrt(static_cast<float>(count) / static_cast<float>(max_count));
     return std::max(by_count, measure_text(ctx, text, format_count(count)).x * 0.5f + em * 0.3f);
 }
 
@@ -36,8 +36,9 @@ void merge_touching(const FrameContext& ctx, std::vector<PublicDisc>& discs,
                     std::uint32_t max_count, const MapStyle& style) {
     for (bool merged = true; merged;) {
         merged = false;
-        std::stable_sort(discs.begin(), discs.end(),
-                         [](const PublicDisc& a, const PublicDisc& b) { return a.count > b.count; });
+        std::stable_sort(discs.begin(), discs.end(), [](const PublicDisc& a, const PublicDisc& b) {
+            return a.count > b.count;
+        });
         for (std::size_t a = 0; a < discs.size() && !merged; ++a) {
             for (std::size_t b = a + 1; b < discs.size(); ++b) {
                 const float reach = discs[a].r + discs[b].r + 2 * style.ring_w;
@@ -63,9 +64,9 @@ std::uint32_t shown_count(const model::SectorCounts& row, const config::WidgetSp
     std::uint32_t n = 0;
     for (std::size_t s = 0; s < model::kSectorCount; ++s) {
         const auto sector = static_cast<model::Sector>(s);
-        const bool shown = spec.sectors.empty() || std::find(spec.sectors.begin(),
-                                                             spec.sectors.end(),
-                                                             sector) != spec.sectors.end();
+        const bool shown =
+            spec.sectors.empty() ||
+            std::find(spec.sectors.begin(), spec.sectors.end(), sector) != spec.sectors.end();
         if (shown) n += row[s];
     }
     return n >= kPublicMinCount ? n : 0;

@@ -25,8 +25,7 @@ std::vector<std::uint32_t> public_counts(const model::Snapshot& snap,
 
 /// Open incidents of the region as a whole (model::kRegionWide) that pass the sector filter, for
 /// the map's badge; 0 below kPublicMinCount, as for a municipality. Pure; any thread.
-std::uint32_t public_region_wide_count(const model::Snapshot& snap,
-                                       const config::WidgetSpec& spec);
+std::uint32_t public_region_wide_count(const model::Snapshot& snap, const config::WidgetSpec& spec);
 
 /// One disc per municipality with a shown count, at its centre, sized by the count, with the
 /// number inside. Appends the discs' boxes to `boxes` (labels keep clear of them).

@@ -34,7 +34,8 @@ MapLayout map_layout(const model::Snapshot* snapshot, const config::WidgetSpec& 
     const LegendSizes legend{legend_size(ctx, spec, 0.0f), legend_size(ctx, spec, content.w)};
     // Room for the capital's name in the inset's title at the smallest legible size.
     const float title_w = inset ? measure_text(ctx, TextStyle{TextRole::small, true, 0},
-                                               capital_name(*region, *ctx.strings)).x +
+                                               capital_name(*region, *ctx.strings))
+                                          .x +
                                       2 * pad(ctx)
                                 : 0.0f;
     return layout_map(content, *ctx.assets->geometry, legend, pad(ctx), inset, capital, title_w);

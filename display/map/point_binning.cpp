@@ -42,8 +42,8 @@ float hidden_share(std::span<const MapPoint> points, const Rect& area, float dot
     return inside == 0 ? 0.0f : static_cast<float>(hidden) / static_cast<float>(inside);
 }
 
-std::vector<HexBin> bin_points(std::span<const MapPoint> points, const Rect& area,
-                               float hex_radius, std::vector<std::uint32_t>* point_bins) {
+std::vector<HexBin> bin_points(std::span<const MapPoint> points, const Rect& area, float hex_radius,
+                               std::vector<std::uint32_t>* point_bins) {
     std::vector<HexBin> bins;
     std::vector<std::uint32_t> own_bins;
     std::vector<std::uint32_t>& member = point_bins != nullptr ? *point_bins : own_bins;

@@ -33,7 +33,7 @@ inline constexpr float kAggregateAboveHiddenShare = 0.35f;
 /// its points: close to the centroid, yet always at a real incident, so bins near a concave
 /// border stay on land.
 struct HexBin {
-    float x = 0, y = 0;          ///< member point nearest to the centroid
+    float x = 0, y = 0;  ///< member point nearest to the centroid
     float centroid_x = 0, centroid_y = 0;
     float hex_x = 0, hex_y = 0;  ///< centre of the hexagon cell
     std::uint32_t count = 0;
@@ -50,7 +50,7 @@ inline constexpr std::uint32_t kNoBin = 0xFFFFFFFFu;
 /// from the area's top-left corner. One pass over the points; bins come out in order of first
 /// appearance. When `point_bins` is given it receives, per point, its bin's index (or kNoBin).
 /// Pure; any thread.
-std::vector<HexBin> bin_points(std::span<const MapPoint> points, const Rect& area,
-                               float hex_radius, std::vector<std::uint32_t>* point_bins = nullptr);
+std::vector<HexBin> bin_points(std::span<const MapPoint> points, const Rect& area, float hex_radius,
+                               std::vector<std::uint32_t>* point_bins = nullptr);
 
 }  // namespace tsur::display

@@ -7,8 +7,8 @@
 
 namespace tsur::display {
 
-Projection::Projection(model::GeoPoint origin, double ref_lat_deg, double px_per_deg_lat,
-                       double cx, double cy)
+Projection::Projection(model::GeoPoint origin, double ref_lat_deg, double px_per_deg_lat, double cx,
+                       double cy)
     : origin_(origin),
       ref_lat_(ref_lat_deg),
       kx_(px_per_deg_lat * std::cos(ref_lat_deg * std::numbers::pi / 180.0)),

@@ -12,7 +12,9 @@ namespace tsur::display {
 /// A lon/lat box (degrees).
 struct GeoBounds {
     double min_lat = 0, max_lat = 0, min_lon = 0, max_lon = 0;
-    model::GeoPoint centre() const { return {(min_lat + max_lat) * 0.5, (min_lon + max_lon) * 0.5}; }
+    model::GeoPoint centre() const {
+        return {(min_lat + max_lat) * 0.5, (min_lon + max_lon) * 0.5};
+    }
 };
 
 /// Why equirectangular: over a region a few degrees tall it distorts scale by a few per cent at
@@ -33,9 +35,9 @@ public:
 
     /// Longitudes are taken within 180° of the centre, so a feed's -170° lands east of 179°.
     ImVec2 forward(model::GeoPoint p) const {
-        return ImVec2(static_cast<float>(cx_ + (model::unwrap_lon(p.lon, origin_.lon) -
-                                                origin_.lon) * kx_),
-                      static_cast<float>(cy_ - (p.lat - origin_.lat) * ky_));
+        return ImVec2(
+            static_cast<float>(cx_ + (model::unwrap_lon(p.lon, origin_.lon) - origin_.lon) * kx_),
+            static_cast<float>(cy_ - (p.lat - origin_.lat) * ky_));
     }
     model::GeoPoint inverse(ImVec2 s) const {
         return {origin_.lat - (static_cast<double>(s.y) - cy_) / ky_,

@@ -49,7 +49,7 @@ enum class Fault : std::uint8_t {
 
 /// Runs on the test's io_context; call and destroy it on the thread that runs that context.
 class FaultFeedServer {
-  public:
+public:
     static constexpr std::uint64_t kHugeBytes = 200ull << 20;
     /// How much newer each document served whole is than the one before.
     static constexpr std::chrono::minutes kStep{1};
@@ -95,7 +95,7 @@ class FaultFeedServer {
     /// Body bytes written for huge_body / huge_chunked (all requests together).
     std::uint64_t huge_bytes_sent() const { return huge_bytes_sent_; }
 
-  private:
+private:
     struct Session {
         explicit Session(boost::asio::ip::tcp::socket s)
             : socket(std::move(s)), timer(socket.get_executor()) {}
@@ -248,10 +248,10 @@ class FaultFeedServer {
                 return;
             case Fault::date_2099: {
                 const std::string body = next_document();
-                send_and_close(s, head(200, "OK", json,
-                                       "Date: Thu, 01 Jan 2099 00:00:00 GMT\r\n" +
-                                           length(body.size())) +
-                                      body);
+                send_and_close(
+                    s, head(200, "OK", json,
+                            "Date: Thu, 01 Jan 2099 00:00:00 GMT\r\n" + length(body.size())) +
+                           body);
                 return;
             }
             case Fault::retry_after_huge:

@@ -35,8 +35,8 @@ HeadlessWall::HeadlessWall(int width, int height)
       layout_(display::overview_layout()),
       plan_(overview_plan(layout_, width, height)),
       target_(width, height),
-      session_(std::make_unique<display::ImGuiSession>(target_.renderer(), assets_.fonts,
-                                                       plan_.type)) {}
+      session_(
+          std::make_unique<display::ImGuiSession>(target_.renderer(), assets_.fonts, plan_.type)) {}
 
 display::Image HeadlessWall::render(const model::Snapshot* snapshot,
                                     const display::WallStatus& status, model::TimePoint now,

@@ -19,7 +19,7 @@ namespace tsur::test {
 /// One headless screen of `width` x `height` kept across frames (as the wall keeps its session).
 /// Render thread only; one per test.
 class HeadlessWall {
-  public:
+public:
     HeadlessWall(int width, int height);
 
     /// Draws two frames (ImGui hides auto-sized windows on the first) and captures the second.
@@ -34,7 +34,7 @@ class HeadlessWall {
     std::shared_ptr<const model::Region> region() const { return assets_.assets.region; }
     const model::SlaRules& rules() const { return *assets_.rules; }
 
-  private:
+private:
     int width_;
     int height_;
     app::WallAssets assets_;

@@ -14,8 +14,8 @@ using display::SceneKind;
 bool is_text(const SceneItem& it) { return !it.circle; }
 
 bool is_mark(const SceneItem& it) {
-    return it.circle &&
-           (it.kind == SceneKind::disc || it.kind == SceneKind::dot || it.kind == SceneKind::marker);
+    return it.circle && (it.kind == SceneKind::disc || it.kind == SceneKind::dot ||
+                         it.kind == SceneKind::marker);
 }
 
 /// How far a circle reaches into a box: radius minus the distance from its centre to the box.
@@ -80,8 +80,8 @@ SceneFindings check_scene(const display::SceneReport& scene) {
             // What lies in another widget is under or over it as a whole (checked below).
             if (&o == c || o.group == c->group || o.widget != c->widget) continue;
             if (o.kind == SceneKind::count && &o < c) continue;  // each pair once
-            const bool rival = o.kind == SceneKind::count || o.kind == SceneKind::label ||
-                               is_mark(o);
+            const bool rival =
+                o.kind == SceneKind::count || o.kind == SceneKind::label || is_mark(o);
             if (rival && shapes_overlap(*c, o) && !hidden(o)) problem("count covered", *c, &o);
         }
         const std::string part = widgets[c->widget].name + " ";
@@ -93,9 +93,8 @@ SceneFindings check_scene(const display::SceneReport& scene) {
         }
     }
     for (const SceneItem* d : discs) {
-        const bool has_count = std::any_of(counts.begin(), counts.end(), [&](const SceneItem* c) {
-            return c->group == d->group;
-        });
+        const bool has_count = std::any_of(
+            counts.begin(), counts.end(), [&](const SceneItem* c) { return c->group == d->group; });
         if (!has_count) problem("disc without its number", *d, nullptr);
     }
     // (b) Texts of one widget against each other and against the widget's edges.

@@ -18,7 +18,7 @@ bool shapes_overlap(const display::SceneItem& a, const display::SceneItem& b);
 
 /// Every problem found, one line each, naming the widget, kinds, strings and positions.
 struct SceneFindings {
-    std::size_t items = 0;              ///< items looked at
+    std::size_t items = 0;  ///< items looked at
     std::vector<std::string> problems;
 };
 

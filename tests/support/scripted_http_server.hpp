@@ -64,22 +64,21 @@ private:
     };
 
     void accept() {
-        acceptor_.async_accept([this](boost::system::error_code ec,
-                                      boost::asio::ip::tcp::socket socket) {
-            if (ec) return;
-            read(std::make_shared<Session>(std::move(socket)));
-            accept();
-        });
+        acceptor_.async_accept(
+            [this](boost::system::error_code ec, boost::asio::ip::tcp::socket socket) {
+                if (ec) return;
+                read(std::make_shared<Session>(std::move(socket)));
+                accept();
+            });
     }
 
     void read(std::shared_ptr<Session> s) {
         s->request = {};
-        boost::beast::http::async_read(
-            s->socket, s->buffer, s->request,
-            [this, s](boost::system::error_code ec, std::size_t) {
-                if (ec) return;
-                respond(s);
-            });
+        boost::beast::http::async_read(s->socket, s->buffer, s->request,
+                                       [this, s](boost::system::error_code ec, std::size_t) {
+                                           if (ec) return;
+                                           respond(s);
+                                       });
     }
 
     void respond(const std::shared_ptr<Session>& s) {
