@@ -166,7 +166,9 @@ FontSet build_fonts(ImFontAtlas& atlas, const FontFiles& files, const TypeScale&
         // atlas (2048x2882 -> 2048x4096) for nothing, since SDL's renderers take any size.
         atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
         for (std::size_t i = 0; i < kTextRoleCount; ++i) {
-            set.regular[i] = add_font(atlas, files.regular, set.baked.px[i], ranges[i]);
+            set.regular[i] = kRegularRoles[i]
+                                 ? add_font(atlas, files.regular, set.baked.px[i], ranges[i])
+                                 : nullptr;
             set.bold[i] = add_font(atlas, files.bold, set.baked.px[i], ranges[i]);
         }
         if (!atlas.Build()) throw std::runtime_error("fonts: atlas build failed");

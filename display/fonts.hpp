@@ -13,6 +13,9 @@ namespace tsur::display {
 /// Text roles, smallest to largest; each is baked once at a pixel size derived from the output.
 enum class TextRole : std::uint8_t { small, body, heading, number, huge };
 inline constexpr std::size_t kTextRoleCount = 5;
+/// The roles whose regular weight is baked: every other role is bold on the wall, and each
+/// regular face left out saves the atlas (and the font texture) its glyphs.
+inline constexpr std::array<bool, kTextRoleCount> kRegularRoles = {true, true, false, false, false};
 
 /// Pixel sizes of each role. `min_px` is the smallest text on screen.
 struct TypeScale {
@@ -32,8 +35,11 @@ struct FontSet {
     std::array<ImFont*, kTextRoleCount> regular{};
     std::array<ImFont*, kTextRoleCount> bold{};
 
+    /// Headings, numbers and alarms are drawn bold only, so their regular weight is not baked
+    /// (kRegularRoles): asking for it gives the bold font.
     ImFont* font(TextRole r, bool is_bold = false) const {
-        return (is_bold ? bold : regular)[static_cast<std::size_t>(r)];
+        const auto i = static_cast<std::size_t>(r);
+        return is_bold || regular[i] == nullptr ? bold[i] : regular[i];
     }
     float px(TextRole r) const { return scale.px[static_cast<std::size_t>(r)]; }
 };

@@ -1,38 +1,20 @@
 // The fingerprints work on the triangles the renderer receives, not on widgets: whatever drew a
 // pixel (a widget, a map layer, the burn-in shift) is covered, and no widget needs to report what
-// it changed. Clip rectangles are taken in the whole pixels ImGui's SDL backend hands to SDL, so a
+// it changed. Clip rectangles are taken in the whole pixels draw_imgui_data hands to SDL, so a
 // partial pass cuts exactly where a full pass would.
 #include "display/frame_damage.hpp"
-
-#include <imgui_impl_sdlrenderer.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 
+#include "display/sdl_draw.hpp"
+
 namespace tsur::display {
 namespace {
 
-struct PixelBox {
-    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;  ///< [x0, x1) x [y0, y1)
-    bool empty() const { return x1 <= x0 || y1 <= y0; }
-};
-
 PixelBox intersect(const PixelBox& a, const PixelBox& b) {
     return {std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1), std::min(a.y1, b.y1)};
-}
-
-/// The clip rectangle imgui_impl_sdlrenderer gives SDL for `clip` (render scale 1), including
-/// its truncation: the width is cut from the float difference, not from the two ends.
-PixelBox backend_clip(const ImVec4& clip, const ImVec2& off, int fb_w, int fb_h) {
-    const float min_x = std::max(0.0f, clip.x - off.x);
-    const float min_y = std::max(0.0f, clip.y - off.y);
-    const float max_x = std::min(static_cast<float>(fb_w), clip.z - off.x);
-    const float max_y = std::min(static_cast<float>(fb_h), clip.w - off.y);
-    if (max_x <= min_x || max_y <= min_y) return {};
-    const int x = static_cast<int>(min_x);
-    const int y = static_cast<int>(min_y);
-    return {x, y, x + static_cast<int>(max_x - min_x), y + static_cast<int>(max_y - min_y)};
 }
 
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
@@ -71,7 +53,7 @@ void for_each_triangle(const ImDrawData& data, int width, int height, Fn&& fn) {
         const ImDrawList* list = data.CmdLists[n];
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
             if (cmd.UserCallback) continue;  // the wall only resets render state: no pixels
-            const PixelBox clip = backend_clip(cmd.ClipRect, off, width, height);
+            const PixelBox clip = pixel_clip(cmd.ClipRect, off, width, height);
             if (clip.empty()) continue;
             std::uint64_t cmd_hash =
                 mix(0x243F6A8885A308D3ULL, reinterpret_cast<std::uintptr_t>(cmd.TextureId));
@@ -238,7 +220,7 @@ void rasterise_rects(SDL_Renderer* renderer, ImDrawData& data, ImU32 clear,
     for (int n = 0; n < data.CmdListsCount; ++n) {
         for (ImDrawCmd& cmd : data.CmdLists[n]->CmdBuffer) {
             if (cmd.UserCallback) continue;
-            saved.push_back({&cmd, cmd.ClipRect, backend_clip(cmd.ClipRect, off, width, height),
+            saved.push_back({&cmd, cmd.ClipRect, pixel_clip(cmd.ClipRect, off, width, height),
                              PixelBox{width, height, 0, 0}});
         }
     }
@@ -268,7 +250,7 @@ void rasterise_rects(SDL_Renderer* renderer, ImDrawData& data, ImU32 clear,
                            static_cast<float>(cut.x1) + off.x, static_cast<float>(cut.y1) + off.y);
             }
         }
-        ImGui_ImplSDLRenderer_RenderDrawData(&data);
+        draw_imgui_data(renderer, data);
     }
     for (const Saved& s : saved) s.cmd->ClipRect = s.clip;
     SDL_RenderSetClipRect(renderer, nullptr);

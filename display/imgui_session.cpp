@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "display/frame_damage.hpp"
+#include "display/sdl_draw.hpp"
 
 namespace tsur::display {
 
@@ -75,7 +76,7 @@ void ImGuiSession::rasterise(ImU32 clear, const std::vector<SDL_Rect>& rects) {
     }
     SDL_SetRenderDrawColor(renderer_, clear & 0xFF, (clear >> 8) & 0xFF, (clear >> 16) & 0xFF, 255);
     SDL_RenderClear(renderer_);
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    draw_imgui_data(renderer_, *ImGui::GetDrawData());
 }
 
 }  // namespace tsur::display

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "display/rounded_fill.hpp"
 #include "display/widget_common.hpp"
 #include "display/widget_format.hpp"
 
@@ -40,8 +41,8 @@ void draw_tile_flat(const FrameContext& ctx, const KpiTile& t, const Rect& in) {
 void draw_tile(const FrameContext& ctx, const KpiTile& t, const Rect& r) {
     const Theme& th = *ctx.theme;
     const float p = pad(ctx);
-    ctx.draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()),
-                            with_alpha(th.grid, 80), p * 0.5f);
+    fill_rounded_rect(*ctx.draw, ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()),
+                      with_alpha(th.grid, 80), p * 0.5f);
     ctx.draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.x + p * 0.4f, r.bottom()),
                             t.colour == th.text ? th.accent : t.colour);
     const Rect in{r.x + p * 1.4f, r.y + p * 0.6f, r.w - p * 2.2f, r.h - p * 1.2f};

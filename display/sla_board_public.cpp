@@ -4,6 +4,7 @@
 #include <array>
 
 #include "display/board_rows.hpp"
+#include "display/rounded_fill.hpp"
 #include "display/sla_board_widget.hpp"
 #include "display/widget_common.hpp"
 
@@ -62,9 +63,9 @@ void draw_public_board(const model::Snapshot& snap, const config::WidgetSpec& sp
         const PublicRow& r = rows[i];
         const float ly = top + static_cast<float>(i - first) * row_h;
         if ((i - first) % 2 == 1) {
-            ctx.draw->AddRectFilled(ImVec2(content.x - em * 0.25f, ly),
-                                    ImVec2(content.right() + em * 0.25f, ly + row_h),
-                                    with_alpha(th.grid, 70), em * 0.25f);
+            fill_rounded_rect(*ctx.draw, ImVec2(content.x - em * 0.25f, ly),
+                              ImVec2(content.right() + em * 0.25f, ly + row_h),
+                              with_alpha(th.grid, 70), em * 0.25f);
         }
         const float y = ly + text_offset(ctx, TextRole::body, row_h);
         const TextStyle name_st{TextRole::body, false, th.text};

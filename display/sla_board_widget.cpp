@@ -8,6 +8,7 @@
 #include <string>
 
 #include "display/board_plan.hpp"
+#include "display/rounded_fill.hpp"
 #include "display/widget_common.hpp"
 
 namespace tsur::display {
@@ -144,12 +145,12 @@ void draw_row(const FrameContext& ctx, const model::Snapshot& snap, const Column
     const model::Incident& inc = snap.incidents[row.incident];
     const float pad_x = pad(ctx) * 0.5f;
     if (row.just_overdue) {
-        ctx.draw->AddRectFilled(ImVec2(line.x - pad_x, line.y),
-                                ImVec2(line.right() + pad_x, line.bottom()), th.highlight, pad_x);
+        fill_rounded_rect(*ctx.draw, ImVec2(line.x - pad_x, line.y),
+                          ImVec2(line.right() + pad_x, line.bottom()), th.highlight, pad_x);
     } else if (stripe) {
-        ctx.draw->AddRectFilled(ImVec2(line.x - pad_x, line.y),
-                                ImVec2(line.right() + pad_x, line.bottom()),
-                                with_alpha(th.grid, 70), pad_x);
+        fill_rounded_rect(*ctx.draw, ImVec2(line.x - pad_x, line.y),
+                          ImVec2(line.right() + pad_x, line.bottom()), with_alpha(th.grid, 70),
+                          pad_x);
     }
     const float first_h = line_height(ctx, TextRole::body);
     const float y = line.y + text_offset(ctx, TextRole::body, first_h);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "display/rounded_fill.hpp"
 #include "display/text.hpp"
 
 namespace tsur::display {
@@ -41,7 +42,7 @@ void draw_frozen_watermark(const FrameContext& ctx) {
     const float h = size.y + 2 * p;
     const float x = r.x + (r.w - w) * 0.5f;
     const float y = r.y + r.h * 0.86f - h * 0.5f;
-    ctx.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), with_alpha(th.accent, 225), p);
+    fill_rounded_rect(*ctx.draw, ImVec2(x, y), ImVec2(x + w, y + h), with_alpha(th.accent, 225), p);
     draw_text(ctx, style, x + 2 * p, y + p, w - 4 * p, text, Align::centre, SceneKind::banner);
     // A frame in the accent colour marks the whole screen, not only the label, as held.
     const float t = pad(ctx) * 0.5f;
@@ -113,7 +114,7 @@ void draw_status_overlay(const model::Snapshot* snapshot, const FrameContext& ct
     const float h = size.y + 2 * p;
     const float x = r.x + (r.w - w) * 0.5f;
     const float y = r.y + r.h * (full ? 0.42f : 0.012f);
-    ctx.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), with_alpha(bg, 235), p);
+    fill_rounded_rect(*ctx.draw, ImVec2(x, y), ImVec2(x + w, y + h), with_alpha(bg, 235), p);
     draw_text(ctx, style, x + 2 * p, y + p, w - 4 * p, text, Align::centre, SceneKind::banner);
     if (full) {
         const float t = pad(ctx) * 0.8f;

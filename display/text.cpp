@@ -5,6 +5,8 @@
 
 #include <imgui_internal.h>
 
+#include "display/rounded_fill.hpp"
+
 namespace tsur::display {
 namespace {
 
@@ -163,7 +165,8 @@ Rect draw_panel(const FrameContext& ctx, std::string_view title, std::string_vie
     const Theme& th = *ctx.theme;
     const Rect r = ctx.rect;
     const float rounding = pad(ctx) * 0.6f;
-    ctx.draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), th.panel, rounding);
+    fill_rounded_rect(*ctx.draw, ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), th.panel,
+                      rounding);
     ctx.draw->AddRect(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), th.panel_border, rounding, 0,
                       2.0f);
     const float p = pad(ctx);

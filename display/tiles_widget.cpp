@@ -10,6 +10,7 @@
 
 #include "display/heatmap_data.hpp"
 #include "display/map/map_public.hpp"
+#include "display/rounded_fill.hpp"
 #include "display/tile_grid.hpp"
 #include "display/widget_common.hpp"
 #include "display/widget_format.hpp"
@@ -169,8 +170,8 @@ void draw_legend(const FrameContext& ctx, const std::vector<TileData>& tiles,
         }
         if (y + m.line > area.bottom() + 0.5f || w > area.w) break;
         const float cy = y + m.line * 0.5f;
-        ctx.draw->AddRectFilled(ImVec2(x, cy - chip * 0.5f), ImVec2(x + chip, cy + chip * 0.5f),
-                                colour, chip * 0.2f);
+        fill_rounded_rect(*ctx.draw, ImVec2(x, cy - chip * 0.5f),
+                          ImVec2(x + chip, cy + chip * 0.5f), colour, chip * 0.2f);
         draw_text(ctx, st, x + chip + m.em * 0.3f, y + (m.line - m.em) * 0.5f, w, word, Align::left,
                   SceneKind::legend);
         x += w + m.em;
@@ -219,8 +220,8 @@ void draw_tiles(const model::Snapshot* snap, const config::WidgetSpec& spec,
             model::is_region_wide(t.municipality) ? cells.size() - 1 : t.municipality;
         if (index >= cells.size() || cells[index].col < 0) continue;
         const Rect r = tile_rect(area, *shape, m, cells[index]);
-        ctx.draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()),
-                                with_alpha(th.grid, 90), m.pad);
+        fill_rounded_rect(*ctx.draw, ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()),
+                          with_alpha(th.grid, 90), m.pad);
         const float x = r.x + m.pad;
         draw_text(ctx, name_st, x, r.y + m.pad, inner_w,
                   tile_name(ctx, *snap, t.municipality, name_st, inner_w));

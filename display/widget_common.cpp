@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "display/map/label_placement.hpp"
+#include "display/rounded_fill.hpp"
 
 namespace tsur::display {
 
@@ -65,8 +66,8 @@ float municipality_min_width(const FrameContext& ctx, const model::Snapshot& sna
 void draw_sector_chip(const FrameContext& ctx, model::Sector s, float x, float y_centre,
                       float size) {
     const float half = size * 0.5f;
-    ctx.draw->AddRectFilled(ImVec2(x, y_centre - half), ImVec2(x + size, y_centre + half),
-                            ctx.theme->sector[model::index_of(s)], size * 0.2f);
+    fill_rounded_rect(*ctx.draw, ImVec2(x, y_centre - half), ImVec2(x + size, y_centre + half),
+                      ctx.theme->sector[model::index_of(s)], size * 0.2f);
 }
 
 void draw_centred_message(const FrameContext& ctx, const Rect& r, std::string_view text) {

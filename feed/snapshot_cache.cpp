@@ -93,7 +93,7 @@ model::Result<std::optional<CachedFeed>> SnapshotCache::load() const {
     // A link planted as the cache could feed the wall a forged document: never follow one.
     auto read = read_file_nofollow(file_, kMaxCacheBytes);
     if (!read) return model::Error{"cache unreadable: " + read.error()};
-    const std::string& data = read.value();
+    std::string& data = read.value();
 
     if (!std::string_view(data).starts_with(kMagic)) {
         return model::Error{"cache corrupt: " + name + ": wrong magic (expected TSURCACHE1)"};
@@ -115,7 +115,9 @@ model::Result<std::optional<CachedFeed>> SnapshotCache::load() const {
                             std::to_string(body_size - *h.length) + " bytes after the body"};
     }
     CachedFeed out;
-    out.body = data.substr(body_at.value());
+    // The body keeps the buffer it was read into (a 14 MB copy less at start-up).
+    data.erase(0, body_at.value());
+    out.body = std::move(data);
     if (crc_of(out.body) != *h.crc) {
         return model::Error{"cache corrupt: " + name + ": checksum mismatch"};
     }

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -116,19 +117,25 @@ model::Result<std::string> read_file_nofollow(const fs::path& path, std::size_t 
         return model::Error{path.string() + ": file too large (" + std::to_string(st.st_size) +
                             " bytes, limit " + std::to_string(max_bytes) + ")"};
     }
-    std::string text;
-    char buf[65536];
+    // Sized once from fstat and read in place: appending a 14 MB cache in 64 KiB pieces copied
+    // it over and over at start-up. A file that grows meanwhile is read on, up to the limit.
+    std::string text(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t got = 0;
     while (true) {
-        const ssize_t n = ::read(fd.get(), buf, sizeof buf);
+        if (got == text.size()) {
+            text.resize(std::min(max_bytes + 1, std::max<std::size_t>(2 * text.size(), 65536)));
+        }
+        const ssize_t n = ::read(fd.get(), text.data() + got, text.size() - got);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) return errno_error("cannot read", path, errno);
         if (n == 0) break;
-        if (text.size() + static_cast<std::size_t>(n) > max_bytes) {
+        got += static_cast<std::size_t>(n);
+        if (got > max_bytes) {
             return model::Error{path.string() + ": grew past " + std::to_string(max_bytes) +
                                 " bytes while read"};
         }
-        text.append(buf, static_cast<std::size_t>(n));
     }
+    text.resize(got);
     return text;
 }
 

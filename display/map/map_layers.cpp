@@ -1,5 +1,5 @@
-// Land is filled with our own triangles in chunks, because ImGui 1.86 has no concave fill and a
-// single reservation must stay under the 16-bit index limit; everything else uses ImDrawList.
+// Land is filled as pixel runs (display/map/land_spans), because ImGui 1.86 has no concave fill
+// and SDL's software renderer fills rectangles far faster than triangles; the rest is ImDrawList.
 #include "display/map/map_layers.hpp"
 
 #include <algorithm>
@@ -9,26 +9,17 @@
 #include <string>
 #include <vector>
 
+#include "display/map/land_spans.hpp"
 #include "display/text.hpp"
 
 namespace tsur::display {
 namespace {
 
-constexpr std::size_t kTrianglesPerChunk = 8000;  // 24,000 vertices per reservation
-
 void fill_polygon(ImDrawList* dl, const model::GeoPolygon& poly, const Projection& proj,
-                  ImU32 colour) {
-    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
-    const std::size_t triangles = poly.triangles.size() / 3;
-    for (std::size_t first = 0; first < triangles; first += kTrianglesPerChunk) {
-        const std::size_t n = std::min(kTrianglesPerChunk, triangles - first);
-        dl->PrimReserve(static_cast<int>(3 * n), static_cast<int>(3 * n));
-        for (std::size_t t = first; t < first + n; ++t) {
-            for (std::size_t k = 0; k < 3; ++k) {
-                dl->PrimVtx(proj.forward(poly.points[poly.triangles[3 * t + k]]), uv, colour);
-            }
-        }
-    }
+                  ImU32 colour, std::vector<ImVec2>& scratch) {
+    scratch.clear();
+    for (const model::GeoPoint& p : poly.points) scratch.push_back(proj.forward(p));
+    fill_polygon_spans(*dl, scratch, poly.ring_starts, colour);
 }
 
 void stroke_rings(ImDrawList* dl, const model::GeoPolygon& poly, const Projection& proj,
@@ -314,11 +305,11 @@ float overdue_pulse(double anim_seconds) {
 void draw_land(const FrameContext& ctx, const model::RegionGeometry& geometry,
                const Projection& projection, const MapStyle& style) {
     const Theme& th = *ctx.theme;
+    std::vector<ImVec2> scratch;
     for (const model::GeoFeature& f : geometry.outline) {
         for (const model::GeoPolygon& p : f.polygons)
-            fill_polygon(ctx.draw, p, projection, th.land);
+            fill_polygon(ctx.draw, p, projection, th.land, scratch);
     }
-    std::vector<ImVec2> scratch;
     for (const model::GeoFeature& f : geometry.municipalities) {
         for (const model::GeoPolygon& p : f.polygons) {
             stroke_rings(ctx.draw, p, projection, th.muni_border, style.border_w * 0.5f, scratch);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "display/map/label_placement.hpp"
+#include "display/rounded_fill.hpp"
 #include "display/strings.hpp"
 #include "display/text.hpp"
 
@@ -25,8 +26,8 @@ float legend_row(const FrameContext& ctx) { return ctx.fonts->px(TextRole::small
 
 void plate(const FrameContext& ctx, const Rect& r, unsigned alpha) {
     const float round = ctx.fonts->px(TextRole::small) * 0.2f;
-    ctx.draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()),
-                            with_alpha(ctx.theme->panel, alpha), round);
+    fill_rounded_rect(*ctx.draw, ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()),
+                      with_alpha(ctx.theme->panel, alpha), round);
 }
 
 struct LabelText {
