@@ -22,7 +22,8 @@ namespace tsur::net {
 
 /// How one poll ended; handed to the on_poll callback (for logging) and to fetch_once's callback.
 struct PollOutcome {
-    PollResult result = PollResult::ok;
+    /// transfer_failed until the poll has ended, so an outcome never filled in is no success.
+    PollResult result = PollResult::transfer_failed;
     bool published = false;
     long http_status = 0;
     std::string message;  ///< for a person: what failed and where; empty on success
