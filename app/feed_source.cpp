@@ -10,7 +10,7 @@
 namespace tsur::app {
 namespace {
 
-model::Result<net::FeedParserFn> open311_parser(
+model::Result<FeedParserFn> open311_parser(
     const WallAssets& assets, const config::FeedSettings& feed,
     std::shared_ptr<const net::Open311ServiceBook> services) {
     const auto path =
@@ -21,8 +21,8 @@ model::Result<net::FeedParserFn> open311_parser(
     auto mapping = net::parse_open311_mapping(text.value(), *region, path.string());
     if (!mapping) return model::Error{mapping.error()};
     auto shared = std::make_shared<const net::Open311Mapping>(mapping.take());
-    return net::FeedParserFn{[region, shared, services](
-                                 std::string_view body) -> model::Result<model::FeedDocument> {
+    return FeedParserFn{[region, shared,
+                         services](std::string_view body) -> model::Result<model::FeedDocument> {
         auto requests = net::parse_open311_requests(body);
         if (!requests) return model::Error{requests.error()};
         const auto now = std::chrono::floor<model::Seconds>(std::chrono::system_clock::now());
@@ -61,9 +61,26 @@ std::string v1_feed_url(const std::string& configured, std::string_view region_c
     return full ? configured : net::feed_v1_url(configured, region_code);
 }
 
-net::FeedParserFn v1_parser(std::shared_ptr<const model::Region> region) {
+FeedParserFn v1_parser(std::shared_ptr<const model::Region> region) {
     return [region = std::move(region)](std::string_view body) {
         return net::parse_feed_v1(body, *region);
+    };
+}
+
+net::IngestFn make_ingest(FeedParserFn parser, std::shared_ptr<const model::Region> region,
+                          std::shared_ptr<const model::SlaRules> rules,
+                          const HistoryStore* history) {
+    return [parser = std::move(parser), region = std::move(region), rules = std::move(rules),
+            history](std::string_view body) -> model::Result<net::Ingested> {
+        auto parsed = parser(body);
+        if (!parsed) return model::Error{parsed.error()};
+        model::FeedDocument& doc = parsed.value();
+        net::Ingested out = net::describe_document(doc);
+        // Before build_snapshot: the snapshot is immutable, and copying one to add a history
+        // would cost as much as building it.
+        if (history) history->fill(doc);
+        out.snapshot = model::build_snapshot(parsed.take(), region, *rules);
+        return out;
     };
 }
 

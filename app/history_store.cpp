@@ -65,14 +65,19 @@ bool same_ids(const model::Region& a, const model::Region& b) {
                       [](const auto& x, const auto& y) { return x.id == y.id; });
 }
 
+// The codec keys the book by id: a round trip through it is the one id-to-index mapping.
+model::Result<model::DecodedHistory> rekeyed(const model::HistoryBook& book,
+                                             const model::Region& from, const model::Region& to,
+                                             const std::string& file) {
+    return model::decode_history(model::encode_history(book, from), to, file);
+}
+
 }  // namespace
 
 void HistoryStore::follow_region(const std::shared_ptr<const model::Region>& region) {
     if (region == region_) return;
     if (!same_ids(*region, *region_)) {
-        // The codec keys the book by id: a round trip through it is the one id-to-index mapping.
-        auto decoded =
-            model::decode_history(model::encode_history(book_, *region_), *region, file_.string());
+        auto decoded = rekeyed(book_, *region_, *region, file_.string());
         if (!decoded) {
             log_.error("history: cannot re-key to the document's municipality list: " +
                        decoded.error() + "; keeping the book as it was");
@@ -92,10 +97,23 @@ void HistoryStore::follow_region(const std::shared_ptr<const model::Region>& reg
     region_ = region;
 }
 
-void HistoryStore::on_document(model::FeedDocument& doc, Clock::time_point now) {
-    follow_region(doc.region ? doc.region : configured_);
-    if (model::apply_history_book(doc, book_, region_->utc_offset)) dirty_ = true;
-    newest_day_ = model::local_day(doc.as_of, region_->utc_offset);
+void HistoryStore::fill(model::FeedDocument& doc) const {
+    const auto& region = doc.region ? doc.region : configured_;
+    if (region == region_ || same_ids(*region, *region_)) {
+        model::fill_history(doc, book_, region->utc_offset);
+        return;
+    }
+    // The book itself is re-keyed once a snapshot on the new list is recorded (follow_region),
+    // which also logs a failure.
+    if (auto decoded = rekeyed(book_, *region_, *region, file_.string())) {
+        model::fill_history(doc, decoded.value().book, region->utc_offset);
+    }
+}
+
+void HistoryStore::record(const model::Snapshot& snapshot, Clock::time_point now) {
+    follow_region(snapshot.region ? snapshot.region : configured_);
+    if (book_.record(snapshot.incidents, region_->utc_offset, snapshot.as_of)) dirty_ = true;
+    newest_day_ = model::local_day(snapshot.as_of, region_->utc_offset);
     if (!dirty_) return;
     const bool due =
         !last_save_ || now - *last_save_ >= save_every_ || last_save_day_ != newest_day_;

@@ -1,5 +1,5 @@
 // The wall's daily history book on disk (<state dir>/history.json): loaded at start-up, updated
-// from every feed document, saved atomically and not more often than the flash deserves.
+// from every published snapshot, saved atomically and not more often than the flash deserves.
 #pragma once
 
 #include <chrono>
@@ -19,7 +19,7 @@ namespace tsur::app {
 std::filesystem::path history_file(const std::filesystem::path& state_dir, bool demo);
 
 /// Owns the history book and its file. Construct and load() before the io thread runs; after
-/// that, io thread only (the feed client's document hook and the final flush() at shutdown).
+/// that, io thread only (the feed's ingest, its on_publish callback and the final flush()).
 class HistoryStore {
 public:
     using Clock = std::chrono::steady_clock;
@@ -32,12 +32,16 @@ public:
     /// renamed to PATH.bad (kept for a person to look at) and the book starts empty.
     void load();
 
-    /// Records the document's incidents and gives it the book's history when it has none
-    /// (model::apply_history_book), then saves if due: the first change since start-up, a new
-    /// local day, or `save_every` since the last save. A document with its own municipality list
-    /// (FeedDocument::region) re-keys the book to that list by id first, and one without it
-    /// back to the wall's list; counts under ids the new list lacks are dropped then.
-    void on_document(model::FeedDocument& doc, Clock::time_point now = Clock::now());
+    /// Gives a document without history the book's (model::fill_history), keyed by the
+    /// document's municipality list; changes nothing and touches no file, so it may run before
+    /// the document is accepted.
+    void fill(model::FeedDocument& doc) const;
+
+    /// Records a published snapshot's incidents, then saves if due: the first change since
+    /// start-up, a new local day, or `save_every` since the last save. A snapshot with the
+    /// document's own municipality list re-keys the book to that list by id first, and one
+    /// without it back to the wall's list; counts under ids the new list lacks are dropped then.
+    void record(const model::Snapshot& snapshot, Clock::time_point now = Clock::now());
 
     /// Saves now if anything changed since the last save (shutdown). True when it wrote.
     model::Result<bool> flush();

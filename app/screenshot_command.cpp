@@ -99,7 +99,7 @@ int run_screenshot(const Options& options, ScreenshotReport* report) {
     net::FeedClientConfig cfg;
     std::unique_ptr<net::DemoFeedServer> demo;
     auto region = wa.assets.region;
-    net::FeedParserFn parser;
+    FeedParserFn parser = v1_parser(region);
     if (options.demo || conf.feed.url.empty()) {
         net::DemoFeedOptions demo_options;
         demo_options.simulator.seed = options.seed;
@@ -110,7 +110,6 @@ int run_screenshot(const Options& options, ScreenshotReport* report) {
         auto port = demo->start();
         if (!port) return fail("demo feed: " + port.error(), 1);
         cfg.url = net::feed_v1_url(demo->base_url(), region->code);
-        parser = v1_parser(region);
     } else {
         Logger log({.min_level = conf.log_level});
         auto source = configured_feed_source(wa, conf.feed, log);
@@ -127,7 +126,8 @@ int run_screenshot(const Options& options, ScreenshotReport* report) {
     // A picture at a chosen instant (--at, or the document's own as_of) caches nothing and keeps
     // no server time, so a document from the future is what it was asked to draw.
     cfg.max_server_ahead = std::nullopt;
-    net::FeedClient client(io, cfg, parser, region, wa.rules, store, stats, clock);
+    net::FeedClient client(io, cfg, make_ingest(std::move(parser), region, wa.rules), store, stats,
+                           clock);
     net::PollOutcome outcome;
     client.fetch_once([&](const net::PollOutcome& o) {
         outcome = o;
@@ -136,7 +136,9 @@ int run_screenshot(const Options& options, ScreenshotReport* report) {
     io.run();
     const auto published = store.current_published();
     if (!published || !published->snapshot) {
-        return fail(cfg.url + ": " + (outcome.message.empty() ? outcome.result : outcome.message),
+        return fail(cfg.url + ": " +
+                        (outcome.message.empty() ? std::string(net::id_of(outcome.result))
+                                                 : outcome.message),
                     1);
     }
     const model::Snapshot& snap = *published->snapshot;

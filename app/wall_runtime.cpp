@@ -33,6 +33,7 @@ model::Result<bool> WallRuntime::start() {
     cfg.ca_file = conf.feed.ca_file ? conf.feed.ca_file->string() : std::string();
     cfg.feed_kind = std::string(config::feed_kind_id(conf.feed.type));
     cfg.skip_repeated_body = options_.demo || conf.feed.type == config::FeedType::tsur_v1;
+    FeedParserFn parser = v1_parser(region);
     if (options_.demo) {
         net::DemoFeedOptions demo_options;
         demo_options.simulator.seed = options_.demo_seed;
@@ -49,37 +50,41 @@ model::Result<bool> WallRuntime::start() {
         cfg.url = source.value().url;
         cfg.plan = source.value().plan;
         cfg.describe_error = source.value().describe_error;
-        parser_ = source.value().parser;
+        parser = source.value().parser;
         cfg.cache_file = conf.cache_dir / "feed.cache";
     }
     poll_interval = std::chrono::duration_cast<model::Seconds>(cfg.poll_interval);
-    if (!parser_) parser_ = v1_parser(region);
-    client_ = std::make_unique<net::FeedClient>(io_.context(), cfg, parser_, region, assets_.rules,
-                                                store, stats, clock);
-    client_->on_publish([wake = options_.wake](const model::SnapshotPtr&) {
-        if (wake) wake();
-        // The previous snapshot and response body were just freed; give the pages back so a
-        // months-long run holds one snapshot's worth of memory, not its high-water mark.
-        malloc_trim(0);
-    });
     // Feeds without a daily history (Open311, a v1 feed that omits it) get the wall's own,
     // and it is loaded before the cache is restored so even the first snapshot has it.
     history_ =
         std::make_unique<HistoryStore>(history_file(conf.cache_dir, options_.demo), region, log_);
     history_->load();
-    client_->on_document(
-        [history = history_.get()](model::FeedDocument& doc) { history->on_document(doc); });
+    client_ = std::make_unique<net::FeedClient>(
+        io_.context(), cfg, make_ingest(std::move(parser), region, assets_.rules, history_.get()),
+        store, stats, clock);
+    client_->on_publish(
+        [wake = options_.wake, history = history_.get()](const model::SnapshotPtr& snapshot) {
+            if (wake) wake();
+            // After the wake-up and the publish: recording may save the book, and an fsync must
+            // hold up neither the picture nor the render thread.
+            history->record(*snapshot);
+            // The previous snapshot and response body were just freed; give the pages back so a
+            // months-long run holds one snapshot's worth of memory, not its high-water mark.
+            malloc_trim(0);
+        });
     client_->on_poll([this](const net::PollOutcome& o) {
         // A poll that publishes nothing (an unchanged body) still freed its body, and the render
         // thread's frames since the last trim left free pages in the heap: give them back too.
         if (!o.published) malloc_trim(0);
-        if (!o.success)
-            log_.log(LogLevel::warning, "feed_poll", "feed poll " + o.result + ": " + o.message);
+        if (!net::is_success(o.result)) {
+            log_.log(LogLevel::warning, "feed_poll",
+                     "feed poll " + std::string(net::id_of(o.result)) + ": " + o.message);
+        }
         // Already limited per poll by the client; the logger's own limit covers repeats.
         for (const auto& note : o.notes) log_.warning("feed: " + note);
         // A refused answer publishes nothing, yet the screen must say so now, not at the next
         // minute's redraw.
-        if (!o.success && options_.wake) options_.wake();
+        if (!net::is_success(o.result) && options_.wake) options_.wake();
     });
     // The cache is parsed on the io thread while the main thread opens the window and bakes the
     // fonts; the first poll waits behind it, so it never races the cached snapshot.

@@ -68,9 +68,8 @@ private:
     RuntimeOptions options_;
     Logger& log_;
     IoThread io_;
-    std::function<model::Result<model::FeedDocument>(std::string_view)> parser_;
     std::unique_ptr<net::DemoFeedServer> demo_;
-    std::unique_ptr<HistoryStore> history_;  // declared before client_, whose hook points at it
+    std::unique_ptr<HistoryStore> history_;  // before client_, whose callbacks point at it
     std::unique_ptr<net::FeedClient> client_;
     std::unique_ptr<net::StatusServer> status_;
     std::unique_ptr<FreezeController> freeze_controller_;

@@ -3,7 +3,6 @@
 #include "app/wall_status.hpp"
 
 #include "display/status_overlay.hpp"
-#include "feed/feed_client.hpp"
 
 namespace tsur::app {
 
@@ -16,9 +15,9 @@ display::WallStatus wall_status(const net::PublishedSnapshot* published,
     if (st.has_data) {
         st.data_age = model::data_age(*published->snapshot, server_now);
     }
-    if (feed.last_result == "all_rejected") {
+    if (feed.last_result == net::PollResult::all_rejected) {
         st.refusal = display::WallStatus::Refusal::all_records;
-    } else if (net::is_content_failure(feed.last_result)) {
+    } else if (feed.last_result && net::is_content_failure(*feed.last_result)) {
         st.refusal = display::WallStatus::Refusal::document;
     }
     const bool offline = feed.consecutive_failures >= 3 ||

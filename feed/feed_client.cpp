@@ -24,19 +24,10 @@ std::uint64_t seed_from(std::uint64_t configured) {
 
 }  // namespace
 
-bool is_content_failure(std::string_view result) {
-    return result == "bad_document" || result == "as_of_backwards" || result == "as_of_future" ||
-           result == "all_rejected";
-}
-
-FeedClient::Impl::Impl(boost::asio::io_context& io, FeedClientConfig config, FeedParserFn parser,
-                       std::shared_ptr<const model::Region> region,
-                       std::shared_ptr<const model::SlaRules> rules, SnapshotStore& store,
-                       FeedStats& stats, model::ServerClock& clock)
+FeedClient::Impl::Impl(boost::asio::io_context& io, FeedClientConfig config, IngestFn ingest,
+                       SnapshotStore& store, FeedStats& stats, model::ServerClock& clock)
     : config_(std::move(config)),
-      parser_(std::move(parser)),
-      region_(std::move(region)),
-      rules_(std::move(rules)),
+      ingest_(std::move(ingest)),
       store_(store),
       stats_(stats),
       clock_(clock),
@@ -95,7 +86,7 @@ void FeedClient::Impl::poll() {
         auto read = read_token_file(*config_.token_file);
         if (!read) {
             PollOutcome failed;
-            failed.result = "token_unreadable";
+            failed.result = PollResult::token_unreadable;
             failed.message = read.error();
             finish_poll(std::move(failed), std::nullopt);
             return;
@@ -122,7 +113,7 @@ void FeedClient::Impl::begin_transfer(std::string url, bool may_fail) {
         return FeedTransfer::create(step, {}, token_);
     }();
     if (!created) {
-        failed.result = "transfer_failed";
+        failed.result = PollResult::transfer_failed;
         failed.message = created.error();
         finish_poll(std::move(failed), std::nullopt);
         return;
@@ -130,20 +121,21 @@ void FeedClient::Impl::begin_transfer(std::string url, bool may_fail) {
     transfer_ = created.take();
     if (!curl_.add(transfer_->handle(), [this](CURLcode code) { on_done(code); })) {
         transfer_.reset();
-        failed.result = "transfer_failed";
+        failed.result = PollResult::transfer_failed;
         failed.message = "curl refused the transfer for " + current_url_;
         finish_poll(std::move(failed), std::nullopt);
     }
 }
 
-std::string FeedClient::Impl::failure_message(const FeedResponse& r,
-                                              std::string_view result) const {
-    if (result == "too_large") {
+std::string FeedClient::Impl::failure_message(const FeedResponse& r, PollResult result) const {
+    if (result == PollResult::too_large) {
         return "the document from " + current_url_ + " exceeds " +
                std::to_string(config_.max_body_bytes) + " bytes; transfer aborted";
     }
-    if (r.code != CURLE_OK) return std::string(result) + ": " + r.error + " (" + current_url_ + ")";
-    if (result != "not_modified" && result != "ok") {
+    if (r.code != CURLE_OK) {
+        return std::string(id_of(result)) + ": " + r.error + " (" + current_url_ + ")";
+    }
+    if (!is_success(result)) {
         std::string text = "HTTP " + std::to_string(r.status) + " from " + current_url_;
         if (config_.describe_error && !r.body.empty()) {
             if (const auto said = config_.describe_error(r.body)) {
@@ -179,12 +171,12 @@ void FeedClient::Impl::on_done(CURLcode code) {
                 " min from this PC's clock; not used for server time");
         }
     }
-    if (config_.plan && (out.result == "ok" || step_may_fail_)) {
-        const bool ok = out.result == "ok";
+    if (config_.plan && (out.result == PollResult::ok || step_may_fail_)) {
+        const bool ok = out.result == PollResult::ok;
         auto next = config_.plan->advance(ok ? &r.body : nullptr,
                                           ok ? std::string() : failure_message(r, out.result));
         if (!next) {
-            out.result = "bad_document";
+            out.result = PollResult::bad_document;
             out.message = next.error() + " (" + current_url_ + "); kept the shown snapshot";
             finish_poll(std::move(out), std::nullopt);
             return;
@@ -197,10 +189,10 @@ void FeedClient::Impl::on_done(CURLcode code) {
         // The poll is complete: its merged document is parsed, published and cached as one.
         r.body = config_.plan->take_document();
         r.etag.clear();
-        out.result = "ok";
+        out.result = PollResult::ok;
         if (config_.plan->truncated()) stats_.count_truncated();
     }
-    if (out.result == "ok") {
+    if (out.result == PollResult::ok) {
         accept_body(r, out);
     } else {
         out.message = failure_message(r, out.result);
@@ -211,13 +203,12 @@ void FeedClient::Impl::on_done(CURLcode code) {
 }
 
 void FeedClient::Impl::finish_poll(PollOutcome out, std::optional<chr::seconds> retry_after) {
-    out.success = out.result == "ok" || out.result == "not_modified";
     // Messages name the URL; whoever reads the outcome (log, status, a test) gets it redacted.
     out.message = model::redact_secrets(out.message, config_.url);
-    stats_.record_poll(out.result, out.success, out.message, out.duration);
+    stats_.record_poll(out.result, out.message, out.duration);
     if (polling_) {
         chr::milliseconds delay = config_.poll_interval;
-        if (out.success || is_content_failure(out.result)) {
+        if (is_success(out.result) || is_content_failure(out.result)) {
             // Retrying sooner cannot fix a document the server will send again unchanged.
             backoff_.reset();
         } else {
@@ -237,12 +228,10 @@ void FeedClient::Impl::finish_poll(PollOutcome out, std::optional<chr::seconds> 
     done(out);
 }
 
-FeedClient::FeedClient(boost::asio::io_context& io, FeedClientConfig config, FeedParserFn parser,
-                       std::shared_ptr<const model::Region> region,
-                       std::shared_ptr<const model::SlaRules> rules, SnapshotStore& store,
-                       FeedStats& stats, model::ServerClock& clock)
-    : impl_(std::make_unique<Impl>(io, std::move(config), std::move(parser), std::move(region),
-                                   std::move(rules), store, stats, clock)) {}
+FeedClient::FeedClient(boost::asio::io_context& io, FeedClientConfig config, IngestFn ingest,
+                       SnapshotStore& store, FeedStats& stats, model::ServerClock& clock)
+    : impl_(std::make_unique<Impl>(io, std::move(config), std::move(ingest), store, stats, clock)) {
+}
 
 FeedClient::~FeedClient() = default;
 

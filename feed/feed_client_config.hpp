@@ -46,9 +46,9 @@ struct FeedClientConfig {
     std::optional<std::filesystem::path> cache_file;
     /// Seeds the backoff jitter; 0 = from std::random_device.
     std::uint64_t jitter_seed = 0;
-    /// A body byte-for-byte equal to the last published one is taken as "not_modified" and not
-    /// parsed, published or cached again. Only for documents that carry their own as_of: an
-    /// Open311 body stands for the instant of the poll that fetched it.
+    /// A body byte-for-byte equal to the last published one counts as PollResult::not_modified
+    /// and is not parsed, published or cached again. Only for documents that carry their own
+    /// as_of: an Open311 body stands for the instant of the poll that fetched it.
     bool skip_repeated_body = false;
     /// Several GETs per poll, merged into one document (Open311 pages); null: one GET of url.
     /// Such polls send no If-None-Match: their URLs carry a moving window, so no tag matches.

@@ -24,8 +24,7 @@ struct CurlGlobal {
 /// The client's state and policy; io thread only, like FeedClient.
 class FeedClient::Impl {
 public:
-    Impl(boost::asio::io_context& io, FeedClientConfig config, FeedParserFn parser,
-         std::shared_ptr<const model::Region> region, std::shared_ptr<const model::SlaRules> rules,
+    Impl(boost::asio::io_context& io, FeedClientConfig config, IngestFn ingest,
          SnapshotStore& store, FeedStats& stats, model::ServerClock& clock);
 
     ~Impl() {
@@ -35,7 +34,6 @@ public:
 
     std::function<void(const model::SnapshotPtr&)> publish_callback;
     std::function<void(const PollOutcome&)> poll_callback;
-    std::function<void(model::FeedDocument&)> document_hook;
 
     model::Result<bool> restore_from_cache();
     void start();
@@ -48,22 +46,20 @@ private:
     void poll();
     void begin_transfer(std::string url, bool may_fail);
     void on_done(CURLcode code);
-    std::string failure_message(const FeedResponse& response, std::string_view result) const;
+    std::string failure_message(const FeedResponse& response, PollResult result) const;
     void accept_body(const FeedResponse& response, PollOutcome& out);
     /// "as_of T is more than 10 min ahead of this wall's clock (E)", for refusals and the log.
     std::string future_text(model::TimePoint t, std::chrono::system_clock::time_point now) const;
     /// A log line when the list of municipalities changes source (document vs the wall's own).
-    std::string municipality_source_note(const model::FeedDocument& doc,
-                                         const model::SnapshotPtr& shown) const;
-    model::Result<model::SnapshotPtr> build(model::FeedDocument doc) const;
+    std::string municipality_source_note(const Ingested& next) const;
+    model::Result<Ingested> ingest(std::string_view body) const;
+    void publish(const Ingested& ingested, SnapshotOrigin origin);
     void update_clock() { clock_.set_offset(estimator_.offset(std::chrono::system_clock::now())); }
     void finish_poll(PollOutcome out, std::optional<std::chrono::seconds> retry_after);
 
     CurlGlobal curl_global_;
     FeedClientConfig config_;
-    FeedParserFn parser_;
-    std::shared_ptr<const model::Region> region_;
-    std::shared_ptr<const model::SlaRules> rules_;
+    IngestFn ingest_;
     SnapshotStore& store_;
     FeedStats& stats_;
     model::ServerClock& clock_;
@@ -76,8 +72,9 @@ private:
     bool polling_ = false;
     std::string etag_;  // of the newest accepted document only, so a rejected one is re-fetched
     std::optional<std::size_t> published_body_;  // hash of the newest published body
-    std::string token_;                          // read once per poll, sent with each of its GETs
-    std::string current_url_;  // of the GET in flight (a plan's page, or config_.url)
+    bool published_own_list_ = false;  // the newest published document had its own municipalities
+    std::string token_;                // read once per poll, sent with each of its GETs
+    std::string current_url_;          // of the GET in flight (a plan's page, or config_.url)
     bool step_may_fail_ = false;
     bool date_refused_ = false;  // the last Date header was not believed (logged once per run)
     std::chrono::steady_clock::time_point poll_started_;

@@ -142,37 +142,37 @@ FeedResponse& FeedTransfer::finish(CURLcode code) {
     return r;
 }
 
-std::string_view classify(const FeedResponse& r, bool is_file) {
-    if (r.too_large || r.code == CURLE_FILESIZE_EXCEEDED) return "too_large";
+PollResult classify(const FeedResponse& r, bool is_file) {
+    if (r.too_large || r.code == CURLE_FILESIZE_EXCEEDED) return PollResult::too_large;
     switch (r.code) {
         case CURLE_OK:
             break;
         case CURLE_OPERATION_TIMEDOUT:
-            return "timeout";
+            return PollResult::timeout;
         case CURLE_COULDNT_CONNECT:
-            return "connect_failed";
+            return PollResult::connect_failed;
         case CURLE_COULDNT_RESOLVE_HOST:
         case CURLE_COULDNT_RESOLVE_PROXY:
-            return "dns_failed";
+            return PollResult::dns_failed;
         case CURLE_PEER_FAILED_VERIFICATION:
         case CURLE_SSL_CONNECT_ERROR:
         case CURLE_SSL_CACERT_BADFILE:
         case CURLE_SSL_CERTPROBLEM:
-            return "tls_failed";
+            return PollResult::tls_failed;
         case CURLE_FILE_COULDNT_READ_FILE:
         case CURLE_READ_ERROR:
-            return "file_unreadable";
+            return PollResult::file_unreadable;
         case CURLE_BAD_CONTENT_ENCODING:
-            return "bad_encoding";
+            return PollResult::bad_encoding;
         default:
-            return "transfer_failed";
+            return PollResult::transfer_failed;
     }
-    if (is_file) return "ok";
-    if (r.status == 200) return "ok";
-    if (r.status == 304) return "not_modified";
-    if (r.status >= 500 && r.status <= 599) return "http_5xx";
-    if (r.status >= 400 && r.status <= 499) return "http_4xx";
-    return "http_other";
+    if (is_file) return PollResult::ok;
+    if (r.status == 200) return PollResult::ok;
+    if (r.status == 304) return PollResult::not_modified;
+    if (r.status >= 500 && r.status <= 599) return PollResult::http_5xx;
+    if (r.status >= 400 && r.status <= 499) return PollResult::http_4xx;
+    return PollResult::http_other;
 }
 
 }  // namespace tsur::net

@@ -12,6 +12,7 @@
 #include "model/time.hpp"
 #include "feed/curl_handles.hpp"
 #include "feed/feed_client_config.hpp"
+#include "state/poll_result.hpp"
 
 namespace tsur::net {
 
@@ -57,8 +58,8 @@ private:
     char error_buffer_[CURL_ERROR_SIZE] = {};
 };
 
-/// The /metrics label of a finished transfer before its body is looked at: "ok" for a 200 (or
-/// a read file), "not_modified", "http_5xx", "timeout", "too_large", ...
-std::string_view classify(const FeedResponse& response, bool is_file);
+/// How a finished transfer ended before its body is looked at: ok for a 200 (or a read file),
+/// not_modified for a 304, http_5xx, timeout, too_large, ...
+PollResult classify(const FeedResponse& response, bool is_file);
 
 }  // namespace tsur::net

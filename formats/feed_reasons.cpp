@@ -37,9 +37,9 @@ void ReasonCounter::flush_into(model::FeedDocument& doc) const {
     }
 }
 
-std::uint64_t rejected_records(const model::FeedDocument& doc) {
+std::uint64_t rejected_records(const std::map<std::string, std::uint32_t>& rejected) {
     std::uint64_t n = 0;
-    for (const auto& [reason, count] : doc.rejected) {
+    for (const auto& [reason, count] : rejected) {
         const bool side_block =
             reason == id_of(Reason::bad_history) || reason == id_of(Reason::bad_history_series) ||
             reason == id_of(Reason::bad_risks) || reason == id_of(Reason::bad_risk) ||

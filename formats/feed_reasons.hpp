@@ -133,9 +133,9 @@ private:
     std::vector<model::RejectedRecord> region_wide_examples_;
 };
 
-/// Incidents (or Open311 requests) dropped from `doc`; history series, risks and entries of the
-/// municipality list not counted.
-std::uint64_t rejected_records(const model::FeedDocument& doc);
+/// Incidents (or Open311 requests) dropped, from a document's (or snapshot's) counts by reason;
+/// history series, risks and entries of the municipality list not counted.
+std::uint64_t rejected_records(const std::map<std::string, std::uint32_t>& rejected);
 
 /// "unknown_status 56, bad_created_at 3": the counts by reason, largest first, for one line.
 std::string rejected_summary(const std::map<std::string, std::uint32_t>& rejected);

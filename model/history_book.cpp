@@ -81,10 +81,13 @@ std::uint32_t HistoryBook::count(std::chrono::sys_days day, MunicipalityIndex mu
     return it->second[municipality * kSectorCount + index_of(sector)];
 }
 
-bool apply_history_book(FeedDocument& doc, HistoryBook& book, Seconds utc_offset) {
-    const bool changed = book.record(doc.incidents, utc_offset, doc.as_of);
-    if (doc.history.empty()) doc.history = book.to_daily_counts();
-    return changed;
+bool fill_history(FeedDocument& doc, const HistoryBook& book, Seconds utc_offset) {
+    if (!doc.history.empty()) return false;
+    // A copy: the document may yet be refused, and a refused one must leave no trace in the book.
+    HistoryBook recorded = book;
+    recorded.record(doc.incidents, utc_offset, doc.as_of);
+    doc.history = recorded.to_daily_counts();
+    return true;
 }
 
 }  // namespace tsur::model

@@ -57,8 +57,9 @@ private:
 
 /// The feed's history wins whole: when the document carries any, it is left as it is (mixing two
 /// sources day by day would give a baseline whose days were counted differently). Otherwise the
-/// document gets the book's history. The book records the document's incidents either way, so it
-/// is ready if the feed stops sending history. True when the book changed.
-bool apply_history_book(FeedDocument& doc, HistoryBook& book, Seconds utc_offset);
+/// document gets the book's history as the book will hold it once it has recorded the document's
+/// own incidents. The book is not changed: the wall records a document (HistoryBook::record,
+/// whichever history it carries) only once its snapshot is published. True when filled.
+bool fill_history(FeedDocument& doc, const HistoryBook& book, Seconds utc_offset);
 
 }  // namespace tsur::model

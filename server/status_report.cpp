@@ -17,8 +17,6 @@
 namespace tsur::net {
 namespace {
 
-bool is_success(std::string_view result) { return result == "ok" || result == "not_modified"; }
-
 std::string wall_time_text(std::chrono::system_clock::time_point t) {
     return model::format_rfc3339(std::chrono::floor<model::Seconds>(t));
 }
@@ -35,15 +33,6 @@ double seconds_between(std::chrono::steady_clock::time_point a,
 }
 
 }  // namespace
-
-std::vector<std::string_view> known_poll_results() {
-    // clang-format off
-    return {"ok", "not_modified", "timeout", "connect_failed", "dns_failed", "tls_failed",
-            "file_unreadable", "bad_encoding", "too_large", "http_4xx", "http_5xx", "http_other",
-            "transfer_failed", "token_unreadable", "bad_document", "as_of_backwards",
-            "as_of_future", "all_rejected"};
-    // clang-format on
-}
 
 bool is_misleading(std::string_view problem) {
     for (const auto& kind : kProblemKinds) {
@@ -71,11 +60,11 @@ HealthVerdict assess_health(const StatusInputs& in) {
     }
     // The server answers, but what it sent is not shown: as much a problem as old data, and at
     // once, since the shown data will not move until the feed is fixed.
-    if (in.feed.last_result == "all_rejected") {
+    if (in.feed.last_result == PollResult::all_rejected) {
         add("all_records_rejected",
             "every record of the newest document was rejected; the last good data is shown");
     }
-    if (in.feed.last_result == "as_of_future") {
+    if (in.feed.last_result == PollResult::as_of_future) {
         add("as_of_future",
             "the newest document's as_of lies ahead of the wall's clock estimate; refused");
     }
@@ -147,7 +136,7 @@ std::string healthz_json(const StatusInputs& in, const HealthVerdict& verdict) {
     std::uint64_t region_wide = 0;
     for (const auto& [reason, n] : f.region_wide_records) region_wide += n;
     json feed;
-    feed["last_result"] = f.last_result.empty() ? json(nullptr) : json(f.last_result);
+    feed["last_result"] = f.last_result ? json(id_of(*f.last_result)) : json(nullptr);
     feed["last_error"] = f.last_error.empty() ? json(nullptr) : json(f.last_error);
     feed["consecutive_failures"] = f.consecutive_failures;
     feed["last_poll"] = f.last_poll ? json(wall_time_text(*f.last_poll)) : json(nullptr);
@@ -197,9 +186,10 @@ std::string metrics_text(const StatusInputs& in, const HealthVerdict& verdict) {
     MetricsText m;
     const auto& f = in.feed;
     m.family("tsur_polls_total", "counter", "Feed polls by result.");
-    std::map<std::string, std::uint64_t, std::less<>> polls;
-    for (const auto r : known_poll_results()) polls[std::string(r)] = 0;
-    for (const auto& [result, n] : f.polls) polls[result] = n;
+    // In label order, each result present from the first scrape.
+    std::map<std::string_view, std::uint64_t> polls;
+    for (const auto& r : kPollResults) polls[r.id] = 0;
+    for (const auto& [result, n] : f.polls) polls[id_of(result)] = n;
     for (const auto& [result, n] : polls) {
         m.sample("tsur_polls_total", {{"result", result}}, static_cast<double>(n));
     }

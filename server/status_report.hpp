@@ -90,7 +90,4 @@ std::string healthz_json(const StatusInputs& in, const HealthVerdict& verdict);
 /// from the first scrape, so rates and alerts work before the first occurrence.
 std::string metrics_text(const StatusInputs& in, const HealthVerdict& verdict);
 
-/// Poll results the feed client reports (net/feed_transfer.cpp, net/feed_client*.cpp).
-std::vector<std::string_view> known_poll_results();
-
 }  // namespace tsur::net

@@ -5,19 +5,18 @@
 
 namespace tsur::net {
 
-void FeedStats::record_poll(std::string_view result, bool success, std::string_view error,
+void FeedStats::record_poll(PollResult result, std::string_view error,
                             std::chrono::milliseconds duration) {
     const auto now = std::chrono::system_clock::now();
+    const bool success = is_success(result);
     if (success) {
         consecutive_failures_.store(0, std::memory_order_relaxed);
     } else {
         consecutive_failures_.fetch_add(1, std::memory_order_relaxed);
     }
     std::lock_guard lock(mutex_);
-    auto it = polls_.find(result);
-    if (it == polls_.end()) it = polls_.emplace(std::string(result), 0).first;
-    ++it->second;
-    last_result_.assign(result);
+    ++polls_[result];
+    last_result_ = result;
     // /healthz serves this text, often without a token: no feed secret may reach it.
     if (!success) last_error_ = model::redact_secrets(error);
     last_poll_ = now;

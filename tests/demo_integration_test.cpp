@@ -7,6 +7,7 @@
 #include <chrono>
 #include <memory>
 
+#include "app/feed_source.hpp"
 #include "model/sla_rules.hpp"
 #include "demo/demo_feed.hpp"
 #include "feed/feed_client.hpp"
@@ -40,10 +41,8 @@ struct Rig {
         EXPECT_TRUE(server->start().ok());
         net::FeedClientConfig cfg;
         cfg.url = net::feed_v1_url(server->base_url(), region->code);
-        auto reg = region;
         client = std::make_unique<net::FeedClient>(
-            io, cfg, [reg](std::string_view body) { return net::parse_feed_v1(body, *reg); },
-            region, rules, store, stats, clock);
+            io, cfg, app::make_ingest(app::v1_parser(region), region, rules), store, stats, clock);
     }
 
     net::PollOutcome poll_once() {
@@ -62,7 +61,7 @@ struct Rig {
 TEST(DemoIntegration, ClientPublishesWhatTheSimulatorGenerated) {
     Rig rig;
     const auto outcome = rig.poll_once();
-    ASSERT_EQ(outcome.result, "ok") << outcome.message;
+    ASSERT_EQ(outcome.result, net::PollResult::ok) << outcome.message;
     const auto snap = rig.store.current();
     ASSERT_NE(snap, nullptr);
 
@@ -95,14 +94,14 @@ TEST(DemoIntegration, ClientPublishesWhatTheSimulatorGenerated) {
 
 TEST(DemoIntegration, NotModifiedKeepsTheSnapshot) {
     Rig rig;
-    ASSERT_EQ(rig.poll_once().result, "ok");
+    ASSERT_EQ(rig.poll_once().result, net::PollResult::ok);
     const auto first = rig.store.current();
     rig.now += 5s;  // same 15 s tick: same ETag
     const auto second_outcome = rig.poll_once();
-    EXPECT_EQ(second_outcome.result, "not_modified");
+    EXPECT_EQ(second_outcome.result, net::PollResult::not_modified);
     EXPECT_EQ(rig.store.current(), first) << "a 304 must keep the very same snapshot";
     rig.now += 15s;  // next tick: new body
-    EXPECT_EQ(rig.poll_once().result, "ok");
+    EXPECT_EQ(rig.poll_once().result, net::PollResult::ok);
     EXPECT_NE(rig.store.current(), first);
     EXPECT_GT(rig.store.current()->as_of, first->as_of);
 }

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+#include "app/feed_source.hpp"
 #include "app/frame_proof.hpp"
 #include "app/wall_status.hpp"
 #include "display/status_overlay.hpp"
@@ -45,7 +46,7 @@ const model::TimePoint kFirstAsOf = *model::parse_rfc3339("2026-11-23T10:00:00Z"
 
 /// What a scenario must show while the fault lasts.
 struct Expect {
-    std::string label;               ///< /metrics poll result counted for each faulty poll
+    net::PollResult label = net::PollResult::ok;  ///< poll result counted for each faulty poll
     std::string rejected_reason;     ///< record-level faults: the reason the bad records carry
     int polls = 3;                   ///< faulty polls to wait for (3 = enough for "offline")
     chr::milliseconds in_flight{0};  ///< a transfer that may still be running when it ends
@@ -53,9 +54,9 @@ struct Expect {
 };
 
 /// A fault seen in the poll result `label`, three polls in a row (enough for offline).
-Expect by_result(std::string label, chr::milliseconds in_flight = 0ms) {
+Expect by_result(net::PollResult label, chr::milliseconds in_flight = 0ms) {
     Expect e;
-    e.label = std::move(label);
+    e.label = label;
     e.in_flight = in_flight;
     return e;
 }
@@ -63,7 +64,7 @@ Expect by_result(std::string label, chr::milliseconds in_flight = 0ms) {
 /// A document that is accepted minus its bad records, which are dropped as `reason`.
 Expect dropped_records(std::string reason) {
     Expect e;
-    e.label = "ok";
+    e.label = net::PollResult::ok;
     e.rejected_reason = std::move(reason);
     e.polls = 2;
     return e;
@@ -92,10 +93,9 @@ protected:
         c.total_timeout = kTransferTimeout;
         c.max_body_bytes = 1u << 20;
         c.jitter_seed = 7;
-        auto region = region_;
-        auto parser = [region](std::string_view body) { return net::parse_feed_v1(body, *region); };
-        client_ = std::make_unique<net::FeedClient>(io_, c, parser, region_, rules_, store_, stats_,
-                                                    clock_);
+        client_ = std::make_unique<net::FeedClient>(
+            io_, c, app::make_ingest(app::v1_parser(region_), region_, rules_), store_, stats_,
+            clock_);
         client_->on_poll([this](const net::PollOutcome& o) { outcomes_.push_back(o); });
     }
 
@@ -123,7 +123,7 @@ protected:
         return done();
     }
 
-    std::uint64_t polls(const std::string& label) const {
+    std::uint64_t polls(net::PollResult label) const {
         const auto s = stats_.snapshot();
         const auto it = s.polls.find(label);
         return it == s.polls.end() ? 0 : it->second;
@@ -167,8 +167,9 @@ protected:
         const auto rejected_before = e.rejected_reason.empty() ? 0 : rejected(e.rejected_reason);
         server_.set_fault(fault);
         ASSERT_TRUE(run_until([&] { return polls(e.label) >= label_before + e.polls; }, 8s))
-            << "fewer than " << e.polls << " polls counted as '" << e.label << "'; last result '"
-            << stats_.snapshot().last_result << "'";
+            << "fewer than " << e.polls << " polls counted as '" << net::id_of(e.label)
+            << "'; last result '" << net::id_of(stats_.snapshot().last_result.value_or(e.label))
+            << "'";
 
         // The io loop is alive: its heartbeat (about once a second) is recent.
         EXPECT_LT(chr::steady_clock::now() - stats_.heartbeat(), 3s) << "the io heartbeat stopped";
@@ -181,10 +182,11 @@ protected:
             expect_good_records_only(*shown);
         } else {
             EXPECT_EQ(shown, good) << "the last good snapshot must stay published";
-            EXPECT_FALSE(stats_.snapshot().last_error.empty() && e.label != "not_modified");
+            EXPECT_FALSE(stats_.snapshot().last_error.empty() &&
+                         e.label != net::PollResult::not_modified);
         }
 
-        const bool failing = e.label != "ok" && e.label != "not_modified";
+        const bool failing = !net::is_success(e.label);
         const auto as_of = shown->as_of;
         const WallStatus before_threshold = status_at(as_of + 2 * kStatusInterval - 1s);
         const WallStatus after_threshold = status_at(as_of + 2 * kStatusInterval);
@@ -217,7 +219,8 @@ protected:
         const auto took =
             chr::duration_cast<chr::milliseconds>(chr::steady_clock::now() - fault_end);
         std::printf("[ fault ] %s: %zu requests, fresh data %lld ms after the fault ended\n",
-                    e.label.c_str(), server_.requests(), static_cast<long long>(took.count()));
+                    std::string(net::id_of(e.label)).c_str(), server_.requests(),
+                    static_cast<long long>(took.count()));
         expect_good_records_only(*store_.current());
         EXPECT_EQ(stats_.consecutive_failures(), 0u);
         EXPECT_EQ(status_at(store_.current()->as_of).mode, WallStatus::Mode::live);
@@ -242,17 +245,19 @@ protected:
 };
 
 TEST_F(FaultInjection, ConnectionRefused) {
-    run_fault(Fault::refused, by_result("connect_failed"));
+    run_fault(Fault::refused, by_result(net::PollResult::connect_failed));
 }
 
 TEST_F(FaultInjection, ResetMidBody) {
-    run_fault(Fault::reset_mid_body, by_result("transfer_failed"));
+    run_fault(Fault::reset_mid_body, by_result(net::PollResult::transfer_failed));
 }
 
-TEST_F(FaultInjection, InternalServerError) { run_fault(Fault::http_500, by_result("http_5xx")); }
+TEST_F(FaultInjection, InternalServerError) {
+    run_fault(Fault::http_500, by_result(net::PollResult::http_5xx));
+}
 
 TEST_F(FaultInjection, UnavailableWithRetryAfter) {
-    run_fault(Fault::http_503_retry_after, by_result("http_5xx"));
+    run_fault(Fault::http_503_retry_after, by_result(net::PollResult::http_5xx));
     bool honoured = false;
     for (const auto& o : outcomes_) {
         if (o.http_status != 503) continue;
@@ -264,25 +269,27 @@ TEST_F(FaultInjection, UnavailableWithRetryAfter) {
 }
 
 TEST_F(FaultInjection, EndlessNotModified) {
-    run_fault(Fault::endless_304, by_result("not_modified"));
+    run_fault(Fault::endless_304, by_result(net::PollResult::not_modified));
 }
 
 TEST_F(FaultInjection, SlowBody) {
-    run_fault(Fault::slow_body, by_result("timeout", kTransferTimeout));
+    run_fault(Fault::slow_body, by_result(net::PollResult::timeout, kTransferTimeout));
 }
 
 TEST_F(FaultInjection, TruncatedJson) {
-    run_fault(Fault::truncated_json, by_result("bad_document"));
+    run_fault(Fault::truncated_json, by_result(net::PollResult::bad_document));
 }
 
-TEST_F(FaultInjection, HtmlInsteadOfJson) { run_fault(Fault::html, by_result("bad_document")); }
+TEST_F(FaultInjection, HtmlInsteadOfJson) {
+    run_fault(Fault::html, by_result(net::PollResult::bad_document));
+}
 
 TEST_F(FaultInjection, InvalidUtf8InTitle) {
-    run_fault(Fault::invalid_utf8_title, by_result("bad_document"));
+    run_fault(Fault::invalid_utf8_title, by_result(net::PollResult::bad_document));
 }
 
 TEST_F(FaultInjection, HugeBodyWithLengthIsCut) {
-    run_fault(Fault::huge_body, by_result("too_large"));
+    run_fault(Fault::huge_body, by_result(net::PollResult::too_large));
     std::printf("[ fault ] huge body: %llu bytes streamed of %llu per request\n",
                 static_cast<unsigned long long>(server_.huge_bytes_sent()),
                 static_cast<unsigned long long>(test::FaultFeedServer::kHugeBytes));
@@ -290,14 +297,14 @@ TEST_F(FaultInjection, HugeBodyWithLengthIsCut) {
 }
 
 TEST_F(FaultInjection, HugeChunkedBodyIsCut) {
-    run_fault(Fault::huge_chunked, by_result("too_large"));
+    run_fault(Fault::huge_chunked, by_result(net::PollResult::too_large));
     std::printf("[ fault ] huge chunked body: %llu bytes streamed\n",
                 static_cast<unsigned long long>(server_.huge_bytes_sent()));
     EXPECT_LT(server_.huge_bytes_sent(), 3 * (16ull << 20)) << "the client read on past its cap";
 }
 
 TEST_F(FaultInjection, WrongSchemaVersion) {
-    run_fault(Fault::wrong_schema, by_result("bad_document"));
+    run_fault(Fault::wrong_schema, by_result(net::PollResult::bad_document));
 }
 
 TEST_F(FaultInjection, OutOfRangeCoordinates) {
@@ -307,7 +314,7 @@ TEST_F(FaultInjection, OutOfRangeCoordinates) {
 
 TEST_F(FaultInjection, NumberOverflowInCoordinate) {
     // 1e999 does not fit a double: the JSON reader refuses the whole document.
-    run_fault(Fault::number_overflow, by_result("bad_document"));
+    run_fault(Fault::number_overflow, by_result(net::PollResult::bad_document));
 }
 
 TEST_F(FaultInjection, DuplicateIds) {
@@ -320,11 +327,11 @@ TEST_F(FaultInjection, DatesFarInPastAndFuture) {
 }
 
 TEST_F(FaultInjection, AsOfGoingBackwards) {
-    run_fault(Fault::as_of_backwards, by_result("as_of_backwards"));
+    run_fault(Fault::as_of_backwards, by_result(net::PollResult::as_of_backwards));
 }
 
 TEST_F(FaultInjection, AsOfIn2099) {
-    Expect e = by_result("as_of_future");
+    Expect e = by_result(net::PollResult::as_of_future);
     e.during = [this] {
         // Refused, never shown, never moves server time.
         EXPECT_LT(clock_.now(), chr::system_clock::now() + 1min);
@@ -339,7 +346,7 @@ TEST_F(FaultInjection, AsOfIn2099) {
 TEST_F(FaultInjection, DateHeaderIn2099) {
     server_.set_fault(Fault::date_2099);
     client_->start();
-    ASSERT_TRUE(run_until([&] { return polls("ok") >= 3; }, 5s));
+    ASSERT_TRUE(run_until([&] { return polls(net::PollResult::ok) >= 3; }, 5s));
     EXPECT_TRUE(shows_newest());
     EXPECT_LT(clock_.offset(), 1min) << "a Date from 2099 moved server time";
     std::size_t notes = 0;
@@ -374,7 +381,7 @@ TEST_F(FaultInjection, RestartWith2099Cache) {
 }
 
 TEST_F(FaultInjection, HugeRetryAfter) {
-    run_fault(Fault::retry_after_huge, by_result("http_5xx"));
+    run_fault(Fault::retry_after_huge, by_result(net::PollResult::http_5xx));
     bool seen = false;
     for (const auto& o : outcomes_) {
         if (o.http_status != 503) continue;
@@ -386,7 +393,7 @@ TEST_F(FaultInjection, HugeRetryAfter) {
 }
 
 TEST_F(FaultInjection, AllRecordsRejected) {
-    Expect e = by_result("all_rejected");
+    Expect e = by_result(net::PollResult::all_rejected);
     e.during = [this] {
         const auto as_of = store_.current()->as_of;
         EXPECT_EQ(status_at(as_of).refusal, WallStatus::Refusal::all_records);
@@ -409,7 +416,7 @@ TEST_F(FaultInjection, AllRecordsRejected) {
 TEST_F(FaultInjection, NotModifiedBeforeAnyData) {
     server_.set_fault(Fault::endless_304);
     client_->start();
-    ASSERT_TRUE(run_until([&] { return polls("not_modified") >= 3; }, 5s));
+    ASSERT_TRUE(run_until([&] { return polls(net::PollResult::not_modified) >= 3; }, 5s));
     // No data yet: "waiting", never "live", on screen, in /healthz and /metrics alike.
     const auto status = status_at(kFirstAsOf);
     EXPECT_EQ(status.mode, WallStatus::Mode::waiting);

@@ -1,5 +1,6 @@
 // Feed client against a scripted loopback server: conditional GET, gzip, failures, backoff,
 // body cap, bad and backwards documents, clock offset, bearer token, file:// and the cache.
+#include "app/feed_source.hpp"
 #include "feed/feed_client.hpp"
 
 #include <gtest/gtest.h>
@@ -98,11 +99,13 @@ protected:
         return c;
     }
 
+    net::IngestFn ingest() const {
+        return app::make_ingest(app::v1_parser(region_), region_, rules_);
+    }
+
     std::unique_ptr<net::FeedClient> make_client(net::FeedClientConfig c) {
-        auto region = region_;
-        auto parser = [region](std::string_view body) { return net::parse_feed_v1(body, *region); };
-        return std::make_unique<net::FeedClient>(io_, std::move(c), parser, region_, rules_, store_,
-                                                 stats_, clock_);
+        return std::make_unique<net::FeedClient>(io_, std::move(c), ingest(), store_, stats_,
+                                                 clock_);
     }
 
     bool run_until(const std::function<bool()>& done, chr::milliseconds limit = 5s) {
@@ -116,7 +119,7 @@ protected:
         for (const auto& [result, count] : stats_.snapshot().polls) n += count;
         return n;
     }
-    std::uint64_t polls(const std::string& result) const {
+    std::uint64_t polls(net::PollResult result) const {
         const auto s = stats_.snapshot();
         const auto it = s.polls.find(result);
         return it == s.polls.end() ? 0 : it->second;
@@ -169,9 +172,9 @@ TEST_F(FeedClientTest, PublishesThenKeepsSameSnapshotOnNotModified) {
     EXPECT_EQ(wakeups, 1);
     EXPECT_EQ(server.requests()[0].if_none_match, "");
     EXPECT_EQ(server.requests()[1].if_none_match, "\"v1\"");
-    EXPECT_EQ(polls("ok"), 1u);
-    EXPECT_GE(polls("not_modified"), 2u);
-    EXPECT_EQ(stats_.snapshot().last_result, "not_modified");
+    EXPECT_EQ(polls(net::PollResult::ok), 1u);
+    EXPECT_GE(polls(net::PollResult::not_modified), 2u);
+    EXPECT_EQ(stats_.snapshot().last_result, net::PollResult::not_modified);
     EXPECT_TRUE(stats_.snapshot().last_success.has_value());
     EXPECT_EQ(server.requests()[0].target, "/v1/snapshot?region=RU-UD");
 }
@@ -185,7 +188,7 @@ TEST_F(FeedClientTest, DecodesGzipBody) {
         return r;
     });
     const auto outcome = fetch_once(config_for(server.url()));
-    EXPECT_EQ(outcome.result, "ok") << outcome.message;
+    EXPECT_EQ(outcome.result, net::PollResult::ok) << outcome.message;
     ASSERT_NE(store_.current(), nullptr);
     EXPECT_NE(server.requests().at(0).accept_encoding.find("gzip"), std::string::npos);
     // Less came over the wire than the document holds: it really travelled compressed.
@@ -200,8 +203,8 @@ TEST_F(FeedClientTest, RecoversAfterServerError) {
     auto client = make_client(config_for(server.url()));
     client->start();
     ASSERT_TRUE(run_until([&] { return store_.current() != nullptr; }));
-    EXPECT_EQ(polls("http_5xx"), 1u);
-    EXPECT_EQ(polls("ok"), 1u);
+    EXPECT_EQ(polls(net::PollResult::http_5xx), 1u);
+    EXPECT_EQ(polls(net::PollResult::ok), 1u);
     const auto s = stats_.snapshot();
     EXPECT_EQ(s.consecutive_failures, 0u);
     EXPECT_NE(s.last_error.find("HTTP 500"), std::string::npos) << s.last_error;
@@ -223,7 +226,7 @@ TEST_F(FeedClientTest, HonoursRetryAfterOn503) {
     ASSERT_GE(server.requests().size(), 2u);
     EXPECT_GE(server.requests()[1].at - server.requests()[0].at, 1s);
     ASSERT_FALSE(outcomes.empty());
-    EXPECT_EQ(outcomes[0].result, "http_5xx");
+    EXPECT_EQ(outcomes[0].result, net::PollResult::http_5xx);
     EXPECT_EQ(outcomes[0].next_poll, 1000ms);
     // A second passed on the io thread: the heartbeat must have moved on since start.
     EXPECT_GT(stats_.heartbeat(), started + 900ms);
@@ -237,8 +240,8 @@ TEST_F(FeedClientTest, CountsConnectionRefused) {
     }
     const auto outcome =
         fetch_once(config_for("http://127.0.0.1:" + std::to_string(port) + "/v1/snapshot"));
-    EXPECT_EQ(outcome.result, "connect_failed");
-    EXPECT_EQ(polls("connect_failed"), 1u);
+    EXPECT_EQ(outcome.result, net::PollResult::connect_failed);
+    EXPECT_EQ(polls(net::PollResult::connect_failed), 1u);
     EXPECT_EQ(stats_.snapshot().consecutive_failures, 1u);
     EXPECT_EQ(store_.current(), nullptr);
 }
@@ -252,12 +255,12 @@ TEST_F(FeedClientTest, AbortsBodyOverCap) {
     });
     auto c = config_for(server.url());
     c.max_body_bytes = 1000;
-    EXPECT_EQ(fetch_once(c).result, "too_large");
-    EXPECT_EQ(fetch_once(c).result, "too_large");
-    EXPECT_EQ(polls("too_large"), 2u);
+    EXPECT_EQ(fetch_once(c).result, net::PollResult::too_large);
+    EXPECT_EQ(fetch_once(c).result, net::PollResult::too_large);
+    EXPECT_EQ(polls(net::PollResult::too_large), 2u);
     EXPECT_EQ(store_.current(), nullptr);
     c.max_body_bytes = fixture_.size();
-    EXPECT_EQ(fetch_once(c).result, "ok");
+    EXPECT_EQ(fetch_once(c).result, net::PollResult::ok);
 }
 
 TEST_F(FeedClientTest, BadDocumentKeepsLastSnapshot) {
@@ -273,9 +276,9 @@ TEST_F(FeedClientTest, BadDocumentKeepsLastSnapshot) {
     ASSERT_TRUE(run_until([&] { return polls() >= 3; }));
     EXPECT_EQ(store_.current(), first);
     EXPECT_EQ(store_.generation(), 1u);
-    EXPECT_GE(polls("bad_document"), 2u);
+    EXPECT_GE(polls(net::PollResult::bad_document), 2u);
     const auto s = stats_.snapshot();
-    EXPECT_EQ(s.last_result, "bad_document");
+    EXPECT_EQ(s.last_result, net::PollResult::bad_document);
     EXPECT_GE(s.consecutive_failures, 2u);
     EXPECT_FALSE(s.last_error.empty());
     // A rejected document's ETag is not remembered, so the next poll asks for the whole thing.
@@ -288,13 +291,13 @@ TEST_F(FeedClientTest, RejectsAsOfGoingBackwards) {
         return i == 0 ? ok_reply(fixture_, "\"new\"") : ok_reply(older, "\"old\"");
     });
     auto c = config_for(server.url());
-    EXPECT_EQ(fetch_once(c).result, "ok");
+    EXPECT_EQ(fetch_once(c).result, net::PollResult::ok);
     const auto shown = store_.current();
     const auto outcome = fetch_once(c);
-    EXPECT_EQ(outcome.result, "as_of_backwards");
+    EXPECT_EQ(outcome.result, net::PollResult::as_of_backwards);
     EXPECT_NE(outcome.message.find("2026-11-23T10:00:00Z"), std::string::npos) << outcome.message;
     EXPECT_EQ(store_.current(), shown);
-    EXPECT_EQ(polls("as_of_backwards"), 1u);
+    EXPECT_EQ(polls(net::PollResult::as_of_backwards), 1u);
 }
 
 TEST_F(FeedClientTest, DateHeaderSetsClockOffset) {
@@ -304,7 +307,7 @@ TEST_F(FeedClientTest, DateHeaderSetsClockOffset) {
         return r;
     });
     EXPECT_EQ(clock_.offset(), 0ms);
-    EXPECT_EQ(fetch_once(config_for(server.url())).result, "ok");
+    EXPECT_EQ(fetch_once(config_for(server.url())).result, net::PollResult::ok);
     EXPECT_GT(clock_.offset(), 5min - 2s);
     EXPECT_LT(clock_.offset(), 5min + 2s);
 }
@@ -314,7 +317,7 @@ TEST_F(FeedClientTest, AsOfIsALowerBoundForServerTime) {
     const std::string body = with_as_of(fixture_, model::format_rfc3339(ahead));
     test::ScriptedHttpServer server(
         io_, [&](const SeenRequest&, std::size_t) { return ok_reply(body); });
-    EXPECT_EQ(fetch_once(config_for(server.url())).result, "ok");
+    EXPECT_EQ(fetch_once(config_for(server.url())).result, net::PollResult::ok);
     EXPECT_GE(clock_.now(), ahead);
     EXPECT_LT(clock_.offset(), 5min + 2s);
 }
@@ -329,14 +332,14 @@ TEST_F(FeedClientTest, SendsBearerTokenFromFileAndUserAgent) {
         io_, [&](const SeenRequest&, std::size_t) { return ok_reply(fixture_); });
     auto c = config_for(server.url());
     c.token_file = token_file;
-    EXPECT_EQ(fetch_once(c).result, "ok");
+    EXPECT_EQ(fetch_once(c).result, net::PollResult::ok);
     ASSERT_EQ(server.requests().size(), 1u);
     EXPECT_EQ(server.requests()[0].authorization, "Bearer s3cr3t-token");
     EXPECT_EQ(server.requests()[0].user_agent, "tsur-wall/1.2.3");
 
     c.token_file = dir.path / "missing";
     const auto outcome = fetch_once(c);
-    EXPECT_EQ(outcome.result, "token_unreadable");
+    EXPECT_EQ(outcome.result, net::PollResult::token_unreadable);
     EXPECT_NE(outcome.message.find("missing"), std::string::npos) << outcome.message;
     EXPECT_EQ(server.requests().size(), 1u);
 }
@@ -344,7 +347,7 @@ TEST_F(FeedClientTest, SendsBearerTokenFromFileAndUserAgent) {
 TEST_F(FeedClientTest, ReadsFileUrl) {
     const auto outcome = fetch_once(
         config_for("file://" + test::data_path("feed_client/snapshot_v1.json").string()));
-    EXPECT_EQ(outcome.result, "ok") << outcome.message;
+    EXPECT_EQ(outcome.result, net::PollResult::ok) << outcome.message;
     EXPECT_TRUE(outcome.published);
     EXPECT_EQ(outcome.next_poll, 0ms);
     ASSERT_NE(store_.current(), nullptr);
@@ -369,7 +372,7 @@ TEST_F(FeedClientTest, TimesOutOnSilentServerWithoutBlockingIoThread) {
     tick();
     const auto outcome = fetch_once(c);
     ticker.cancel();
-    EXPECT_EQ(outcome.result, "timeout");
+    EXPECT_EQ(outcome.result, net::PollResult::timeout);
     EXPECT_GE(outcome.duration, 300ms);
     // The io thread kept serving other handlers while the transfer waited. A blocked thread would
     // tick at most once; 3 (not 30 = 300 ms / 10 ms) holds on a machine busy with other work.
@@ -393,10 +396,7 @@ TEST_F(FeedClientTest, WritesCacheOnAcceptAndRestoresItAtStart) {
     const auto live = store_.current();
 
     net::SnapshotStore fresh;
-    auto region = region_;
-    net::FeedClient restarted(
-        io_, c, [region](std::string_view b) { return net::parse_feed_v1(b, *region); }, region_,
-        rules_, fresh, stats_, clock_);
+    net::FeedClient restarted(io_, c, ingest(), fresh, stats_, clock_);
     const auto restored = restarted.restore_from_cache();
     ASSERT_TRUE(restored.ok()) << restored.error();
     EXPECT_TRUE(restored.value());
@@ -442,8 +442,8 @@ TEST_F(FeedClientTest, RepeatedBodyWithoutEtagIsNotParsedOrCachedAgain) {
     client->start();
     ASSERT_TRUE(run_until([&] { return polls() >= 3; }));
     EXPECT_EQ(wakeups, 1);
-    EXPECT_EQ(polls("ok"), 1u);
-    EXPECT_GE(polls("not_modified"), 2u);
+    EXPECT_EQ(polls(net::PollResult::ok), 1u);
+    EXPECT_GE(polls(net::PollResult::not_modified), 2u);
     EXPECT_EQ(stats_.snapshot().cache_writes, 1u);
     EXPECT_EQ(stats_.snapshot().consecutive_failures, 0u);
 
@@ -463,8 +463,8 @@ TEST_F(FeedClientTest, RepeatedBodyIsPublishedAgainUnlessSkippingIsAsked) {
     auto client = make_client(config_for(server.url()));
     client->start();
     ASSERT_TRUE(run_until([&] { return polls() >= 3; }));
-    EXPECT_GE(polls("ok"), 3u);
-    EXPECT_EQ(polls("not_modified"), 0u);
+    EXPECT_GE(polls(net::PollResult::ok), 3u);
+    EXPECT_EQ(polls(net::PollResult::not_modified), 0u);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "model/sla_rules.hpp"
 #include "support/paths.hpp"
 #include "support/region_fixture.hpp"
 #include "support/temp_dir.hpp"
@@ -39,6 +40,16 @@ struct Fixture {
         std::make_shared<const model::Region>(test::udmurtia_region());
     model::MunicipalityIndex izhevsk = *region->find("izhevsk");
     model::MunicipalityIndex sarapul = *region->find("sarapul");
+    std::shared_ptr<const model::SlaRules> rules =
+        std::make_shared<const model::SlaRules>(model::SlaRules::defaults());
+
+    /// What the wall does with a document it publishes: its ingest fills the history, and its
+    /// on_publish records the snapshot.
+    void publish(HistoryStore& store, model::FeedDocument& doc,
+                 HistoryStore::Clock::time_point now = HistoryStore::Clock::now()) const {
+        store.fill(doc);
+        store.record(*model::build_snapshot(doc, region, *rules), now);
+    }
 
     model::Incident incident(const char* created, model::MunicipalityIndex m,
                              model::Sector s) const {
@@ -80,7 +91,7 @@ TEST(HistoryStore, HistoryPersistenceAcrossARestart) {
         HistoryStore store(file, f.region, captured.log);
         store.load();
         auto doc = f.document("2026-11-23T10:00:00Z");
-        store.on_document(doc);
+        f.publish(store, doc);
         before = store.book().to_daily_counts();
         ASSERT_TRUE(store.flush());
     }
@@ -100,7 +111,7 @@ TEST(HistoryStore, HistoryPersistenceAcrossARestart) {
     // Two days on the feed no longer has the 20th; the restarted wall still does.
     model::FeedDocument later;
     later.as_of = *model::parse_rfc3339("2026-11-27T10:00:00Z");
-    again.on_document(later);
+    f.publish(again, later);
     EXPECT_EQ(again.book().count(kNov23 - days{3}, f.sarapul, model::Sector::housing), 1u);
     bool has_20th = false;
     for (const auto& d : later.history) {
@@ -140,7 +151,7 @@ TEST(HistoryStore, CorruptFileStartsEmptyAndIsKeptAsBad) {
 
     // The wall goes on and writes a fresh file beside the kept one.
     auto doc = f.document("2026-11-23T10:00:00Z");
-    store.on_document(doc);
+    f.publish(store, doc);
     EXPECT_EQ(names_in(dir.path), (std::vector<std::string>{"history.json", "history.json.bad"}));
 }
 
@@ -156,7 +167,7 @@ TEST(HistoryStore, AtomicWriteLeavesNoTempFiles) {
         doc.incidents.push_back(
             f.incident(("2026-11-23T0" + std::to_string(hour - 10) + ":30:00Z").c_str(), f.sarapul,
                        model::Sector::energy));
-        store.on_document(doc);
+        f.publish(store, doc);
     }
     EXPECT_EQ(names_in(dir.path / "state"), std::vector<std::string>{"history.json"});
     EXPECT_NE(read_all(file).find("\"tsur.history.v1\""), std::string::npos);
@@ -172,17 +183,17 @@ TEST(HistoryStore, WritesAreThrottledButANewDayIsSavedAtOnce) {
     const auto t0 = HistoryStore::Clock::time_point{} + std::chrono::hours(1000);
 
     auto first = f.document("2026-11-23T10:00:00Z");
-    store.on_document(first, t0);
+    f.publish(store, first, t0);
     const std::string saved_first = read_all(file);
 
     auto second = f.document("2026-11-23T10:05:00Z");
     second.incidents.push_back(f.incident("2026-11-23T10:01:00Z", f.sarapul, model::Sector::waste));
-    store.on_document(second, t0 + minutes{5});
+    f.publish(store, second, t0 + minutes{5});
     EXPECT_EQ(read_all(file), saved_first);  // changed, but saved five minutes ago
 
     auto third = f.document("2026-11-23T10:20:00Z");
     third.incidents = second.incidents;
-    store.on_document(third, t0 + minutes{16});
+    f.publish(store, third, t0 + minutes{16});
     const std::string saved_third = read_all(file);
     EXPECT_NE(saved_third, saved_first);
     EXPECT_NE(saved_third.find("\"waste\":1"), std::string::npos);
@@ -190,14 +201,14 @@ TEST(HistoryStore, WritesAreThrottledButANewDayIsSavedAtOnce) {
     // Local midnight (20:00 UTC in Izhevsk) passes one minute later: saved although not due.
     auto next_day = f.document("2026-11-23T20:01:00Z");
     next_day.incidents = third.incidents;
-    store.on_document(next_day, t0 + minutes{17});
+    f.publish(store, next_day, t0 + minutes{17});
     EXPECT_NE(read_all(file).find("\"2026-11-24\""), std::string::npos);
 
     // A change in the quiet period is not lost at shutdown.
     auto late = f.document("2026-11-23T20:05:00Z");
     late.incidents = third.incidents;
     late.incidents.push_back(f.incident("2026-11-23T20:02:00Z", f.izhevsk, model::Sector::social));
-    store.on_document(late, t0 + minutes{20});
+    f.publish(store, late, t0 + minutes{20});
     EXPECT_EQ(read_all(file).find("\"social\""), std::string::npos);
     EXPECT_TRUE(store.flush().value());
     EXPECT_NE(read_all(file).find("\"social\":1"), std::string::npos);

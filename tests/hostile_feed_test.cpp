@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 
+#include "app/feed_source.hpp"
 #include "model/sla_rules.hpp"
 #include "feed/feed_client.hpp"
 #include "formats/feed_parser.hpp"
@@ -69,10 +70,9 @@ protected:
     }
 
     std::unique_ptr<net::FeedClient> make_client(net::FeedClientConfig c) {
-        auto region = region_;
-        auto parser = [region](std::string_view body) { return net::parse_feed_v1(body, *region); };
-        auto client = std::make_unique<net::FeedClient>(io_, std::move(c), parser, region_, rules_,
-                                                        store_, stats_, clock_);
+        auto client = std::make_unique<net::FeedClient>(
+            io_, std::move(c), app::make_ingest(app::v1_parser(region_), region_, rules_), store_,
+            stats_, clock_);
         client->on_poll([this](const net::PollOutcome& o) { outcomes_.push_back(o); });
         return client;
     }
@@ -111,19 +111,19 @@ TEST_F(HostileFeed, DocumentFrom2099IsRefusedAndTheNextCorrectOneIsShown) {
     client->start();
     ASSERT_TRUE(run_until([&] { return outcomes_.size() >= 3; }));
 
-    EXPECT_EQ(outcomes_[0].result, "ok");
-    EXPECT_EQ(outcomes_[1].result, "as_of_future");
+    EXPECT_EQ(outcomes_[0].result, net::PollResult::ok);
+    EXPECT_EQ(outcomes_[1].result, net::PollResult::as_of_future);
     EXPECT_FALSE(outcomes_[1].published);
     EXPECT_NE(outcomes_[1].message.find("2099-01-01T00:00:00Z"), std::string::npos)
         << outcomes_[1].message;
     EXPECT_NE(outcomes_[1].message.find("10 min ahead"), std::string::npos) << outcomes_[1].message;
     // The next correct document is not "backwards": it is shown at the very next poll.
-    EXPECT_EQ(outcomes_[2].result, "ok") << outcomes_[2].message;
+    EXPECT_EQ(outcomes_[2].result, net::PollResult::ok) << outcomes_[2].message;
     ASSERT_TRUE(store_.current());
     EXPECT_EQ(store_.current()->as_of, later);
     EXPECT_EQ(cached_as_of(), later) << "the 2099 document must never be cached";
     EXPECT_LT(clock_.now(), chr::system_clock::now() + 1min) << "server time moved to 2099";
-    EXPECT_EQ(stats_.snapshot().polls.at("as_of_future"), 1u);
+    EXPECT_EQ(stats_.snapshot().polls.at(net::PollResult::as_of_future), 1u);
 }
 
 TEST_F(HostileFeed, CacheFrom2099IsIgnoredAtStartAndCorrectDataFollows) {
@@ -163,7 +163,7 @@ TEST_F(HostileFeed, ShownSnapshotFromTheFutureIsReplacedByCorrectData) {
     auto client = make_client(config_for(server.url()));
     client->start();
     ASSERT_TRUE(run_until([&] { return !outcomes_.empty(); }));
-    EXPECT_EQ(outcomes_[0].result, "ok") << outcomes_[0].message;
+    EXPECT_EQ(outcomes_[0].result, net::PollResult::ok) << outcomes_[0].message;
     EXPECT_EQ(store_.current()->as_of, now_ish);
     EXPECT_TRUE(mentions(outcomes_[0].notes, "replacing the shown snapshot"))
         << outcomes_[0].notes.size();
@@ -179,7 +179,7 @@ TEST_F(HostileFeed, DateHeaderFrom2099DoesNotMoveServerTime) {
     auto client = make_client(config_for(server.url()));
     client->start();
     ASSERT_TRUE(run_until([&] { return outcomes_.size() >= 2; }));
-    EXPECT_EQ(outcomes_[0].result, "ok");
+    EXPECT_EQ(outcomes_[0].result, net::PollResult::ok);
     EXPECT_LT(clock_.offset(), 1min);
     EXPECT_TRUE(mentions(outcomes_[0].notes, "server Date 2099-01-01T00:00:00Z"));
     // Said once, not at every poll.
@@ -197,7 +197,7 @@ TEST_F(HostileFeed, HugeRetryAfterWaitsTheCapNotLess) {
     auto client = make_client(config_for(server.url()));
     client->start();
     ASSERT_TRUE(run_until([&] { return !outcomes_.empty(); }));
-    EXPECT_EQ(outcomes_[0].result, "http_5xx");
+    EXPECT_EQ(outcomes_[0].result, net::PollResult::http_5xx);
     EXPECT_EQ(outcomes_[0].next_poll, 300ms);
 }
 
@@ -211,8 +211,8 @@ TEST_F(HostileFeed, AllRecordsRejectedKeepsLastGoodDataAndNamesThem) {
     client->start();
     ASSERT_TRUE(run_until([&] { return outcomes_.size() >= 2; }));
     const auto& o = outcomes_[1];
-    EXPECT_EQ(o.result, "all_rejected");
-    EXPECT_FALSE(o.success);
+    EXPECT_EQ(o.result, net::PollResult::all_rejected);
+    EXPECT_FALSE(net::is_success(o.result));
     EXPECT_NE(o.message.find("all 7 records"), std::string::npos) << o.message;
     EXPECT_NE(o.message.find("unknown_status 7"), std::string::npos) << o.message;
     ASSERT_TRUE(store_.current());
@@ -225,7 +225,7 @@ TEST_F(HostileFeed, AllRecordsRejectedKeepsLastGoodDataAndNamesThem) {
     EXPECT_NE(o.notes[5].find("7 records dropped in all (unknown_status 7)"), std::string::npos)
         << o.notes[5];
     EXPECT_EQ(stats_.snapshot().rejected_records.at("unknown_status"), 7u * (outcomes_.size() - 1));
-    EXPECT_TRUE(net::is_content_failure("all_rejected"));
+    EXPECT_TRUE(net::is_content_failure(net::PollResult::all_rejected));
 }
 
 TEST_F(HostileFeed, ServerErrorDescriptionIsShownForAnyStatus) {
@@ -245,7 +245,7 @@ TEST_F(HostileFeed, ServerErrorDescriptionIsShownForAnyStatus) {
     auto client = make_client(c);
     client->start();
     ASSERT_TRUE(run_until([&] { return outcomes_.size() >= 3; }));
-    EXPECT_EQ(outcomes_[0].result, "http_4xx");
+    EXPECT_EQ(outcomes_[0].result, net::PollResult::http_4xx);
     EXPECT_NE(outcomes_[0].message.find("HTTP 403"), std::string::npos) << outcomes_[0].message;
     EXPECT_NE(outcomes_[0].message.find("the server says: 403: Invalid api_key"), std::string::npos)
         << outcomes_[0].message;

@@ -1,5 +1,6 @@
 // Open311 polls through the real FeedClient against a scripted loopback server: date windows,
 // paging and its stop rules, the service list, failures mid-poll and the merged cache.
+#include "app/feed_source.hpp"
 #include "feed/open311_poll.hpp"
 
 #include <gtest/gtest.h>
@@ -107,8 +108,8 @@ protected:
             return net::map_open311_requests(requests.value(), *book->get(), *mapping, *region,
                                              now);
         };
-        auto client = std::make_unique<net::FeedClient>(io_, std::move(c), parser, region_, rules_,
-                                                        store_, stats_, clock_);
+        auto client = std::make_unique<net::FeedClient>(
+            io_, std::move(c), app::make_ingest(parser, region_, rules_), store_, stats_, clock_);
         client->on_publish([this](const model::SnapshotPtr&) { ++publishes_; });
         return client;
     }
@@ -219,7 +220,7 @@ TEST_F(Open311Poll, EachPageAsksForTheWindowAndThePageNumber) {
     s.window_days = 30;
     auto client = make_client(s);
     const auto before = chr::floor<model::Seconds>(chr::system_clock::now());
-    ASSERT_EQ(fetch_once(*client).result, "ok");
+    ASSERT_EQ(fetch_once(*client).result, net::PollResult::ok);
     const auto after = chr::floor<model::Seconds>(chr::system_clock::now());
 
     const auto targets = page_targets(server);
@@ -255,7 +256,7 @@ TEST_F(Open311Poll, ThreePagesMakeOnePublishWithEveryRecord) {
     });
     auto client = make_client(settings(server));
     const auto outcome = fetch_once(*client);
-    ASSERT_EQ(outcome.result, "ok") << outcome.message;
+    ASSERT_EQ(outcome.result, net::PollResult::ok) << outcome.message;
     EXPECT_TRUE(outcome.published);
     EXPECT_EQ(publishes_, 1);
     EXPECT_EQ(page_targets(server).size(), 3u);
@@ -274,7 +275,7 @@ TEST_F(Open311Poll, ServerIgnoringPageStopsAfterPageTwoWithoutDuplicates) {
         return json_reply(page_of({"20", "21"}));
     });
     auto client = make_client(settings(server));
-    ASSERT_EQ(fetch_once(*client).result, "ok");
+    ASSERT_EQ(fetch_once(*client).result, net::PollResult::ok);
     EXPECT_EQ(page_targets(server).size(), 2u);
     EXPECT_EQ(titles().size(), 2u);
     EXPECT_TRUE(store_.current()->rejected.empty()) << "no duplicate_id from the repeated page";
@@ -289,7 +290,7 @@ TEST_F(Open311Poll, StopsAtMaxPagesAndCountsTheTruncation) {
     });
     auto client = make_client(settings(server, 2, 3));
     const auto outcome = fetch_once(*client);
-    ASSERT_EQ(outcome.result, "ok") << outcome.message;
+    ASSERT_EQ(outcome.result, net::PollResult::ok) << outcome.message;
     EXPECT_EQ(page_targets(server).size(), 3u);
     EXPECT_EQ(titles().size(), 6u);
     EXPECT_EQ(stats_.snapshot().truncated_polls, 1u);
@@ -308,13 +309,13 @@ TEST_F(Open311Poll, FailureOnPageTwoPublishesNothingAndKeepsTheSnapshot) {
     TempDir dir;
     const auto cache = dir.path / "feed.cache";
     auto client = make_client(settings(server), cache);
-    ASSERT_EQ(fetch_once(*client).result, "ok");
+    ASSERT_EQ(fetch_once(*client).result, net::PollResult::ok);
     const auto shown = store_.current();
     const auto cached = test::read_file(cache);
 
     fail_page_two = true;
     const auto outcome = fetch_once(*client);
-    EXPECT_EQ(outcome.result, "http_5xx");
+    EXPECT_EQ(outcome.result, net::PollResult::http_5xx);
     EXPECT_FALSE(outcome.published);
     EXPECT_NE(outcome.message.find("page=2"), std::string::npos) << outcome.message;
     EXPECT_EQ(store_.current(), shown);
@@ -332,7 +333,7 @@ TEST_F(Open311Poll, CacheHoldsTheMergedPagesAndRestoresThem) {
     const auto cache = dir.path / "feed.cache";
     {
         auto client = make_client(settings(server), cache);
-        ASSERT_EQ(fetch_once(*client).result, "ok");
+        ASSERT_EQ(fetch_once(*client).result, net::PollResult::ok);
     }
     store_.publish(nullptr);
     auto client = make_client(settings(server), cache);
@@ -349,7 +350,7 @@ TEST_F(Open311Poll, ServiceListNamesRequestsThatCarryOnlyACode) {
         return json_reply(page_of({"50"}, "002"));
     });
     auto client = make_client(settings(server));
-    ASSERT_EQ(fetch_once(*client).result, "ok");
+    ASSERT_EQ(fetch_once(*client).result, net::PollResult::ok);
     ASSERT_TRUE(is_services(server.requests().at(0)));
     EXPECT_EQ(server.requests()[0].target, "/open311/services.json?jurisdiction_id=ru.udm");
     const auto snap = store_.current();
@@ -357,7 +358,7 @@ TEST_F(Open311Poll, ServiceListNamesRequestsThatCarryOnlyACode) {
     EXPECT_EQ(snap->incidents[0].title, "Construction plate shifted — ул. Пушкинская, 1");
     EXPECT_EQ(snap->incidents[0].sector, model::Sector::roads);  // its group, "street"
 
-    ASSERT_EQ(fetch_once(*client).result, "ok");
+    ASSERT_EQ(fetch_once(*client).result, net::PollResult::ok);
     std::size_t services = 0;
     for (const auto& r : server.requests()) services += is_services(r) ? 1 : 0;
     EXPECT_EQ(services, 1u) << "the list is refreshed hourly, not every poll";
@@ -373,7 +374,7 @@ TEST_F(Open311Poll, FailingServiceListStillShowsRequestsAndLogsOnce) {
     auto client = make_client(s);
     for (int i = 0; i < 2; ++i) {
         const auto outcome = fetch_once(*client);
-        ASSERT_EQ(outcome.result, "ok") << outcome.message;
+        ASSERT_EQ(outcome.result, net::PollResult::ok) << outcome.message;
         EXPECT_TRUE(outcome.published);
     }
     std::size_t services = 0;
@@ -399,12 +400,12 @@ TEST_F(Open311Poll, UnknownServiceCodeRefreshesTheListEarly) {
         for (const auto& r : server.requests()) n += is_services(r) ? 1 : 0;
         return n;
     };
-    ASSERT_EQ(fetch_once(*client).result, "ok");
-    ASSERT_EQ(fetch_once(*client).result, "ok");
+    ASSERT_EQ(fetch_once(*client).result, net::PollResult::ok);
+    ASSERT_EQ(fetch_once(*client).result, net::PollResult::ok);
     EXPECT_EQ(services_fetched(), 1u);
     code = "777";  // a service the list does not know yet
-    ASSERT_EQ(fetch_once(*client).result, "ok");
-    ASSERT_EQ(fetch_once(*client).result, "ok");
+    ASSERT_EQ(fetch_once(*client).result, net::PollResult::ok);
+    ASSERT_EQ(fetch_once(*client).result, net::PollResult::ok);
     EXPECT_EQ(services_fetched(), 2u);
 }
 

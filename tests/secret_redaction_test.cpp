@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "app/feed_source.hpp"
 #include "app/logger.hpp"
 #include "model/region_loader.hpp"
 #include "model/sla_rules.hpp"
@@ -55,17 +56,18 @@ protected:
         c.connect_timeout = 2s;
         c.total_timeout = 400ms;
         c.version = "1.2.3";
-        auto region = region_;
         net::FeedClient client(
-            io_, c, [region](std::string_view body) { return net::parse_feed_v1(body, *region); },
-            region_, std::make_shared<const model::SlaRules>(model::SlaRules::defaults()), store_,
-            stats_, clock_);
+            io_, c,
+            app::make_ingest(app::v1_parser(region_), region_,
+                             std::make_shared<const model::SlaRules>(model::SlaRules::defaults())),
+            store_, stats_, clock_);
         std::optional<net::PollOutcome> outcome;
         io_.restart();  // a previous poll may have left the context out of work, i.e. stopped
         client.fetch_once([&](const net::PollOutcome& o) {
             outcome = o;
-            log_.log(app::LogLevel::warning, "feed_poll " + o.result,
-                     "feed poll " + o.result + ": " + o.message);
+            const std::string result(net::id_of(o.result));
+            log_.log(app::LogLevel::warning, "feed_poll " + result,
+                     "feed poll " + result + ": " + o.message);
         });
         const auto deadline = std::chrono::steady_clock::now() + 10s;
         while (!outcome && std::chrono::steady_clock::now() < deadline) io_.run_for(5ms);
@@ -110,7 +112,7 @@ TEST_F(SecretRedactionTest, NoFailurePathLeaksTheKeyOrThePassword) {
         boost::asio::ip::tcp::acceptor a(io_, {boost::asio::ip::make_address("127.0.0.1"), 0});
         closed_port = a.local_endpoint().port();
     }
-    std::vector<std::string> results;
+    std::vector<net::PollResult> results;
     const auto refused = poll(secret_url(closed_port));
     results.push_back(refused.result);
     expect_no_secret("connect refused", refused.message);
@@ -140,11 +142,14 @@ TEST_F(SecretRedactionTest, NoFailurePathLeaksTheKeyOrThePassword) {
     for (int i = 0; i < 4; ++i) {
         const auto o = poll(secret_url(server.port()));
         results.push_back(o.result);
-        expect_no_secret("poll " + o.result, o.message);
-        expect_no_secret("last_error after " + o.result, stats_.snapshot().last_error);
+        const std::string result(net::id_of(o.result));
+        expect_no_secret("poll " + result, o.message);
+        expect_no_secret("last_error after " + result, stats_.snapshot().last_error);
     }
-    EXPECT_EQ(results, (std::vector<std::string>{"connect_failed", "http_5xx", "bad_document",
-                                                 "timeout", "http_4xx"}));
+    EXPECT_EQ(results, (std::vector<net::PollResult>{
+                           net::PollResult::connect_failed, net::PollResult::http_5xx,
+                           net::PollResult::bad_document, net::PollResult::timeout,
+                           net::PollResult::http_4xx}));
     // The log also redacts what a caller forgot to: a raw URL handed straight to it.
     log_.warning("open311: no services URL beside " + secret_url(server.port()));
     const std::string everything = all_outputs();

@@ -118,7 +118,7 @@ protected:
 
 TEST_F(StatusServerTest, HealthzIsOkWithFreshDataAndARecentFrame) {
     publish_data_aged(std::chrono::seconds{40});
-    stats_.record_poll("ok", true, "", std::chrono::milliseconds{12});
+    stats_.record_poll(net::PollResult::ok, "", std::chrono::milliseconds{12});
     present_frame();
     start();
     const auto res = get("/healthz");
@@ -142,7 +142,7 @@ TEST_F(StatusServerTest, HealthzIsOkWithFreshDataAndARecentFrame) {
 
 TEST_F(StatusServerTest, HealthzIs503WhenTheDataIsOlderThanTheThreshold) {
     publish_data_aged(std::chrono::minutes{11});
-    stats_.record_poll("timeout", false, "timed out after 60 s", std::chrono::seconds{60});
+    stats_.record_poll(net::PollResult::timeout, "timed out after 60 s", std::chrono::seconds{60});
     present_frame();
     start();  // default threshold: 10 minutes
     const auto res = get("/healthz");
@@ -205,8 +205,8 @@ TEST_F(StatusServerTest, HealthzNamesACalendarEndingWithinSixtyDays) {
 
 TEST_F(StatusServerTest, MetricsPreRegisterEveryReasonAndState) {
     publish_data_aged(std::chrono::seconds{5}, 7);
-    stats_.record_poll("ok", true, "", std::chrono::milliseconds{5});
-    stats_.record_poll("ok", true, "", std::chrono::milliseconds{5});
+    stats_.record_poll(net::PollResult::ok, "", std::chrono::milliseconds{5});
+    stats_.record_poll(net::PollResult::ok, "", std::chrono::milliseconds{5});
     stats_.add_rejected({{"bad_latitude", 4}});
     stats_.add_bytes(1234);
     present_frame();
@@ -326,7 +326,7 @@ std::size_t open_descriptors() {
 
 TEST_F(StatusServerTest, IdleConnectionsPastTheCapDoNotLockOutANewClient) {
     publish_data_aged(std::chrono::seconds{10});
-    stats_.record_poll("ok", true, "", std::chrono::milliseconds{12});
+    stats_.record_poll(net::PollResult::ok, "", std::chrono::milliseconds{12});
     present_frame();
     StatusServerOptions o;
     o.limits.max_connections = 8;
