@@ -10,8 +10,8 @@ namespace tsur::display {
 
 void fill_rounded_rect(ImDrawList& dl, ImVec2 a, ImVec2 b, ImU32 col, float rounding) {
     // PathRect's clamp for four rounded corners.
-    const float r = std::min({rounding, std::fabs(b.x - a.x) * 0.5f - 1.0f,
-                              std::fabs(b.y - a.y) * 0.5f - 1.0f});
+    const float r = std::min(
+        {rounding, std::fabs(b.x - a.x) * 0.5f - 1.0f, std::fabs(b.y - a.y) * 0.5f - 1.0f});
     const bool opaque = (col >> IM_COL32_A_SHIFT) == 0xFF;
     if (!opaque || r < 1.5f || b.x <= a.x || b.y <= a.y) {
         dl.AddRectFilled(a, b, col, rounding);

@@ -84,8 +84,7 @@ void fill_solid(SDL_Renderer* renderer, const ImDrawVert& a, const ImDrawVert& c
     if (x1 <= x0 || y1 <= y0) return;
     const SDL_Rect rect{x0, y0, x1 - x0, y1 - y0};
     SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(renderer, a.col & 0xFF, (a.col >> 8) & 0xFF, (a.col >> 16) & 0xFF,
-                           0xFF);
+    SDL_SetRenderDrawColor(renderer, a.col & 0xFF, (a.col >> 8) & 0xFF, (a.col >> 16) & 0xFF, 0xFF);
     SDL_RenderFillRect(renderer, &rect);
 }
 

@@ -76,10 +76,9 @@ void fill_polygon_spans(ImDrawList& dl, std::span<const ImVec2> points,
                         std::span<const std::uint32_t> ring_starts, ImU32 colour) {
     const ImVec2 lo = dl.GetClipRectMin();
     const ImVec2 hi = dl.GetClipRectMax();
-    const std::vector<PixelSpan> spans =
-        polygon_spans(points, ring_starts, static_cast<int>(std::floor(lo.x)),
-                      static_cast<int>(std::floor(lo.y)), static_cast<int>(std::ceil(hi.x)),
-                      static_cast<int>(std::ceil(hi.y)));
+    const std::vector<PixelSpan> spans = polygon_spans(
+        points, ring_starts, static_cast<int>(std::floor(lo.x)), static_cast<int>(std::floor(lo.y)),
+        static_cast<int>(std::ceil(hi.x)), static_cast<int>(std::ceil(hi.y)));
     // Equal runs on consecutive rows become one taller rectangle (straight meridians and
     // parallels of a border give many).
     std::vector<PixelSpan> open;
