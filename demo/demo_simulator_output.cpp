@@ -14,7 +14,7 @@ using model::TimePoint;
 
 namespace {
 
-constexpr double kKmPerDegree = 111.32;
+using demo::kKmPerDegree;
 constexpr double kPi = 3.141592653589793;
 
 std::size_t pick_pair(const std::vector<std::pair<double, std::uint16_t>>& cum, double u) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "display/text_format.hpp"
 #include "display/widget_common.hpp"
 #include "display/widget_format.hpp"
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "display/board_plan.hpp"
+#include "display/text_format.hpp"
 #include "display/widget_common.hpp"
 
 namespace tsur::display {

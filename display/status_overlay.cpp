@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "display/text.hpp"
+#include "display/text_format.hpp"
 
 namespace tsur::display {
 namespace {

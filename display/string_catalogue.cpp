@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "display/strings.hpp"
+#include "display/text_format.hpp"
 
 namespace tsur::display {
 

@@ -1,8 +1,5 @@
-// Russian and English string tables, plural rules and the duration formats of the wall.
+// The Russian and English string tables.
 #include "display/strings.hpp"
-
-#include <algorithm>
-#include <cstdlib>
 
 namespace tsur::display {
 namespace {
@@ -192,155 +189,12 @@ Strings make_en() {
     return s;
 }
 
-std::string join_parts(const std::string& a, const std::string& b) {
-    if (a.empty()) return b;
-    if (b.empty()) return a;
-    return a + " " + b;
-}
-
 }  // namespace
 
 const Strings& strings_for(Language lang) {
     static const Strings ru = make_ru();
     static const Strings en = make_en();
     return lang == Language::en ? en : ru;
-}
-
-std::string_view plural_ru(long long n, std::string_view one, std::string_view few,
-                           std::string_view many) {
-    const long long a = std::llabs(n);
-    const long long d10 = a % 10;
-    const long long d100 = a % 100;
-    if (d10 == 1 && d100 != 11) return one;
-    if (d10 >= 2 && d10 <= 4 && (d100 < 12 || d100 > 14)) return few;
-    return many;
-}
-
-std::string format_duration_short(long long seconds, Language lang) {
-    const long long s = std::llabs(seconds);
-    const long long days = s / 86400;
-    const long long hours = (s % 86400) / 3600;
-    const long long minutes = (s % 3600) / 60;
-    const bool ru = lang == Language::ru;
-    if (days > 0) {
-        const std::string d =
-            std::to_string(days) + " " +
-            std::string(ru ? plural_ru(days, "день", "дня", "дней") : (days == 1 ? "day" : "days"));
-        return join_parts(d, hours > 0 ? std::to_string(hours) + (ru ? " ч" : " h") : "");
-    }
-    if (hours > 0) {
-        return join_parts(std::to_string(hours) + (ru ? " ч" : " h"),
-                          minutes > 0 ? std::to_string(minutes) + (ru ? " мин" : " min") : "");
-    }
-    return std::to_string(minutes) + (ru ? " мин" : " min");
-}
-
-std::string format_countdown(long long seconds_left, Language lang) {
-    // Countdowns tick by the minute; time left rounds up so "через 0 мин" never shows.
-    if (seconds_left > 0) {
-        const long long rounded = ((seconds_left + 59) / 60) * 60;
-        const std::string d = format_duration_short(rounded, lang);
-        return lang == Language::ru ? "через " + d : "in " + d;
-    }
-    // Overdue by any part of a minute reads as a whole minute: "−0 мин" would look on time.
-    const long long over = -seconds_left;
-    const long long rounded = std::max(1LL, (over + 59) / 60) * 60;
-    return "\u2212" + format_duration_short(rounded, lang);
-}
-
-std::string format_age(long long seconds, Language lang) {
-    const long long s = std::llabs(seconds);
-    const bool ru = lang == Language::ru;
-    auto unit = [&](long long n, std::string_view one, std::string_view few, std::string_view many,
-                    std::string_view en1, std::string_view enn) {
-        return std::to_string(n) + " " +
-               std::string(ru ? plural_ru(n, one, few, many) : (n == 1 ? en1 : enn));
-    };
-    if (s < 3600) {
-        return unit(s / 60, "минуту", "минуты", "минут", "minute", "minutes");
-    }
-    if (s < 86400) {
-        const long long h = s / 3600;
-        const long long m = (s % 3600) / 60;
-        std::string out = unit(h, "час", "часа", "часов", "hour", "hours");
-        // Two appends, not " " + unit(...): GCC 12 at -O3 warns (-Wrestrict) on the latter.
-        if (m > 0) {
-            out += ' ';
-            out += unit(m, "минуту", "минуты", "минут", "minute", "minutes");
-        }
-        return out;
-    }
-    return unit(s / 86400, "день", "дня", "дней", "day", "days");
-}
-
-std::string format_count(long long n) {
-    std::string digits = std::to_string(std::llabs(n));
-    std::string out;
-    const std::size_t len = digits.size();
-    for (std::size_t i = 0; i < len; ++i) {
-        out += digits[i];
-        const std::size_t left = len - i - 1;
-        // Russian typography groups by thousands with a thin space, from five digits up.
-        if (left > 0 && left % 3 == 0 && len > 4) out += "\u2009";
-    }
-    return n < 0 ? "\u2212" + out : out;
-}
-
-namespace {
-
-// Decodes one UTF-8 code point at `i` (advancing it); malformed bytes come back as themselves.
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-    const auto b = static_cast<unsigned char>(s[i++]);
-    if (b < 0x80 || i >= s.size()) return b;
-    const int extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
-    char32_t cp = b & (0x3F >> extra);
-    for (int k = 0; k < extra && i < s.size(); ++k) {
-        cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
-    }
-    return cp;
-}
-
-bool is_vowel(char32_t c) {
-    static constexpr std::u32string_view kVowels = U"аеёиоуыэюяАЕЁИОУЫЭЮЯaeiouyAEIOUY";
-    return kVowels.find(c) != std::u32string_view::npos;
-}
-
-// A letter an abbreviation may end on: any letter but a vowel, a soft or hard sign or "й".
-bool ends_abbreviation(char32_t c) {
-    const bool cyrillic = (c >= U'А' && c <= U'я') || c == U'ё' || c == U'Ё';
-    const bool latin = (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
-    if (!cyrillic && !latin) return false;
-    if (c == U'ь' || c == U'ъ' || c == U'й' || c == U'Ь' || c == U'Ъ' || c == U'Й') return false;
-    return !is_vowel(c);
-}
-
-}  // namespace
-
-std::vector<std::string> name_abbreviations(std::string_view name, std::string_view district_word,
-                                            std::string_view district_abbrev) {
-    std::vector<std::string> out;
-    std::string base(name);
-    if (const std::size_t at = base.rfind(district_word);
-        !district_word.empty() && at != std::string::npos) {
-        base.replace(at, district_word.size(), district_abbrev);
-        out.push_back(base);
-    }
-    const std::size_t space = base.find(' ');
-    const std::string_view word = std::string_view(base).substr(0, space);
-    const std::string rest = space == std::string::npos ? "" : base.substr(space);
-    // Byte offsets of the word's code points, and the code points themselves.
-    std::vector<std::size_t> offsets;
-    std::u32string letters;
-    for (std::size_t i = 0; i < word.size();) {
-        offsets.push_back(i);
-        letters.push_back(next_code_point(word, i));
-    }
-    constexpr std::size_t kMinLetters = 4;
-    for (std::size_t n = letters.size() - (letters.empty() ? 0 : 1); n >= kMinLetters; --n) {
-        if (!ends_abbreviation(letters[n - 1]) || !is_vowel(letters[n])) continue;
-        out.push_back(std::string(word.substr(0, offsets[n])) + "." + rest);
-    }
-    return out;
 }
 
 }  // namespace tsur::display

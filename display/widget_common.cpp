@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "display/map/label_placement.hpp"
+#include "display/name_abbreviations.hpp"
 
 namespace tsur::display {
 

@@ -1,7 +1,9 @@
 // Russian plurals and the countdown texts the SLA board shows.
 #include <gtest/gtest.h>
 
+#include "display/name_abbreviations.hpp"
 #include "display/strings.hpp"
+#include "display/text_format.hpp"
 
 namespace tsur::display {
 namespace {
