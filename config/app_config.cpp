@@ -1,5 +1,4 @@
 // Bounds here are what a wall can sensibly use: a value outside them is usually a typo.
-// intent.
 #include "config/app_config.hpp"
 
 #include <arpa/inet.h>
