@@ -1,7 +1,9 @@
-// Every user-visible string, in Russian (default) and English: one place to translate.
+// Every user-visible label, in Russian (default) and English; the texts are written once, side
+// by side, in display/strings.cpp: one place to translate.
 #pragma once
 
 #include <array>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +58,15 @@ struct Strings {
 };
 
 const Strings& strings_for(Language lang);
+
+/// One single-text label of Strings with its text in each language; constexpr data.
+struct StringLabel {
+    std::string_view Strings::*field;
+    std::string_view ru, en;
+};
+
+/// Every single-text label of Strings, each once (the lists, such as sector names, aside).
+std::span<const StringLabel> string_labels();
 
 /// Every text of `s` and every word the formatters of display/text_format.hpp add for its
 /// language (each plural form, each unit): what every font role must be able to draw
