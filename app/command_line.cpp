@@ -84,7 +84,7 @@ model::Result<Options> parse_command_line(int argc, const char* const* argv) {
             if (a == "--screen") o.screen = v.value();
             if (a == "--bind") o.bind = v.value();
             if (a == "--viewport") {
-                auto spec = display::parse_viewport(v.value());
+                auto spec = config::parse_viewport(v.value());
                 if (!spec) return model::Error{"command line: --viewport: " + spec.error()};
                 o.viewport = spec.value();
             }

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "display/wall_geometry.hpp"
+#include "config/viewport.hpp"
 #include "model/result.hpp"
 
 namespace tsur::app {
@@ -31,8 +31,8 @@ struct Options {
     std::optional<std::string> assets_dir;
     /// --region ISO: the region pack to show, over the config file's "region" (default RU-UD).
     std::optional<std::string> region;
-    std::optional<std::pair<int, int>> windowed;    ///< --windowed WxH
-    std::optional<display::ViewportSpec> viewport;  ///< --viewport X,Y,W,H | panels:COL,ROW,...
+    std::optional<std::pair<int, int>> windowed;   ///< --windowed WxH
+    std::optional<config::ViewportSpec> viewport;  ///< --viewport X,Y,W,H | panels:COL,ROW,...
     // screenshot
     std::string output;
     int width = 3840;

@@ -31,15 +31,12 @@ std::string ignored_display_settings(const config::DisplaySettings& display) {
     return out;
 }
 
-std::optional<ViewportChoice> choose_viewport(const std::optional<display::ViewportSpec>& flag,
+std::optional<ViewportChoice> choose_viewport(const std::optional<config::ViewportSpec>& flag,
                                               const config::DisplaySettings& display,
                                               const std::string& config_file) {
     if (flag) return ViewportChoice{*flag, "--viewport"};
     if (!display.viewport) return std::nullopt;
-    const config::Viewport& v = *display.viewport;
-    return ViewportChoice{
-        display::ViewportSpec{display::ViewportSpec::Unit::canvas_px, v.x, v.y, v.width, v.height},
-        config_file + ": display.viewport"};
+    return ViewportChoice{*display.viewport, config_file + ": display.viewport"};
 }
 
 model::Result<FramePlan> plan_frame(const config::Layout& layout, bool builtin, int output_width,

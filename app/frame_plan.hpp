@@ -24,13 +24,13 @@ struct FramePlan {
 
 /// This PC's part of the canvas as asked for, and who asked: every error about it names `source`.
 struct ViewportChoice {
-    display::ViewportSpec spec;
+    config::ViewportSpec spec;
     std::string source;  ///< "--viewport", or "/etc/tsur-wall/wall.json: display.viewport"
 };
 
 /// --viewport (`flag`) wins over the config's display.viewport (read from `config_file`); none
 /// when neither is given.
-std::optional<ViewportChoice> choose_viewport(const std::optional<display::ViewportSpec>& flag,
+std::optional<ViewportChoice> choose_viewport(const std::optional<config::ViewportSpec>& flag,
                                               const config::DisplaySettings& display,
                                               const std::string& config_file);
 

@@ -1,5 +1,4 @@
 // Bounds here are what a wall can sensibly use: a value outside them is usually a typo.
-// intent.
 #include "config/app_config.hpp"
 
 #include <arpa/inet.h>
@@ -10,6 +9,7 @@
 
 #include "config/app_config_reader.hpp"
 #include "config/duration.hpp"
+#include "config/viewport.hpp"
 #include "model/json_config.hpp"
 
 namespace tsur::config {
@@ -48,23 +48,6 @@ std::optional<model::Seconds> duration(ConfigSection& s, std::string_view key, m
     return d;
 }
 
-std::optional<Viewport> parse_viewport(std::string_view text) {
-    int v[4] = {};
-    const char* p = text.data();
-    const char* end = text.data() + text.size();
-    for (int i = 0; i < 4; ++i) {
-        const auto r = std::from_chars(p, end, v[i]);
-        if (r.ec != std::errc{}) return std::nullopt;
-        p = r.ptr;
-        if (i < 3 && (p == end || *p++ != ',')) return std::nullopt;
-    }
-    if (p != end || v[0] < 0 || v[1] < 0 || v[2] < 64 || v[3] < 64 || v[0] > 65536 ||
-        v[1] > 65536 || v[2] > 65536 || v[3] > 65536) {
-        return std::nullopt;
-    }
-    return Viewport{v[0], v[1], v[2], v[3]};
-}
-
 void read_feed(ConfigSection s, FeedSettings& f) {
     s.allow_only({"type", "url", "token_file", "poll_interval", "insecure", "ca_file",
                   "services_url", "window_days", "page_size", "max_pages", "page_size_param",
@@ -96,9 +79,14 @@ void read_display(ConfigSection s, DisplaySettings& d) {
     if (auto i = s.integer("display", 0, 15)) d.display_index = *i;
     if (s.get("viewport")) {
         const nlohmann::json& v = *s.get("viewport");
-        d.viewport = v.is_string() ? parse_viewport(v.get<std::string>()) : std::nullopt;
-        if (!d.viewport) {
-            s.expected("viewport", "\"x,y,width,height\" in canvas pixels, e.g. \"0,0,3840,2160\"");
+        // Not a string parses as "", which no viewport is.
+        auto spec = parse_viewport(v.is_string() ? v.get<std::string>() : std::string{});
+        if (spec) {
+            d.viewport = spec.value();
+        } else {
+            s.expected("viewport",
+                       "\"x,y,width,height\" in canvas pixels (width and height from 64) or "
+                       "\"panels:col,row[,cols,rows]\", e.g. \"0,0,3840,2160\"");
         }
     }
     if (auto p = s.section("panels")) {

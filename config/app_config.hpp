@@ -3,6 +3,7 @@
 #pragma once
 
 #include "config/freeze_schedule.hpp"
+#include "config/viewport.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -44,11 +45,6 @@ struct FeedSettings {
     std::optional<std::filesystem::path> mapping_file;
 };
 
-/// A rectangle of the wall's canvas, in canvas pixels.
-struct Viewport {
-    int x = 0, y = 0, width = 0, height = 0;
-};
-
 /// The physical size of one panel, so that millimetres on the wall map to pixels.
 struct PanelSize {
     double width_mm = 0;
@@ -58,8 +54,8 @@ struct PanelSize {
 
 struct DisplaySettings {
     bool fullscreen = true;
-    int display_index = 0;             ///< SDL display for fullscreen
-    std::optional<Viewport> viewport;  ///< empty: this PC shows the whole canvas
+    int display_index = 0;                 ///< SDL display for fullscreen
+    std::optional<ViewportSpec> viewport;  ///< empty: this PC shows the whole canvas
     std::optional<PanelSize> panels;
     double viewing_distance_m = 5.0;
 };

@@ -1,4 +1,4 @@
-// Private parts of DemoSimulator shared by its two source files: drawn incidents and the RNG.
+// Private parts of DemoSimulator shared by its source files: drawn incidents and the RNG.
 #pragma once
 
 #include <cmath>
@@ -50,6 +50,9 @@ struct DemoSimulator::Run {
 };
 
 namespace demo {
+
+/// km per degree of latitude (and of longitude at the equator).
+inline constexpr double kKmPerDegree = 111.32;
 
 /// splitmix64: tiny, fast, and the same on every platform (std distributions are not).
 inline std::uint64_t next_u64(std::uint64_t& state) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include "display/text_format.hpp"
+
 namespace tsur::display {
 namespace {
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "display/rounded_fill.hpp"
+#include "display/text_format.hpp"
 #include "display/widget_common.hpp"
 #include "display/widget_format.hpp"
 

@@ -6,6 +6,7 @@
 
 #include "display/board_rows.hpp"
 #include "display/rising_widget.hpp"
+#include "display/text_format.hpp"
 #include "display/widget_common.hpp"
 #include "display/widget_format.hpp"
 #include "model/spike_detector.hpp"

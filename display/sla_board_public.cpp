@@ -6,6 +6,7 @@
 #include "display/board_rows.hpp"
 #include "display/rounded_fill.hpp"
 #include "display/sla_board_widget.hpp"
+#include "display/text_format.hpp"
 #include "display/widget_common.hpp"
 
 namespace tsur::display {

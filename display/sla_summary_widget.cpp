@@ -9,6 +9,7 @@
 
 #include "display/board_rows.hpp"
 #include "display/league_fit.hpp"
+#include "display/text_format.hpp"
 #include "display/widget_common.hpp"
 #include "display/widget_format.hpp"
 #include "model/league_table.hpp"

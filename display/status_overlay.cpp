@@ -7,6 +7,7 @@
 
 #include "display/rounded_fill.hpp"
 #include "display/text.hpp"
+#include "display/text_format.hpp"
 
 namespace tsur::display {
 namespace {

@@ -1,7 +1,9 @@
-// Every user-visible string, in Russian (default) and English: one place to translate.
+// Every user-visible label, in Russian (default) and English; the texts are written once, side
+// by side, in display/strings.cpp: one place to translate.
 #pragma once
 
 #include <array>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,30 +59,18 @@ struct Strings {
 
 const Strings& strings_for(Language lang);
 
-/// Every text of `s` and every word the formatters below add for its language (each plural
-/// form, each unit): what every font role must be able to draw (display/fonts.cpp, and the test
-/// that looks each character up in each role).
+/// One single-text label of Strings with its text in each language; constexpr data.
+struct StringLabel {
+    std::string_view Strings::*field;
+    std::string_view ru, en;
+};
+
+/// Every single-text label of Strings, each once (the lists, such as sector names, aside).
+std::span<const StringLabel> string_labels();
+
+/// Every text of `s` and every word the formatters of display/text_format.hpp add for its
+/// language (each plural form, each unit): what every font role must be able to draw
+/// (display/fonts.cpp, and the test that looks each character up in each role).
 std::vector<std::string> all_texts(const Strings& s);
-
-/// Russian plural form: one (1, 21, …), few (2–4, 22–24, …), many (0, 5–20, 11–14, …).
-std::string_view plural_ru(long long n, std::string_view one, std::string_view few,
-                           std::string_view many);
-
-/// "3 ч 12 мин", "45 мин", "2 дн 4 ч" — compact duration for countdowns (absolute value).
-std::string format_duration_short(long long seconds, Language lang);
-/// "через 45 мин" / "−3 ч 12 мин" (overdue), by the sign of `seconds_left`.
-std::string format_countdown(long long seconds_left, Language lang);
-/// "5 минут", "2 часа", "1 день" with correct plural (for banners).
-std::string format_age(long long seconds, Language lang);
-/// Integer with thin-space thousands separators: "12 345".
-std::string format_count(long long n);
-
-/// The shortened forms of a place name, longest first, each made by rule and never cut
-/// mid-syllable: `district_word` -> `district_abbrev` ("Завьяловский район" -> "Завьяловский
-/// р-н"), then the first word cut after a consonant before a vowel, with a full stop
-/// ("Завьяловск. р-н", "Завьял. р-н"), keeping at least four letters. The name itself is not
-/// included; empty when no rule applies.
-std::vector<std::string> name_abbreviations(std::string_view name, std::string_view district_word,
-                                            std::string_view district_abbrev);
 
 }  // namespace tsur::display

@@ -11,6 +11,7 @@
 #include "display/heatmap_data.hpp"
 #include "display/map/map_public.hpp"
 #include "display/rounded_fill.hpp"
+#include "display/text_format.hpp"
 #include "display/tile_grid.hpp"
 #include "display/widget_common.hpp"
 #include "display/widget_format.hpp"

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "display/board_rows.hpp"
+#include "display/text_format.hpp"
 #include "display/trends_widget.hpp"
 #include "display/widget_common.hpp"
 #include "display/widget_format.hpp"

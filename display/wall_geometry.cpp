@@ -2,7 +2,6 @@
 // picture and break the pixel-exact stitching of viewports rendered by different PCs.
 #include "display/wall_geometry.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <string>
 
@@ -17,19 +16,6 @@ int gap_px(float near_side, float far_side, bool in_px, float mm_per_px) {
 }
 
 float pitch(float mm, int px) { return mm > 0 && px > 0 ? mm / static_cast<float>(px) : 0.0f; }
-
-bool parse_ints(std::string_view s, std::vector<int>& out) {
-    while (true) {
-        const auto comma = s.find(',');
-        const std::string_view part = s.substr(0, comma);
-        int v = 0;
-        const auto r = std::from_chars(part.data(), part.data() + part.size(), v);
-        if (part.empty() || r.ec != std::errc{} || r.ptr != part.data() + part.size()) return false;
-        out.push_back(v);
-        if (comma == std::string_view::npos) return true;
-        s = s.substr(comma + 1);
-    }
-}
 
 }  // namespace
 
@@ -98,45 +84,21 @@ ViewportMap viewport_of_panels(const WallGeometry& g, int col, int row, int cols
     return m;
 }
 
-model::Result<ViewportSpec> parse_viewport(std::string_view text) {
-    const std::string given = "\"" + std::string(text) + "\"";
-    constexpr std::string_view kPanels = "panels:";
-    std::vector<int> v;
-    if (text.substr(0, kPanels.size()) == kPanels) {
-        if (!parse_ints(text.substr(kPanels.size()), v) || (v.size() != 2 && v.size() != 4)) {
-            return model::Error{"expected panels:COL,ROW[,COLS,ROWS], got " + given};
-        }
-        return ViewportSpec{ViewportSpec::Unit::panels, v[0], v[1], v.size() == 4 ? v[2] : 1,
-                            v.size() == 4 ? v[3] : 1};
-    }
-    if (!parse_ints(text, v) || v.size() != 4) {
-        return model::Error{
-            "expected X,Y,W,H in canvas pixels or panels:COL,ROW[,COLS,ROWS], got " + given};
-    }
-    return ViewportSpec{ViewportSpec::Unit::canvas_px, v[0], v[1], v[2], v[3]};
-}
-
-std::string viewport_text(const ViewportSpec& spec) {
-    std::string out = spec.unit == ViewportSpec::Unit::panels ? "panels:" : "";
-    out += std::to_string(spec.x) + "," + std::to_string(spec.y) + "," +
-           std::to_string(spec.width) + "," + std::to_string(spec.height);
-    return out;
-}
-
-model::Result<ViewportMap> resolve_viewport(const ViewportSpec& spec, const WallGeometry& g) {
+model::Result<ViewportMap> resolve_viewport(const config::ViewportSpec& spec,
+                                            const WallGeometry& g) {
     const bool outside_origin = spec.x < 0 || spec.y < 0 || spec.width < 1 || spec.height < 1;
-    if (spec.unit == ViewportSpec::Unit::panels) {
+    if (spec.unit == config::ViewportSpec::Unit::panels) {
         const int ncols = static_cast<int>(g.column_x.size());
         const int nrows = static_cast<int>(g.row_y.size());
         if (outside_origin || spec.x + spec.width > ncols || spec.y + spec.height > nrows) {
-            return model::Error{"\"" + viewport_text(spec) + "\" is outside the wall of " +
+            return model::Error{"\"" + config::viewport_text(spec) + "\" is outside the wall of " +
                                 std::to_string(ncols) + "x" + std::to_string(nrows) + " panels"};
         }
         return viewport_of_panels(g, spec.x, spec.y, spec.width, spec.height);
     }
     if (outside_origin || spec.x + spec.width > g.canvas_width ||
         spec.y + spec.height > g.canvas_height) {
-        return model::Error{"\"" + viewport_text(spec) + "\" is outside the canvas of " +
+        return model::Error{"\"" + config::viewport_text(spec) + "\" is outside the canvas of " +
                             std::to_string(g.canvas_width) + "x" + std::to_string(g.canvas_height) +
                             " pixels"};
     }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config/layout.hpp"
+#include "config/viewport.hpp"
 #include "display/rect.hpp"
 #include "model/result.hpp"
 
@@ -59,23 +60,9 @@ ViewportMap viewport_of_canvas(const WallGeometry& g);
 /// with no gaps in the output.
 ViewportMap viewport_of_panels(const WallGeometry& g, int col, int row, int cols, int rows);
 
-/// A viewport as written, before it meets a wall: X,Y,W,H in canvas pixels, or a block of
-/// panels COL,ROW,COLS,ROWS. Immutable value.
-struct ViewportSpec {
-    enum class Unit { canvas_px, panels };
-    Unit unit = Unit::canvas_px;
-    int x = 0, y = 0, width = 0, height = 0;
-};
-
-/// Parses "X,Y,W,H" (canvas pixels) or "panels:COL,ROW[,COLS,ROWS]"; the Error says what was
-/// expected and what was given, and the caller names where the text came from.
-model::Result<ViewportSpec> parse_viewport(std::string_view text);
-
-/// The spec as it would be written: "1926,0,1920,1080" or "panels:1,1,2,1".
-std::string viewport_text(const ViewportSpec& spec);
-
 /// What `spec` shows of the wall `g`; an Error when it does not lie inside the canvas (pixels)
 /// or the wall (panels).
-model::Result<ViewportMap> resolve_viewport(const ViewportSpec& spec, const WallGeometry& g);
+model::Result<ViewportMap> resolve_viewport(const config::ViewportSpec& spec,
+                                            const WallGeometry& g);
 
 }  // namespace tsur::display

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "display/map/label_placement.hpp"
+#include "display/name_abbreviations.hpp"
 #include "display/rounded_fill.hpp"
 
 namespace tsur::display {

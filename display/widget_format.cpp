@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "display/text_format.hpp"
+
 namespace tsur::display {
 
 std::string_view plural(const Strings& s, long long n, std::string_view one, std::string_view few,

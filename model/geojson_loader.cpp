@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/polygon_measure.hpp"
 #include "model/triangulate.hpp"
 
 namespace tsur::model {

@@ -147,6 +147,14 @@ TEST(AppConfig, RejectsWrongTypesAndEnumerations) {
                     "region: expected an ISO 3166-2 region code"));
 }
 
+TEST(AppConfig, ViewportTakesABlockOfPanelsLikeTheFlag) {
+    const auto r = parse_app_config(
+        R"({"feed": {"url": "https://x/api"}, "display": {"viewport": "panels:1,0"}})", "c.json");
+    ASSERT_TRUE(r.ok()) << r.error();
+    ASSERT_TRUE(r.value().display.viewport);
+    EXPECT_EQ(viewport_text(*r.value().display.viewport), "panels:1,0,1,1");
+}
+
 TEST(AppConfig, RejectsBadGeometry) {
     const std::string feed = R"("feed": {"url": "https://x/api"})";
     EXPECT_TRUE(has(error_of("{" + feed + R"(, "display": {"viewport": "0,0,3840"}})"),

@@ -2,15 +2,18 @@
 // snapshot, the partially redrawn frame equals, pixel for pixel, the same instant drawn whole.
 #include <gtest/gtest.h>
 
+#include <optional>
+
+#include "app/frame_composer.hpp"
+#include "app/frame_plan.hpp"
 #include "app/wall_assets.hpp"
-#include "display/frame_builder.hpp"
 #include "display/frame_damage.hpp"
 #include "display/headless_target.hpp"
 #include "display/imgui_session.hpp"
 #include "display/overview_layout.hpp"
-#include "display/strings.hpp"
 #include "display/theme.hpp"
-#include "demo/demo_simulator.hpp"
+#include "support/demo_snapshot.hpp"
+#include "support/headless_wall.hpp"
 #include "support/paths.hpp"
 
 namespace tsur::display {
@@ -23,6 +26,7 @@ const model::TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
 struct Fixture {
     app::WallAssets assets;
     config::Layout layout = overview_layout();
+    app::FramePlan plan;
     model::SnapshotPtr first;
     model::SnapshotPtr second;  ///< the next poll's data, 15 s later
 };
@@ -31,16 +35,12 @@ const Fixture& fixture() {
     static const Fixture f = [] {
         auto loaded = app::load_wall_assets(test::source_dir(), "RU-UD");
         if (!loaded) throw std::runtime_error(loaded.error());
-        Fixture out{loaded.take(), overview_layout(), nullptr, nullptr};
-        net::SimulatorOptions options;
-        options.seed = 3;
-        options.scale = 0.3;
-        options.boundary = net::outer_rings(*out.assets.assets.geometry);
-        const net::DemoSimulator sim(out.assets.assets.region, options);
-        const auto& rules = *out.assets.rules;
-        out.first = model::build_snapshot(sim.generate(kNow), out.assets.assets.region, rules);
-        out.second = model::build_snapshot(sim.generate(kNow + std::chrono::seconds{15}),
-                                           out.assets.assets.region, rules);
+        Fixture out{loaded.take(), overview_layout(), {}, nullptr, nullptr};
+        auto plan = app::plan_frame(out.layout, true, kWidth, kHeight, std::nullopt);
+        if (!plan) throw std::runtime_error(plan.error());
+        out.plan = plan.take();
+        out.first = test::demo_snapshot(out.assets, kNow);
+        out.second = test::demo_snapshot(out.assets, kNow + std::chrono::seconds{15});
         return out;
     }();
     return f;
@@ -51,38 +51,27 @@ class Screen {
 public:
     Screen()
         : target_(kWidth, kHeight),
-          session_(target_.renderer(), fixture().assets.fonts,
-                   TypeScale::for_height(static_cast<float>(kHeight))) {
+          session_(target_.renderer(), fixture().assets.fonts, fixture().plan.type) {
         live_.has_data = true;
     }
 
-    /// Builds the frame at `now` and rasterises what `damage_` says (everything when `whole`).
-    RedrawPlan draw(const model::Snapshot* snapshot, model::TimePoint now, bool whole) {
+    /// Composes and builds the frame at `now` as the render loop does, then rasterises what
+    /// `damage_` says (everything when `whole`).
+    RedrawPlan draw(const model::SnapshotPtr& snapshot, model::TimePoint now, bool whole) {
         const Fixture& f = fixture();
-        FrameInputs in;
-        in.snapshot = snapshot;
-        in.screen = &f.layout.screens.front();
-        in.canvas = Rect{0, 0, static_cast<float>(kWidth), static_cast<float>(kHeight)};
-        in.viewport = in.canvas;
-        in.gap_px = session_.fonts().px(TextRole::small) * 0.4f;
-        in.now = now;
-        in.anim_seconds = static_cast<double>(now.time_since_epoch().count());
-        in.status = &live_;
-        in.theme = &dark_theme();
-        in.strings = &strings_for(Language::ru);
-        in.assets = &f.assets.assets;
-        session_.begin_frame(kWidth, kHeight, 1.0f / 60.0f);
-        draw_screen(ImGui::GetBackgroundDrawList(), session_.fonts(), in);
-        RedrawPlan plan = damage_.plan(session_.finish_frame(), true);
+        const app::ComposedFrame frame =
+            test::compose_test_frame(f.layout, f.plan, snapshot, now, live_, f.assets.assets);
+        ImDrawData& data = app::build_composed_frame(session_, frame, f.plan, 1.0f / 60.0f);
+        RedrawPlan plan = damage_.plan(data, true);
         if (whole) plan = RedrawPlan{};
         if (plan.kind != RedrawPlan::Kind::none) {
-            session_.rasterise(in.theme->background, plan.rects);
+            session_.rasterise(dark_theme().background, plan.rects);
         }
         return plan;
     }
 
     /// Two whole frames at `now` (ImGui hides auto-sized windows on the first), as a fresh wall.
-    void draw_whole(const model::Snapshot* snapshot, model::TimePoint now) {
+    void draw_whole(const model::SnapshotPtr& snapshot, model::TimePoint now) {
         draw(snapshot, now, true);
         draw(snapshot, now, true);
     }
@@ -108,8 +97,8 @@ std::size_t differing_pixels(const Image& a, const Image& b) {
 }
 
 /// Draws `before` whole, then `after` only where it differs; compares with `after` drawn whole.
-RedrawPlan expect_partial_equals_whole(const model::Snapshot* before_snapshot,
-                                       model::TimePoint before, const model::Snapshot* snapshot,
+RedrawPlan expect_partial_equals_whole(const model::SnapshotPtr& before_snapshot,
+                                       model::TimePoint before, const model::SnapshotPtr& snapshot,
                                        model::TimePoint after) {
     Screen partial;
     partial.draw_whole(before_snapshot, before);
@@ -126,38 +115,38 @@ RedrawPlan expect_partial_equals_whole(const model::Snapshot* before_snapshot,
 
 TEST(FrameDamage, UnchangedFrameIsNotRasterisedAgain) {
     Screen screen;
-    screen.draw_whole(fixture().first.get(), kNow);
-    EXPECT_EQ(screen.draw(fixture().first.get(), kNow, false).kind, RedrawPlan::Kind::none);
+    screen.draw_whole(fixture().first, kNow);
+    EXPECT_EQ(screen.draw(fixture().first, kNow, false).kind, RedrawPlan::Kind::none);
+}
+
+/// The first snapshot again at `after`: redrawn in part (under half the frame), as whole.
+void expect_small_partial_redraw(model::TimePoint after) {
+    const RedrawPlan plan =
+        expect_partial_equals_whole(fixture().first, kNow, fixture().first, after);
+    EXPECT_EQ(plan.kind, RedrawPlan::Kind::partial);
+    EXPECT_LT(plan.damaged_share, 0.5);
 }
 
 TEST(FrameDamage, MinuteChangeRedrawsPartOfTheFrameAndMatchesAWholeRedraw) {
-    const auto later = kNow + std::chrono::minutes{1};
-    const RedrawPlan plan =
-        expect_partial_equals_whole(fixture().first.get(), kNow, fixture().first.get(), later);
-    EXPECT_EQ(plan.kind, RedrawPlan::Kind::partial);
-    EXPECT_LT(plan.damaged_share, 0.5);
+    expect_small_partial_redraw(kNow + std::chrono::minutes{1});
 }
 
 TEST(FrameDamage, BoardPageChangeRedrawsPartOfTheFrameAndMatchesAWholeRedraw) {
     // The overview's board turns a page every 12 s; the clock still shows 10:15.
-    const auto next_page = kNow + std::chrono::seconds{12};
-    const RedrawPlan plan =
-        expect_partial_equals_whole(fixture().first.get(), kNow, fixture().first.get(), next_page);
-    EXPECT_EQ(plan.kind, RedrawPlan::Kind::partial);
-    EXPECT_LT(plan.damaged_share, 0.5);
+    expect_small_partial_redraw(kNow + std::chrono::seconds{12});
 }
 
 TEST(FrameDamage, NewSnapshotMatchesAWholeRedraw) {
     const auto later = kNow + std::chrono::seconds{15};
     const RedrawPlan plan =
-        expect_partial_equals_whole(fixture().first.get(), kNow, fixture().second.get(), later);
+        expect_partial_equals_whole(fixture().first, kNow, fixture().second, later);
     EXPECT_NE(plan.kind, RedrawPlan::Kind::none);
 }
 
 TEST(FrameDamage, TilesOfAnUnchangedFrameHaveEqualFingerprints) {
     Screen a;
-    a.draw_whole(fixture().first.get(), kNow);
-    EXPECT_EQ(a.draw(fixture().first.get(), kNow, false).damaged_share, 0.0);
+    a.draw_whole(fixture().first, kNow);
+    EXPECT_EQ(a.draw(fixture().first, kNow, false).damaged_share, 0.0);
 }
 
 }  // namespace

@@ -115,7 +115,8 @@ config::Layout two_panel_layout() {
 
 config::DisplaySettings config_viewport(int x, int y, int width, int height) {
     config::DisplaySettings display;
-    display.viewport = config::Viewport{x, y, width, height};
+    display.viewport =
+        config::ViewportSpec{config::ViewportSpec::Unit::canvas_px, x, y, width, height};
     return display;
 }
 
@@ -133,8 +134,19 @@ TEST(FramePlan, ConfigViewportOutsideTheCanvasNamesTheConfigField) {
     EXPECT_EQ(p.error().find("--viewport"), std::string::npos) << p.error();
 }
 
+TEST(FramePlan, ConfigPanelsOutsideTheWallNameTheConfigField) {
+    const auto conf = config::parse_app_config(
+        R"({"feed": {"url": "https://x/api"}, "display": {"viewport": "panels:2,0"}})", "w.json");
+    ASSERT_TRUE(conf.ok()) << conf.error();
+    const auto p = plan(choose_viewport(std::nullopt, conf.value().display, "w.json"));
+    ASSERT_FALSE(p.ok());
+    EXPECT_EQ(p.error().find("w.json: display.viewport: \"panels:2,0,1,1\" is outside the wall"),
+              0u)
+        << p.error();
+}
+
 TEST(FramePlan, FlagViewportOutsideTheWallNamesTheFlag) {
-    const auto spec = display::parse_viewport("panels:1,0,2,1");
+    const auto spec = config::parse_viewport("panels:1,0,2,1");
     ASSERT_TRUE(spec.ok()) << spec.error();
     const auto p = plan(choose_viewport(spec.value(), {}, "w.json"));
     ASSERT_FALSE(p.ok());
@@ -144,7 +156,7 @@ TEST(FramePlan, FlagViewportOutsideTheWallNamesTheFlag) {
 }
 
 TEST(FramePlan, FlagWinsOverTheConfigViewport) {
-    const auto spec = display::parse_viewport("panels:1,0");
+    const auto spec = config::parse_viewport("panels:1,0");
     ASSERT_TRUE(spec.ok()) << spec.error();
     const auto p = plan(choose_viewport(spec.value(), config_viewport(0, 0, 64, 64), "w.json"));
     ASSERT_TRUE(p.ok()) << p.error();

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "model/geojson_loader.hpp"
-#include "model/triangulate.hpp"
+#include "model/polygon_measure.hpp"
 #include "support/paths.hpp"
 
 namespace tsur::model {

@@ -9,7 +9,7 @@
 
 #include "display/headless_target.hpp"
 #include "display/imgui_session.hpp"
-#include "display/map/map_layers.hpp"
+#include "display/map/incident_layer.hpp"
 #include "display/map/map_overlays.hpp"
 #include "display/map/map_points.hpp"
 #include "display/map/map_public.hpp"
@@ -17,7 +17,7 @@
 #include "display/text.hpp"
 #include "model/geojson_loader.hpp"
 #include "model/sla_rules.hpp"
-#include "model/triangulate.hpp"
+#include "model/polygon_measure.hpp"
 #include "support/paths.hpp"
 #include "support/test_fonts.hpp"
 #include "support/region_fixture.hpp"

@@ -21,6 +21,7 @@
 #include "display/imgui_session.hpp"
 #include "display/map/label_placement.hpp"
 #include "display/map/map_widget.hpp"
+#include "display/name_abbreviations.hpp"
 #include "display/overview_layout.hpp"
 #include "display/screen_grid.hpp"
 #include "display/strings.hpp"

@@ -1,7 +1,9 @@
 // Russian plurals and the countdown texts the SLA board shows.
 #include <gtest/gtest.h>
 
+#include "display/name_abbreviations.hpp"
 #include "display/strings.hpp"
+#include "display/text_format.hpp"
 
 namespace tsur::display {
 namespace {
@@ -21,6 +23,23 @@ TEST(Strings, RussianPluralForms) {
     EXPECT_EQ(day_word(14), "дней");
     EXPECT_EQ(day_word(111), "дней");
     EXPECT_EQ(day_word(0), "дней");
+}
+
+TEST(Strings, EveryLabelIsWrittenInBothLanguages) {
+    const Strings& ru = strings_for(Language::ru);
+    const Strings& en = strings_for(Language::en);
+    ASSERT_FALSE(string_labels().empty());
+    for (const StringLabel& label : string_labels()) {
+        EXPECT_FALSE(label.ru.empty() || label.en.empty()) << label.ru << " / " << label.en;
+        EXPECT_EQ(ru.*label.field, label.ru);
+        EXPECT_EQ(en.*label.field, label.en);
+    }
+    for (const auto* s : {&ru, &en}) {
+        for (const std::string_view name : s->sector) EXPECT_FALSE(name.empty());
+        for (const std::string_view month : s->month_genitive) EXPECT_FALSE(month.empty());
+    }
+    EXPECT_EQ(ru.title_map, "Карта обращений");
+    EXPECT_EQ(en.sector_name(model::Sector::roads), "Roads");
 }
 
 TEST(Strings, CountdownBeforeAndAfterTheDeadline) {

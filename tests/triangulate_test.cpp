@@ -6,6 +6,7 @@
 #include <random>
 
 #include "model/geojson_loader.hpp"
+#include "model/polygon_measure.hpp"
 #include "model/triangulate.hpp"
 #include "support/paths.hpp"
 

@@ -25,7 +25,7 @@ config::Wall situation_room() {
 
 /// Viewport text on the wall `g` as the wall takes it: parsed, then checked against the wall.
 model::Result<ViewportMap> viewport(std::string_view text, const WallGeometry& g) {
-    auto spec = parse_viewport(text);
+    auto spec = config::parse_viewport(text);
     if (!spec) return model::Error{spec.error()};
     return resolve_viewport(spec.value(), g);
 }

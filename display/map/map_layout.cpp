@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <array>
 
-#include "model/triangulate.hpp"
+#include "model/polygon_measure.hpp"
 
 namespace tsur::display {
 namespace {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "config/layout.hpp"
-#include "display/map/map_layers.hpp"
+#include "display/map/incident_layer.hpp"
 #include "display/map/map_points.hpp"
 #include "display/map/projection.hpp"
 #include "display/rect.hpp"

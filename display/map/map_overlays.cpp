@@ -8,9 +8,11 @@
 #include <string>
 
 #include "display/map/label_placement.hpp"
+#include "display/map/land_layer.hpp"
 #include "display/rounded_fill.hpp"
 #include "display/strings.hpp"
 #include "display/text.hpp"
+#include "display/text_format.hpp"
 
 namespace tsur::display {
 namespace {

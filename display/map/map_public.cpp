@@ -8,6 +8,7 @@
 
 #include "display/strings.hpp"
 #include "display/text.hpp"
+#include "display/text_format.hpp"
 #include "display/theme.hpp"
 
 namespace tsur::display {

@@ -7,7 +7,7 @@
 
 #include "config/layout.hpp"
 #include "display/frame_context.hpp"
-#include "display/map/map_layers.hpp"
+#include "display/map/incident_layer.hpp"
 #include "display/map/projection.hpp"
 #include "model/snapshot.hpp"
 

@@ -6,6 +6,7 @@
 
 #include "display/map/map_layout.hpp"
 #include "display/map/map_memo.hpp"
+#include "display/map/land_layer.hpp"
 #include "display/map/map_overlays.hpp"
 #include "display/map/map_points.hpp"
 #include "display/map/map_public.hpp"

@@ -1,39 +1,18 @@
-// The map's drawing layers over ImDrawList: land mesh and borders, incident dots, counted bins.
+// The map's incident layer: dots, or counted hexagon bins where dots would hide each other;
+// planned once per area and points, drawn every frame.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <vector>
 
 #include "display/frame_context.hpp"
+#include "display/map/map_style.hpp"
 #include "display/map/point_binning.hpp"
-#include "display/map/projection.hpp"
-#include "model/geometry.hpp"
+#include "display/rect.hpp"
 
 namespace tsur::display {
-
-/// Marker sizes, all proportional to the small text size so the map reads the same at any
-/// output resolution.
-struct MapStyle {
-    float dot_r = 0;       ///< plain incident dot
-    float critical_r = 0;  ///< critical incident dot
-    float ring_r = 0;      ///< overdue ring
-    float ring_w = 0;
-    float hex_r = 0;     ///< hexagon bin circumradius
-    float marker_r = 0;  ///< municipality centre
-    float capital_r = 0;
-    float border_w = 0;  ///< region outline
-    bool operator==(const MapStyle&) const = default;
-};
-MapStyle map_style(const FrameContext& ctx);
-
-/// Slow pulse for overdue rings: 0..1, a cosine with a 4 s period of ctx.anim_seconds.
-float overdue_pulse(double anim_seconds);
-
-/// Fills the triangulated region and strokes its outline (and municipal borders when the
-/// geometry has them).
-void draw_land(const FrameContext& ctx, const model::RegionGeometry& geometry,
-               const Projection& projection, const MapStyle& style);
 
 /// Bins with fewer points than this stay dots even when the map aggregates: in sparse areas a
 /// handful of dots says more (sector, overdue) than a small counted circle.
