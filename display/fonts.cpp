@@ -23,6 +23,8 @@ constexpr const char* kExtraText =
     "—–−…№₽°×→←↑↓▲▼●■«»“”„’ ";
 // What numbers, times and counts are drawn with, beyond the labels of the string tables.
 constexpr const char* kNumberText = "0123456789 +-−–—%,.:;·×/()?!…→↑↓\u2009";
+// What huge-role counts add to kNumberText (format_compact's units, the public "<5").
+constexpr const char* kHugeExtra = "kM<";
 
 // Every label and formatter word of both languages: a big role needs exactly these, so its atlas
 // holds the letters the wall prints rather than whole alphabets.
@@ -47,9 +49,14 @@ void add_text_ranges(ImFontGlyphRangesBuilder& b) {
 
 ImVector<ImWchar> role_ranges(TextRole role) {
     ImFontGlyphRangesBuilder b;
-    // The big roles carry the alarms ("Нет связи с сервером") as well as numbers: every
-    // character of every label of both languages, and nothing else, keeps their atlas small.
-    if (role == TextRole::huge || role == TextRole::number) {
+    // The huge role draws the clock and the tile counts only: digits, separators, the "k"/"M"
+    // of compact counts and the "<" of public ones. It was a third of a 4K atlas with letters.
+    if (role == TextRole::huge) {
+        b.AddText(kNumberText);
+        b.AddText(kHugeExtra);
+    } else if (role == TextRole::number) {
+        // Numbers, and the alarms ("Нет связи с сервером") of the full-screen notice: every
+        // character of every label of both languages, and nothing else, keeps its atlas small.
         add_wall_texts(b);
     } else {
         add_text_ranges(b);

@@ -9,10 +9,13 @@
 #include <chrono>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "display/fonts.hpp"
 #include "display/strings.hpp"
 #include "display/text.hpp"
+#include "display/text_format.hpp"
+#include "display/widget_format.hpp"
 #include "model/snapshot.hpp"
 #include "demo/demo_simulator.hpp"
 #include "formats/feed_parser.hpp"
@@ -50,7 +53,7 @@ std::string codes(const std::u32string& s) {
     return out;
 }
 
-TEST(GlyphCoverage, EveryTextOfBothLanguagesHasAGlyphInEveryRole) {
+TEST(GlyphCoverage, EveryTextOfBothLanguagesHasAGlyphInEveryTextRole) {
     const FontFiles files = test::dejavu_fonts();
     // 1080 and 2160 lines: the sizes differ, the ranges must not.
     for (const float height : {1080.0f, 2160.0f}) {
@@ -59,7 +62,9 @@ TEST(GlyphCoverage, EveryTextOfBothLanguagesHasAGlyphInEveryRole) {
         std::size_t checked = 0;
         for (const Language lang : {Language::ru, Language::en}) {
             for (const std::string& text : all_texts(strings_for(lang))) {
+                // The huge role is for the clock and counts (HugeRoleDrawsTheClockAndCounts).
                 for (std::size_t r = 0; r < kTextRoleCount; ++r) {
+                    if (static_cast<TextRole>(r) == TextRole::huge) continue;
                     for (const bool bold : {false, true}) {
                         const auto missing =
                             missing_in(fonts.font(static_cast<TextRole>(r), bold), text);
@@ -81,11 +86,28 @@ TEST(GlyphCoverage, AlarmTextsHaveTheirCapitalsInTheBigRoles) {
     ImFontAtlas atlas;
     const FontSet fonts = build_fonts(atlas, test::dejavu_fonts(), TypeScale::for_height(2160));
     const Strings& ru = strings_for(Language::ru);
-    for (const TextRole role : {TextRole::number, TextRole::huge}) {
-        for (const std::string_view text : {ru.stale_prefix, ru.offline}) {
-            EXPECT_TRUE(missing_in(fonts.font(role, true), std::string(text)).empty()) << text;
+    for (const std::string_view text : {ru.stale_prefix, ru.offline}) {
+        EXPECT_TRUE(missing_in(fonts.font(TextRole::number, true), std::string(text)).empty())
+            << text;
+    }
+}
+
+TEST(GlyphCoverage, HugeRoleDrawsTheClockAndCounts) {
+    ImFontAtlas atlas;
+    const FontSet fonts = build_fonts(atlas, test::dejavu_fonts(), TypeScale::for_height(2160));
+    const ImFont* huge = fonts.font(TextRole::huge, true);
+    std::vector<std::string> texts = {"23:59", "00:00", "<5", format_count(1234567)};
+    for (const Language lang : {Language::ru, Language::en}) {
+        for (const long long n : {999LL, 1250LL, 45000LL, 2500000LL, 999500000LL, -1200LL}) {
+            texts.push_back(format_compact(n, lang));
         }
     }
+    for (const std::string& text : texts) {
+        EXPECT_TRUE(missing_in(huge, text).empty())
+            << text << " lacks" << codes(missing_in(huge, text));
+    }
+    // Control: the huge role holds no letters, which is what keeps the atlas small.
+    EXPECT_FALSE(missing_in(huge, "Ижевск").empty());
 }
 
 TEST(GlyphCoverage, TallyCountsCharactersTheRoleLacks) {
