@@ -51,11 +51,8 @@ int pixel_edge(float v) { return static_cast<int>(std::ceil(std::clamp(v - 0.5f,
 /// A glyph as an unscaled copy when its size on screen is its size in the atlas (the usual
 /// case): SDL then cuts a clipped copy exactly, where a scaled one resamples from the cut, so
 /// a glyph across the edge of a partial redraw came out different.
-void copy_image(SDL_Renderer* renderer, SDL_Texture* texture, const ImDrawVert& a,
-                const ImDrawVert& c) {
-    int tex_w = 0;
-    int tex_h = 0;
-    SDL_QueryTexture(texture, nullptr, nullptr, &tex_w, &tex_h);
+void copy_image(SDL_Renderer* renderer, SDL_Texture* texture, int tex_w, int tex_h,
+                const ImDrawVert& a, const ImDrawVert& c) {
     const auto texel = [](float uv, int size) {
         return static_cast<int>(std::lround(std::clamp(uv, 0.0f, 1.0f) * static_cast<float>(size)));
     };
@@ -101,6 +98,9 @@ void draw_command(SDL_Renderer* renderer, const ImDrawList& list, const ImDrawCm
                               static_cast<int>(to - from), sizeof(ImDrawIdx));
     };
     const ImVec2 white = list._Data->TexUvWhitePixel;
+    int tex_w = 0;
+    int tex_h = 0;
+    if (texture != nullptr) SDL_QueryTexture(texture, nullptr, nullptr, &tex_w, &tex_h);
     unsigned run = 0;
     unsigned i = 0;
     while (i + 6 <= cmd.ElemCount) {
@@ -115,7 +115,7 @@ void draw_command(SDL_Renderer* renderer, const ImDrawList& list, const ImDrawCm
         if (kind == QuadKind::solid) {
             fill_solid(renderer, a, c);
         } else {
-            copy_image(renderer, texture, a, c);
+            copy_image(renderer, texture, tex_w, tex_h, a, c);
         }
         i += 6;
         run = i;
