@@ -47,8 +47,7 @@ RenderLoop::RenderLoop(WallRuntime& rt, const WallAssets& assets, Logger& log,
     }
     plan_ = plan_for(layout_);
     publish_screens();
-    session_ =
-        std::make_unique<display::ImGuiSession>(target_.renderer(), assets_.fonts, plan_.type);
+    session_ = std::make_unique<display::ImGuiSession>(target_.raster(), assets_.fonts, plan_.type);
     apply_logical_size();
 }
 
@@ -109,8 +108,8 @@ void RenderLoop::reload_layout(SteadyClock::time_point steady_now) {
         if (next.type.px != plan_.type.px) {
             damage_.invalidate();
             session_.reset();
-            session_ = std::make_unique<display::ImGuiSession>(target_.renderer(), assets_.fonts,
-                                                               next.type);
+            session_ =
+                std::make_unique<display::ImGuiSession>(target_.raster(), assets_.fonts, next.type);
         }
         plan_ = std::move(next);
         apply_logical_size();

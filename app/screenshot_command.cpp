@@ -184,7 +184,7 @@ int run_screenshot(const Options& options, ScreenshotReport* report) {
     const int out_w = plan.value().viewport.output_width;
     const int out_h = plan.value().viewport.output_height;
     display::HeadlessTarget target(out_w, out_h);
-    display::ImGuiSession session(target.renderer(), wa.fonts, plan.value().type);
+    display::ImGuiSession session(target.raster(), wa.fonts, plan.value().type);
     // ImGui hides auto-sized windows on their first frame; two frames make the capture stable.
     display::SceneReport scene;
     for (int i = 0; i < 2; ++i) {

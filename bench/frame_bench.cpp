@@ -89,7 +89,7 @@ void BM_FrameSoftwareRendered(benchmark::State& state) {
     const auto snap = snapshot_of(static_cast<std::size_t>(state.range(0)));
     tsur::display::HeadlessTarget target(kWidth, kHeight);
     Scene scene(snap);
-    tsur::display::ImGuiSession session(target.renderer(), wall_assets().fonts, scene.plan.type);
+    tsur::display::ImGuiSession session(target.raster(), wall_assets().fonts, scene.plan.type);
     std::int64_t minute = 0;
     for (auto _ : state) {
         scene.set_minute(minute++);

@@ -204,7 +204,7 @@ RedrawPlan FrameDamage::plan(const ImDrawData& data, bool keeps_pixels) {
 }
 
 void rasterise_rects(SDL_Renderer* renderer, ImDrawData& data, ImU32 clear,
-                     const std::vector<SDL_Rect>& rects) {
+                     const std::vector<SDL_Rect>& rects, const GlyphSource& glyphs) {
     const int width = static_cast<int>(data.DisplaySize.x);
     const int height = static_cast<int>(data.DisplaySize.y);
     const ImVec2 off = data.DisplayPos;
@@ -250,7 +250,7 @@ void rasterise_rects(SDL_Renderer* renderer, ImDrawData& data, ImU32 clear,
                            static_cast<float>(cut.x1) + off.x, static_cast<float>(cut.y1) + off.y);
             }
         }
-        draw_imgui_data(renderer, data);
+        draw_imgui_data(renderer, data, glyphs);
     }
     for (const Saved& s : saved) s.cmd->ClipRect = s.clip;
     SDL_RenderSetClipRect(renderer, nullptr);

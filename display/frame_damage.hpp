@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "display/sdl_draw.hpp"
+
 namespace tsur::display {
 
 /// What to do with a built frame: nothing (it equals the frame on screen), rasterise `rects` over
@@ -50,6 +52,6 @@ private:
 /// every other pixel as it is. Inside a rectangle the pixels equal a full rasterisation's: clip
 /// rectangles are cut in the whole pixels the ImGui backend would use. Render thread.
 void rasterise_rects(SDL_Renderer* renderer, ImDrawData& data, ImU32 clear,
-                     const std::vector<SDL_Rect>& rects);
+                     const std::vector<SDL_Rect>& rects, const GlyphSource& glyphs);
 
 }  // namespace tsur::display

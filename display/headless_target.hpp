@@ -2,6 +2,7 @@
 #pragma once
 
 #include "display/image.hpp"
+#include "display/raster_target.hpp"
 #include "display/sdl_handles.hpp"
 
 namespace tsur::display {
@@ -12,6 +13,10 @@ public:
     HeadlessTarget(int width, int height);
 
     SDL_Renderer* renderer() const { return renderer_.get(); }
+    /// The renderer and its surface, for an ImGuiSession.
+    RasterTarget raster() const {
+        return {renderer_.get(), [s = surface_.get()] { return s; }};
+    }
     int width() const { return width_; }
     int height() const { return height_; }
     /// Copies the surface into an RGBA image.

@@ -6,16 +6,19 @@
 #include <vector>
 
 #include "display/fonts.hpp"
+#include "display/raster_target.hpp"
+#include "display/sdl_draw.hpp"
+#include "display/sdl_handles.hpp"
 
 struct ImGuiContext;
 struct ImDrawData;
 
 namespace tsur::display {
 
-/// Owns the ImGui context and the SDL renderer backend; render thread only.
+/// Owns the ImGui context and the font atlas's pixels on the renderer's side; render thread only.
 class ImGuiSession {
 public:
-    ImGuiSession(SDL_Renderer* renderer, const FontFiles& fonts, const TypeScale& scale);
+    ImGuiSession(RasterTarget target, const FontFiles& fonts, const TypeScale& scale);
     ~ImGuiSession();
     ImGuiSession(const ImGuiSession&) = delete;
     ImGuiSession& operator=(const ImGuiSession&) = delete;
@@ -32,9 +35,15 @@ public:
     void rasterise(ImU32 clear, const std::vector<SDL_Rect>& rects = {});
 
 private:
-    SDL_Renderer* renderer_;
+    /// The target's pixels and the atlas's alpha bytes where it has pixels; else the atlas as a
+    /// texture, made on first need.
+    GlyphSource glyph_source();
+
+    RasterTarget target_;
     ImGuiContext* context_;
     FontSet fonts_;
+    SdlTexturePtr white_;
+    SdlTexturePtr atlas_texture_;
 };
 
 }  // namespace tsur::display

@@ -1,6 +1,6 @@
-// The loop follows imgui_impl_sdlrenderer.cpp of Dear ImGui 1.86 (the backend the wall links for
-// its font texture); only the rectangle and glyph handling is ours. A rectangle is drawn where its triangles
-// were, between the runs before and after it, so the order of paint stays ImGui's.
+// The loop follows imgui_impl_sdlrenderer.cpp of Dear ImGui 1.86 (clip rectangles, runs of
+// triangles); the rectangle and glyph handling is ours. A rectangle or glyph is drawn where its
+// triangles were, between the runs before and after it, so the order of paint stays ImGui's.
 #include "display/sdl_draw.hpp"
 
 #include <imgui_internal.h>
@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <utility>
+
+#include "display/glyph_blit.hpp"
 
 namespace tsur::display {
 namespace {
@@ -42,11 +44,6 @@ QuadKind classify_quad(const ImDrawVert* vtx, const ImDrawIdx* idx, const ImVec2
                         d.uv.x == a.uv.x && c.uv.x > a.uv.x && c.uv.y > a.uv.y;
     return mapped ? QuadKind::image : QuadKind::none;
 }
-
-/// The whole pixels whose centres lie in [lo, hi), edge by edge: SDL would truncate the left
-/// edge and the width apart, and a rectangle crossing the left edge of one PC's viewport (its
-/// outside corner moved by viewport_render) would then end a pixel off.
-int pixel_edge(float v) { return static_cast<int>(std::ceil(std::clamp(v - 0.5f, -1e7f, 1e7f))); }
 
 /// A glyph as an unscaled copy when its size on screen is its size in the atlas (the usual
 /// case): SDL then cuts a clipped copy exactly, where a scaled one resamples from the cut, so
@@ -85,40 +82,87 @@ void fill_solid(SDL_Renderer* renderer, const ImDrawVert& a, const ImDrawVert& c
     SDL_RenderFillRect(renderer, &rect);
 }
 
-void draw_command(SDL_Renderer* renderer, const ImDrawList& list, const ImDrawCmd& cmd) {
+/// Whether any of the three vertices samples the atlas elsewhere than its white texel.
+bool samples_glyph(const ImDrawVert* vtx, const ImDrawIdx* idx, const ImVec2& white) {
+    for (int k = 0; k < 3; ++k) {
+        const ImVec2& uv = vtx[idx[k]].uv;
+        if (uv.x != white.x || uv.y != white.y) return true;
+    }
+    return false;
+}
+
+bool is_prim_rect(const ImDrawIdx* idx) {
+    const unsigned i0 = idx[0];
+    return idx[1] == i0 + 1 && idx[2] == i0 + 2 && idx[3] == i0 && idx[4] == i0 + 2 &&
+           idx[5] == i0 + 3;
+}
+
+void draw_command(SDL_Renderer* renderer, const ImDrawList& list, const ImDrawCmd& cmd,
+                  const GlyphSource& glyphs, const SDL_Rect& clip) {
     const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
     const ImDrawIdx* idx = list.IdxBuffer.Data + cmd.IdxOffset;
     const int vtx_count = list.VtxBuffer.Size - static_cast<int>(cmd.VtxOffset);
-    auto* texture = static_cast<SDL_Texture*>(cmd.GetTexID());
+    const bool on_atlas = cmd.GetTexID() == glyphs.atlas_id;
+    // Software target: glyphs are blended into its pixels here, between SDL's own draws (made
+    // unbatched, so each has landed when the call returns).
+    SDL_Surface* direct = on_atlas ? glyphs.surface : nullptr;
+    SDL_Texture* texture = on_atlas ? (direct ? glyphs.white : glyphs.texture)
+                                    : static_cast<SDL_Texture*>(cmd.GetTexID());
+    if (direct) SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);
     const auto triangles = [&](unsigned from, unsigned to) {
         if (to <= from) return;
         SDL_RenderGeometryRaw(renderer, texture, &vtx->pos.x, sizeof(ImDrawVert),
                               reinterpret_cast<const SDL_Color*>(&vtx->col), sizeof(ImDrawVert),
                               &vtx->uv.x, sizeof(ImDrawVert), vtx_count, idx + from,
                               static_cast<int>(to - from), sizeof(ImDrawIdx));
+        if (direct) SDL_RenderFlush(renderer);
     };
     const ImVec2 white = list._Data->TexUvWhitePixel;
     int tex_w = 0;
     int tex_h = 0;
-    if (texture != nullptr) SDL_QueryTexture(texture, nullptr, nullptr, &tex_w, &tex_h);
+    if (texture != nullptr && !direct) SDL_QueryTexture(texture, nullptr, nullptr, &tex_w, &tex_h);
     unsigned run = 0;
     unsigned i = 0;
-    while (i + 6 <= cmd.ElemCount) {
-        const QuadKind kind = classify_quad(vtx, idx + i, white);
-        if (kind == QuadKind::none || (kind == QuadKind::image && texture == nullptr)) {
+    while (i + 3 <= cmd.ElemCount) {
+        if (i + 6 <= cmd.ElemCount) {
+            const QuadKind kind = classify_quad(vtx, idx + i, white);
+            const ImDrawVert& a = vtx[idx[i]];
+            const ImDrawVert& c = vtx[idx[i + 2]];
+            if (kind == QuadKind::solid) {
+                triangles(run, i);
+                fill_solid(renderer, a, c);
+                if (direct) SDL_RenderFlush(renderer);
+                i += 6;
+                run = i;
+                continue;
+            }
+            if (direct && is_prim_rect(idx + i) && samples_glyph(vtx, idx + i, white)) {
+                const ImDrawVert quad[4] = {vtx[idx[i]], vtx[idx[i] + 1], vtx[idx[i] + 2],
+                                            vtx[idx[i] + 3]};
+                triangles(run, i);
+                run = i;
+                if (blend_glyph_quad(*direct, clip, glyphs.alpha, quad)) {
+                    i += 6;
+                    run = i;
+                    continue;
+                }
+            } else if (kind == QuadKind::image && !direct && texture != nullptr) {
+                triangles(run, i);
+                copy_image(renderer, texture, tex_w, tex_h, a, c);
+                i += 6;
+                run = i;
+                continue;
+            }
+        }
+        if (direct && samples_glyph(vtx, idx + i, white)) {
+            triangles(run, i);
+            blend_glyph_triangle(*direct, clip, glyphs.alpha, vtx[idx[i]], vtx[idx[i + 1]],
+                                 vtx[idx[i + 2]]);
             i += 3;
+            run = i;
             continue;
         }
-        triangles(run, i);
-        const ImDrawVert& a = vtx[idx[i]];
-        const ImDrawVert& c = vtx[idx[i + 2]];
-        if (kind == QuadKind::solid) {
-            fill_solid(renderer, a, c);
-        } else {
-            copy_image(renderer, texture, tex_w, tex_h, a, c);
-        }
-        i += 6;
-        run = i;
+        i += 3;
     }
     triangles(run, cmd.ElemCount);
 }
@@ -136,7 +180,9 @@ PixelBox pixel_clip(const ImVec4& clip, const ImVec2& display_pos, int fb_w, int
     return {x, y, x + static_cast<int>(max_x - min_x), y + static_cast<int>(max_y - min_y)};
 }
 
-void draw_imgui_data(SDL_Renderer* renderer, const ImDrawData& data) {
+int pixel_edge(float v) { return static_cast<int>(std::ceil(std::clamp(v - 0.5f, -1e7f, 1e7f))); }
+
+void draw_imgui_data(SDL_Renderer* renderer, const ImDrawData& data, const GlyphSource& glyphs) {
     const int fb_w = static_cast<int>(data.DisplaySize.x);
     const int fb_h = static_cast<int>(data.DisplaySize.y);
     if (fb_w == 0 || fb_h == 0) return;
@@ -165,7 +211,7 @@ void draw_imgui_data(SDL_Renderer* renderer, const ImDrawData& data) {
             if (box.empty()) continue;
             const SDL_Rect clip{box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0};
             SDL_RenderSetClipRect(renderer, &clip);
-            draw_command(renderer, list, cmd);
+            draw_command(renderer, list, cmd, glyphs, clip);
         }
     }
     SDL_RenderSetViewport(renderer, &old_viewport);

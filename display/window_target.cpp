@@ -135,6 +135,11 @@ bool WindowTarget::keeps_frame() const {
     return lw == 0 && lh == 0 && sx == 1.0f && sy == 1.0f;
 }
 
+SDL_Surface* WindowTarget::pixels() const {
+    // SDL's software renderer for a window draws into the window's framebuffer surface.
+    return keeps_frame() ? SDL_GetWindowSurface(window_.get()) : nullptr;
+}
+
 void WindowTarget::output_size(int& w, int& h) const {
     SDL_GetRendererOutputSize(renderer_.get(), &w, &h);
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "display/raster_target.hpp"
 #include "display/image.hpp"
 #include "display/sdl_handles.hpp"
 
@@ -49,6 +50,13 @@ public:
     /// True when the renderer draws into a surface that outlives a present (SDL's software
     /// renderer, unscaled), so the next frame may redraw only what changed.
     bool keeps_frame() const;
+    /// The window's own surface, which a software renderer draws into, while keeps_frame();
+    /// else null.
+    SDL_Surface* pixels() const;
+    /// The renderer and its pixels, for an ImGuiSession.
+    RasterTarget raster() const {
+        return {renderer_.get(), [this] { return pixels(); }};
+    }
     /// Output size in pixels (may differ from the window size on HiDPI).
     void output_size(int& w, int& h) const;
     /// Reads back the last rendered frame (before present) for /screenshot.png.

@@ -55,7 +55,7 @@ model::SnapshotPtr one_incident(model::Seconds due_from_now, const std::string& 
 /// Renders one widget filling a 1920x1080 frame.
 Image render(WidgetFn draw, const model::Snapshot* snap, const config::WidgetSpec& spec) {
     HeadlessTarget target(kWidth, kHeight);
-    ImGuiSession session(target.renderer(), test::dejavu_fonts(), TypeScale::for_height(kHeight));
+    ImGuiSession session(target.raster(), test::dejavu_fonts(), TypeScale::for_height(kHeight));
     for (int frame = 0; frame < 2; ++frame) {
         session.begin_frame(kWidth, kHeight, 1.0f / 60.0f);
         FrameContext ctx;

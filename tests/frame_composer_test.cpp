@@ -37,7 +37,7 @@ TEST(FrameComposer, SameDataLaterInTheSameMinuteAndPageDrawsTheSameFrame) {
     auto plan = app::plan_frame(overview, true, kWidth, kHeight, std::nullopt);
     ASSERT_TRUE(plan.ok()) << plan.error();
     display::HeadlessTarget target(kWidth, kHeight);
-    display::ImGuiSession session(target.renderer(), assets.fonts, plan.value().type);
+    display::ImGuiSession session(target.raster(), assets.fonts, plan.value().type);
     display::FrameDamage damage;
     display::RedrawPlan last;
     // 10:15:03 and 10:15:10: the same minute and the same 12 s board page, as a poll at :10

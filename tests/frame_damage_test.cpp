@@ -51,7 +51,7 @@ class Screen {
 public:
     Screen()
         : target_(kWidth, kHeight),
-          session_(target_.renderer(), fixture().assets.fonts, fixture().plan.type) {
+          session_(target_.raster(), fixture().assets.fonts, fixture().plan.type) {
         live_.has_data = true;
     }
 

@@ -78,7 +78,7 @@ public:
     Renderer()
         : plan_(app::plan_frame(layout_, false, kWidth, kHeight, std::nullopt).take()),
           target_(kWidth, kHeight),
-          session_(target_.renderer(), test::dejavu_fonts(), plan_.type) {}
+          session_(target_.raster(), test::dejavu_fonts(), plan_.type) {}
 
     Image render(const app::FreezeView& freeze, model::SnapshotPtr live, model::TimePoint now,
                  const WallStatus& live_status) {

@@ -72,7 +72,7 @@ std::vector<unsigned char> frame_bytes(ImGuiSession& session, const FrameInputs&
 TEST(MapMemo, FramesAreTheSameWithAndWithoutIt) {
     const Fixture f(3.0);  // dense enough that the map bins
     HeadlessTarget target(kWidth, kHeight);
-    ImGuiSession session(target.renderer(), test::dejavu_fonts(), TypeScale::for_height(kHeight));
+    ImGuiSession session(target.raster(), test::dejavu_fonts(), TypeScale::for_height(kHeight));
     MapMemo memo;
     // Hours apart, so that incidents turn overdue between frames and bins change their counts.
     for (const auto offset :
@@ -90,7 +90,7 @@ TEST(MapMemo, ANewSnapshotIsAMiss) {
     const Fixture a(0.5);
     const Fixture b(0.5);
     HeadlessTarget target(kWidth, kHeight);
-    ImGuiSession session(target.renderer(), test::dejavu_fonts(), TypeScale::for_height(kHeight));
+    ImGuiSession session(target.raster(), test::dejavu_fonts(), TypeScale::for_height(kHeight));
     MapMemo memo;
     frame_bytes(session, a.frame(kNow).inputs(&memo));
     frame_bytes(session, b.frame(kNow).inputs(&memo));

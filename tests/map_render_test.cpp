@@ -79,7 +79,7 @@ struct Rendered {
 /// the bins it drew (computed on a scratch draw list with the same inputs).
 Rendered render(const model::Snapshot* snap, const config::WidgetSpec& spec, const Assets& assets) {
     HeadlessTarget target(kWidth, kHeight);
-    ImGuiSession session(target.renderer(), test::dejavu_fonts(), TypeScale::for_height(kHeight));
+    ImGuiSession session(target.raster(), test::dejavu_fonts(), TypeScale::for_height(kHeight));
     Rendered out;
     for (int frame = 0; frame < 2; ++frame) {
         session.begin_frame(kWidth, kHeight, 1.0f / 60.0f);
@@ -252,7 +252,7 @@ TEST(MapRender, PublicCountsHideSmallNumbers) {
 TEST(MapRender, LegendLeavesTheCreditFree) {
     const Assets assets = udmurtia_assets();
     HeadlessTarget target(kWidth, kHeight);
-    ImGuiSession session(target.renderer(), test::dejavu_fonts(), TypeScale::for_height(kHeight));
+    ImGuiSession session(target.raster(), test::dejavu_fonts(), TypeScale::for_height(kHeight));
     session.begin_frame(kWidth, kHeight, 1.0f / 60.0f);
     // Narrow and wide map cells: the bottom strip and the side column.
     for (const float w : {600.0f, 900.0f, 1900.0f}) {

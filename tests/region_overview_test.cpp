@@ -163,7 +163,7 @@ TEST(RegionOverview, EveryShippedRegionDrawsItsOverview) {
         const app::WallAssets assets = loaded.take();
         const model::SnapshotPtr snap = test::demo_snapshot(assets, kNow);
 
-        display::ImGuiSession session(target.renderer(), assets.fonts, p.type);
+        display::ImGuiSession session(target.raster(), assets.fonts, p.type);
         display::WallStatus live;
         live.has_data = true;
         const app::ComposedFrame composed =

@@ -208,7 +208,7 @@ void render_all_screens(const config::Layout& layout, bool builtin, Size size,
     ASSERT_TRUE(plan.ok()) << label << ": " << plan.error();
     const app::FramePlan& p = plan.value();
     display::HeadlessTarget target(p.viewport.output_width, p.viewport.output_height);
-    display::ImGuiSession session(target.renderer(), f.assets.fonts, p.type);
+    display::ImGuiSession session(target.raster(), f.assets.fonts, p.type);
     for (std::size_t i = 0; i < display::kTextRoleCount; ++i) {
         const auto role = static_cast<display::TextRole>(i);
         const float baked = session.fonts().baked.px[i];

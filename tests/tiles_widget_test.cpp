@@ -156,7 +156,7 @@ Drawn draw(config::Layout layout, const app::WallAssets& assets, model::Snapshot
     auto plan = app::plan_frame(layout, false, width, height, std::nullopt);
     if (!plan) throw std::runtime_error(plan.error());
     display::HeadlessTarget target(width, height);
-    display::ImGuiSession session(target.renderer(), assets.fonts, plan.value().type);
+    display::ImGuiSession session(target.raster(), assets.fonts, plan.value().type);
     app::FrameState state;
     state.layout = &layout;
     state.plan = &plan.value();

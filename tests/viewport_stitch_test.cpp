@@ -102,7 +102,7 @@ const Wall& wall() {
 Image render(const ViewportMap& map) {
     const Wall& w = wall();
     HeadlessTarget target(map.output_width, map.output_height);
-    ImGuiSession session(target.renderer(), test::dejavu_fonts(), w.scale);
+    ImGuiSession session(target.raster(), test::dejavu_fonts(), w.scale);
     const app::FramePlan plan{w.geometry, map, w.scale, false};
     const app::ComposedFrame frame =
         test::compose_test_frame(w.layout, plan, w.snapshot, kNow, w.status, w.assets);

@@ -36,7 +36,7 @@ HeadlessWall::HeadlessWall(int width, int height)
       plan_(overview_plan(layout_, width, height)),
       target_(width, height),
       session_(
-          std::make_unique<display::ImGuiSession>(target_.renderer(), assets_.fonts, plan_.type)) {}
+          std::make_unique<display::ImGuiSession>(target_.raster(), assets_.fonts, plan_.type)) {}
 
 display::Image HeadlessWall::render(const model::Snapshot* snapshot,
                                     const display::WallStatus& status, model::TimePoint now,
