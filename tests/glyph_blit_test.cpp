@@ -20,7 +20,8 @@ constexpr int kAtlas = 8;
 std::vector<unsigned char> numbered_atlas() {
     std::vector<unsigned char> a(kAtlas * kAtlas);
     for (int y = 0; y < kAtlas; ++y) {
-        for (int x = 0; x < kAtlas; ++x) a[y * kAtlas + x] = static_cast<unsigned char>(16 * x + y + 1);
+        for (int x = 0; x < kAtlas; ++x)
+            a[y * kAtlas + x] = static_cast<unsigned char>(16 * x + y + 1);
     }
     return a;
 }
@@ -30,8 +31,8 @@ struct Canvas {
     Canvas() { SDL_FillRect(surface.get(), nullptr, 0xFF000000u); }
     /// The red channel at (x, y): a white glyph over black leaves its coverage there.
     int red(int x, int y) const {
-        const auto* row = reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(surface->pixels) +
-                                                          y * surface->pitch);
+        const auto* row = reinterpret_cast<const Uint32*>(
+            static_cast<const Uint8*>(surface->pixels) + y * surface->pitch);
         return static_cast<int>((row[x] >> 16) & 0xFF);
     }
 };
@@ -136,7 +137,8 @@ TEST(GlyphBlit, TrianglesSharingAnEdgeDrawItsPixelsOnce) {
     blend_glyph_triangle(*c.surface, kWhole, a, q[0], q[1], q[2]);
     blend_glyph_triangle(*c.surface, kWhole, a, q[0], q[2], q[3]);
     for (int y = 0; y < 16; ++y) {
-        for (int x = 0; x < 16; ++x) EXPECT_EQ(c.red(x, y), x < 8 && y < 8 ? 128 : 0) << x << "," << y;
+        for (int x = 0; x < 16; ++x)
+            EXPECT_EQ(c.red(x, y), x < 8 && y < 8 ? 128 : 0) << x << "," << y;
     }
 }
 
