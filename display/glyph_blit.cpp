@@ -29,7 +29,11 @@ Paint paint_of(ImU32 col) {
 class PixelWriter {
 public:
     explicit PixelWriter(const SDL_PixelFormat& f)
-        : r_(f.Rshift), g_(f.Gshift), b_(f.Bshift), a_(f.Ashift), has_alpha_(f.Amask != 0),
+        : r_(f.Rshift),
+          g_(f.Gshift),
+          b_(f.Bshift),
+          a_(f.Ashift),
+          has_alpha_(f.Amask != 0),
           rest_(~(f.Rmask | f.Gmask | f.Bmask | f.Amask)) {}
 
     void blend(Uint32& px, unsigned cover, const Paint& p) const {
@@ -52,7 +56,8 @@ private:
 };
 
 Uint32* row_of(SDL_Surface& s, int y) {
-    return reinterpret_cast<Uint32*>(static_cast<Uint8*>(s.pixels) + static_cast<std::ptrdiff_t>(y) * s.pitch);
+    return reinterpret_cast<Uint32*>(static_cast<Uint8*>(s.pixels) +
+                                     static_cast<std::ptrdiff_t>(y) * s.pitch);
 }
 
 /// `clip` cut to the surface.
@@ -118,8 +123,10 @@ bool blend_glyph_quad(SDL_Surface& surface, const SDL_Rect& clip, const AlphaAtl
     const int y0 = pixel_edge(lo_y);
     int x1 = pixel_edge(hi_x);
     int y1 = pixel_edge(hi_y);
-    const bool exact_w = upright && std::fabs((hi_x - lo_x) - static_cast<float>(tx1 - tx0)) < 0.01f;
-    const bool exact_h = upright && std::fabs((hi_y - lo_y) - static_cast<float>(ty1 - ty0)) < 0.01f;
+    const bool exact_w =
+        upright && std::fabs((hi_x - lo_x) - static_cast<float>(tx1 - tx0)) < 0.01f;
+    const bool exact_h =
+        upright && std::fabs((hi_y - lo_y) - static_cast<float>(ty1 - ty0)) < 0.01f;
     if (exact_w) x1 = x0 + (tx1 - tx0);
     if (exact_h) y1 = y0 + (ty1 - ty0);
 
@@ -193,7 +200,8 @@ void blend_glyph_triangle(SDL_Surface& surface, const SDL_Rect& clip, const Alph
     const Paint pc = paint_of(c.col);
     const auto mix = [area](unsigned ca, unsigned cb, unsigned cc, float wa, float wb, float wc) {
         const float v = (static_cast<float>(ca) * wa + static_cast<float>(cb) * wb +
-                         static_cast<float>(cc) * wc) / area;
+                         static_cast<float>(cc) * wc) /
+                        area;
         return static_cast<unsigned>(std::clamp(std::lround(v), 0L, 255L));
     };
     for (int y = y0; y < y1; ++y) {
@@ -210,8 +218,10 @@ void blend_glyph_triangle(SDL_Surface& surface, const SDL_Rect& clip, const Alph
             }
             const float u = (a.uv.x * wa + b.uv.x * wb + c.uv.x * wc) / area;
             const float v = (a.uv.y * wa + b.uv.y * wb + c.uv.y * wc) / area;
-            const int tx = std::clamp(static_cast<int>(std::floor(u * atlas.width)), 0, atlas.width - 1);
-            const int ty = std::clamp(static_cast<int>(std::floor(v * atlas.height)), 0, atlas.height - 1);
+            const int tx =
+                std::clamp(static_cast<int>(std::floor(u * atlas.width)), 0, atlas.width - 1);
+            const int ty =
+                std::clamp(static_cast<int>(std::floor(v * atlas.height)), 0, atlas.height - 1);
             const unsigned cover = atlas.pixels[static_cast<std::size_t>(ty) * atlas.width + tx];
             if (cover == 0) continue;
             const Paint p{mix(pa.r, pb.r, pc.r, wa, wb, wc), mix(pa.g, pb.g, pc.g, wa, wb, wc),
