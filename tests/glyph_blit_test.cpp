@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <vector>
 
 #include "display/glyph_blit.hpp"
@@ -163,6 +165,44 @@ TEST(GlyphBlit, SoftwareSessionKeepsTheAtlasOnceAtOneByteATexel) {
     int lit = 0;
     for (std::size_t i = 0; i < img.rgba.size(); i += 4) lit += img.rgba[i] > 128 ? 1 : 0;
     EXPECT_GT(lit, 50) << "the text drew no pixels";
+}
+
+}  // namespace
+}  // namespace tsur::display
+
+namespace tsur::display {
+namespace {
+
+/// Renders the same text through `raster` and returns the picture.
+Image render_text(const RasterTarget& raster, HeadlessTarget& target) {
+    ImGuiSession session(raster, test::dejavu_fonts(), TypeScale::for_height(360));
+    session.begin_frame(640, 360, 0);
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(640, 360), IM_COL32(20, 24, 32, 255));
+    dl->AddText(ImVec2(10, 10), IM_COL32(240, 240, 240, 255), "Ижевск 14:15 · 2930 в работе");
+    dl->AddText(ImVec2(10, 60), IM_COL32(255, 80, 80, 200), "−36 мин, просрочено");
+    dl->AddCircleFilled(ImVec2(320, 200), 40, IM_COL32(60, 160, 255, 160));
+    session.end_frame(IM_COL32_BLACK);
+    return target.capture();
+}
+
+TEST(GlyphBlit, TextureTargetDrawsWhatTheSurfaceTargetDraws) {
+    // A GPU renderer or a scaled window has no surface to blend into: SDL then copies the
+    // glyphs from an RGBA texture of the same atlas. Both must show the same picture.
+    HeadlessTarget direct_target(640, 360);
+    const Image direct = render_text(direct_target.raster(), direct_target);
+    HeadlessTarget texture_target(640, 360);
+    const Image copied = render_text(RasterTarget{texture_target.renderer(), {}}, texture_target);
+    ASSERT_EQ(direct.rgba.size(), copied.rgba.size());
+    int worst = 0;
+    int lit = 0;
+    for (std::size_t i = 0; i < direct.rgba.size(); ++i) {
+        worst = std::max(worst, std::abs(int{direct.rgba[i]} - int{copied.rgba[i]}));
+        lit += (i % 4 == 0 && direct.rgba[i] > 200) ? 1 : 0;
+    }
+    // SDL truncates its blend where glyph_blit rounds: a step or two per channel, no more.
+    EXPECT_LE(worst, 3);
+    EXPECT_GT(lit, 100) << "the text drew no pixels";
 }
 
 }  // namespace
