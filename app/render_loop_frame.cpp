@@ -33,7 +33,7 @@ void RenderLoop::draw(model::TimePoint now, SteadyClock::time_point steady_now) 
     const display::RedrawPlan redraw = rasterise(draw_data, steady_now);
     log_.debug(redraw_line(redraw));
     prove(frame, glyphs, want_png_ ? &scene : nullptr, SteadyClock::now() - t0, steady_now);
-    if (redraw.kind != display::RedrawPlan::Kind::none) SDL_RenderPresent(target_.renderer());
+    if (redraw.kind != display::RedrawPlan::Kind::none) target_.present(redraw.rects);
     want_png_ = false;
     last_frame_ = t0;
     schedule_next(frame, now, state.playlist_now);

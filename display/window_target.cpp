@@ -135,6 +135,18 @@ bool WindowTarget::keeps_frame() const {
     return lw == 0 && lh == 0 && sx == 1.0f && sy == 1.0f;
 }
 
+void WindowTarget::present(const std::vector<SDL_Rect>& rects) {
+    // SDL's software renderer presents by updating the whole window surface, where every draw
+    // has landed once flushed: updating the damaged rectangles is the same present, cut to
+    // what changed.
+    if (!rects.empty() && pixels() != nullptr) {
+        SDL_RenderFlush(renderer_.get());
+        SDL_UpdateWindowSurfaceRects(window_.get(), rects.data(), static_cast<int>(rects.size()));
+        return;
+    }
+    SDL_RenderPresent(renderer_.get());
+}
+
 SDL_Surface* WindowTarget::pixels() const {
     // SDL's software renderer for a window draws into the window's framebuffer surface.
     return keeps_frame() ? SDL_GetWindowSurface(window_.get()) : nullptr;

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "display/raster_target.hpp"
 #include "display/image.hpp"
@@ -50,6 +51,10 @@ public:
     /// True when the renderer draws into a surface that outlives a present (SDL's software
     /// renderer, unscaled), so the next frame may redraw only what changed.
     bool keeps_frame() const;
+    /// Shows what was rasterised: only `rects` where the window's surface is drawn into directly
+    /// (the X11 window image: a partial redraw then sends the server its rectangles, not all
+    /// 33 MB of a 4K frame), else the whole frame.
+    void present(const std::vector<SDL_Rect>& rects);
     /// The window's own surface, which a software renderer draws into, while keeps_frame();
     /// else null.
     SDL_Surface* pixels() const;
