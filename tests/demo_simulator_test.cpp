@@ -14,6 +14,7 @@
 #include "model/region_loader.hpp"
 #include "formats/feed_parser.hpp"
 #include "support/paths.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::net {
 namespace {
@@ -36,7 +37,7 @@ std::vector<model::GeoPolygon> udmurtia_boundary() {
     return outer_rings(geometry.value());
 }
 
-TimePoint at(const char* rfc3339) { return *model::parse_rfc3339(rfc3339); }
+using test::at;
 
 // A Monday morning in November, local time 14:15.
 const TimePoint kNow = at("2026-11-23T10:15:00Z");
