@@ -30,7 +30,8 @@ bool parse_number(std::string_view s, T& out) {
 const char* usage() {
     return "usage:\n"
            "  tsur-wall [--demo] [--config FILE] [--layout FILE] [--feed URL] [--windowed WxH]\n"
-           "            [--viewport X,Y,W,H] [--assets DIR] [--region ISO]\n"
+           "            [--viewport X,Y,W,H|panels:COL,ROW[,COLS,ROWS]] [--assets DIR]\n"
+           "            [--region ISO]\n"
            "  tsur-wall --screenshot OUT.png [--size WxH] [--at RFC3339] --feed FILE|URL|--demo\n"
            "            [--layout FILE] [--screen ID] [--config FILE] [--region ISO]\n"
            "            [--scene OUT.json]\n"

@@ -51,14 +51,16 @@ double intake_weight(const model::Region& region, std::size_t i, bool run_from_c
 
 }  // namespace
 
-std::vector<std::vector<model::GeoPoint>> outer_rings(const model::RegionGeometry& geometry) {
-    std::vector<std::vector<model::GeoPoint>> rings;
+std::vector<model::GeoPolygon> outer_rings(const model::RegionGeometry& geometry) {
+    std::vector<model::GeoPolygon> rings;
     for (const auto& feature : geometry.outline) {
         for (const auto& polygon : feature.polygons) {
             const std::size_t end =
                 polygon.ring_starts.size() > 1 ? polygon.ring_starts[1] : polygon.points.size();
-            rings.emplace_back(polygon.points.begin(),
+            model::GeoPolygon& ring = rings.emplace_back();
+            ring.points.assign(polygon.points.begin(),
                                polygon.points.begin() + static_cast<std::ptrdiff_t>(end));
+            ring.ring_starts = {0};
         }
     }
     return rings;
@@ -181,7 +183,8 @@ DemoSimulator::DemoSimulator(std::shared_ptr<const model::Region> region, Simula
             sc.outer_km = 15.0;
             sc.village_share = 0.35;
         }
-        for (const auto& ring : options_.boundary) {
+        for (const auto& polygon : options_.boundary) {
+            const auto& ring = polygon.points;
             for (std::size_t k = 0; k < ring.size(); ++k) {
                 const auto& next = ring[(k + 1) % ring.size()];
                 sc.safe_km =

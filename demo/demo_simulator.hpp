@@ -24,12 +24,14 @@ struct SimulatorOptions {
     double scale = 1.0;               ///< multiplies every rate (benchmarks: 25-30 -> ~50k open)
     int closed_days = 7;              ///< closed incidents stay in the snapshot this long
     int history_days = 60;            ///< daily history block, today included
-    /// Outer rings of the region; when given, every scattered point is kept inside them.
-    std::vector<std::vector<model::GeoPoint>> boundary;
+    /// Outer rings of the region, one single-ring polygon each; when given, every scattered
+    /// point is kept inside one of them.
+    std::vector<model::GeoPolygon> boundary;
 };
 
-/// The outer rings of a region outline, as SimulatorOptions::boundary wants them.
-std::vector<std::vector<model::GeoPoint>> outer_rings(const model::RegionGeometry& geometry);
+/// The outer rings of a region outline (holes dropped, not triangulated), as
+/// SimulatorOptions::boundary wants them.
+std::vector<model::GeoPolygon> outer_rings(const model::RegionGeometry& geometry);
 
 /// Immutable after construction; generate*() may be called from any thread at once.
 /// Incidents are drawn per UTC hour bucket from a seed of (seed, stream, hour, index), so an

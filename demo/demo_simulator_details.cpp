@@ -6,6 +6,7 @@
 #include "demo/demo_scenario.hpp"
 #include "demo/demo_simulator.hpp"
 #include "demo/demo_simulator_internal.hpp"
+#include "model/polygon_measure.hpp"
 
 namespace tsur::net {
 namespace {
@@ -40,19 +41,11 @@ std::string fill_template(std::string_view text, std::string_view street, int ho
 }  // namespace
 
 bool DemoSimulator::inside_boundary(model::GeoPoint p) const {
-    for (const auto& ring : options_.boundary) {
-        bool inside = false;
-        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-            const auto& a = ring[i];
-            const auto& b = ring[j];
-            if ((a.lat > p.lat) != (b.lat > p.lat) &&
-                p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon) {
-                inside = !inside;
-            }
-        }
-        if (inside) return true;
-    }
-    return options_.boundary.empty();
+    // Each outer ring is its own polygon, so the region is their union: two rings that overlap
+    // do not cancel out as the rings of one polygon would.
+    return options_.boundary.empty() ||
+           std::any_of(options_.boundary.begin(), options_.boundary.end(),
+                       [p](const model::GeoPolygon& ring) { return model::contains(ring, p); });
 }
 
 model::GeoPoint DemoSimulator::scatter(std::uint64_t& rng, model::MunicipalityIndex muni) const {

@@ -1,4 +1,4 @@
-// Internals of FeedClient shared by its two source files; not for use outside net/feed_client*.
+// Internals of FeedClient shared by its two source files; not for use outside feed/feed_client*.
 #pragma once
 
 #include <boost/asio/steady_timer.hpp>

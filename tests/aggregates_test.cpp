@@ -5,15 +5,17 @@
 
 #include <vector>
 
+#include "support/time_literal.hpp"
+
 namespace tsur::model {
 namespace {
+
+using test::at;
 
 using std::chrono::hours;
 constexpr Seconds kUdmurtia{4 * 3600};
 // 14:15 local on Monday 23 Nov; the local day began at 2026-11-22T20:00:00Z.
-const TimePoint kAsOf = *parse_rfc3339("2026-11-23T10:15:00Z");
-
-TimePoint at(const char* text) { return *parse_rfc3339(text); }
+const TimePoint kAsOf = at("2026-11-23T10:15:00Z");
 
 // Builds one incident; each setter overrides a default (roads, vk, new, 24 h SLA, unanswered).
 class Make {

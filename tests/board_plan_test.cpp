@@ -7,6 +7,7 @@
 #include "display/board_plan.hpp"
 #include "model/sla_rules.hpp"
 #include "model/snapshot.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::display {
 namespace {
@@ -14,7 +15,7 @@ namespace {
 using model::Seconds;
 using model::TimePoint;
 
-const TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
+const TimePoint kNow = test::at("2026-11-23T10:15:00Z");
 
 /// One open incident per entry, due `due_from_now` seconds from kNow, at risk 2 h before that.
 model::SnapshotPtr snapshot_of(const std::vector<std::pair<std::string, Seconds>>& specs,

@@ -18,13 +18,14 @@
 #include "model/sla_rules.hpp"
 #include "support/paths.hpp"
 #include "support/test_fonts.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::display {
 namespace {
 
 constexpr int kWidth = 1920;
 constexpr int kHeight = 1080;
-const model::TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
+const model::TimePoint kNow = test::at("2026-11-23T10:15:00Z");
 
 std::shared_ptr<const model::Region> small_region() {
     auto r = std::make_shared<model::Region>();

@@ -8,6 +8,7 @@
 #include "display/board_rows.hpp"
 #include "model/sla_rules.hpp"
 #include "model/snapshot.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::display {
 namespace {
@@ -15,7 +16,7 @@ namespace {
 using model::Seconds;
 using model::TimePoint;
 
-const TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
+const TimePoint kNow = test::at("2026-11-23T10:15:00Z");
 
 std::shared_ptr<const model::Region> three_municipalities() {
     auto r = std::make_shared<model::Region>();

@@ -18,6 +18,7 @@
 #include "app/io_thread.hpp"
 #include "server/control_socket.hpp"
 #include "sys/unique_fd.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::app {
 namespace {
@@ -26,7 +27,7 @@ namespace fs = std::filesystem;
 
 model::SnapshotPtr snapshot_at(const char* as_of) {
     auto s = std::make_shared<model::Snapshot>();
-    s->as_of = *model::parse_rfc3339(as_of);
+    s->as_of = test::at(as_of);
     s->version = static_cast<std::uint64_t>(s->as_of.time_since_epoch().count());
     return s;
 }

@@ -8,12 +8,13 @@
 #include <random>
 
 #include "model/sla.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::model {
 namespace {
 
 constexpr Seconds kSecond{1};
-const TimePoint kBase = *parse_rfc3339("2026-11-23T10:00:00Z");
+const TimePoint kBase = test::at("2026-11-23T10:00:00Z");
 
 Incident make(Status status, Seconds at_risk, Seconds due) {
     Incident inc;

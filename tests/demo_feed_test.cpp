@@ -17,6 +17,7 @@
 
 #include "model/region_loader.hpp"
 #include "support/paths.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::net {
 namespace {
@@ -34,7 +35,7 @@ std::shared_ptr<const model::Region> udmurtia() {
     return std::make_shared<const model::Region>(region.take());
 }
 
-const model::TimePoint kStart = *model::parse_rfc3339("2026-11-23T10:15:07Z");
+const model::TimePoint kStart = test::at("2026-11-23T10:15:07Z");
 
 /// A DemoFeedServer on its own io thread with a clock the test moves.
 class FeedFixture : public ::testing::Test {

@@ -13,6 +13,7 @@
 #include "feed/feed_client.hpp"
 #include "formats/feed_parser.hpp"
 #include "support/region_fixture.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
@@ -25,7 +26,7 @@ struct Rig {
         std::make_shared<const model::Region>(test::udmurtia_region());
     std::shared_ptr<const model::SlaRules> rules =
         std::make_shared<const model::SlaRules>(model::SlaRules::defaults());
-    model::TimePoint now = *model::parse_rfc3339("2026-11-23T10:15:07Z");
+    model::TimePoint now = test::at("2026-11-23T10:15:07Z");
     std::unique_ptr<net::DemoFeedServer> server;
     net::SnapshotStore store;
     net::FeedStats stats;
@@ -70,7 +71,7 @@ TEST(DemoIntegration, ClientPublishesWhatTheSimulatorGenerated) {
         o.seed = 7;
         return o;
     }());
-    const model::TimePoint as_of = *model::parse_rfc3339("2026-11-23T10:15:00Z");
+    const model::TimePoint as_of = test::at("2026-11-23T10:15:00Z");
     const model::FeedDocument expected = sim.generate(as_of);
     EXPECT_EQ(snap->as_of, as_of);
     ASSERT_EQ(snap->incidents.size(), expected.incidents.size());

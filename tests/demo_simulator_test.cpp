@@ -14,6 +14,7 @@
 #include "model/region_loader.hpp"
 #include "formats/feed_parser.hpp"
 #include "support/paths.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::net {
 namespace {
@@ -29,14 +30,14 @@ std::shared_ptr<const model::Region> udmurtia() {
     return std::make_shared<const model::Region>(region.take());
 }
 
-std::vector<std::vector<model::GeoPoint>> udmurtia_boundary() {
+std::vector<model::GeoPolygon> udmurtia_boundary() {
     const auto text = test::read_file(test::asset_path("regions/RU-UD/outline.geojson"));
     auto geometry = model::parse_region_geometry(text, "outline.geojson");
     if (!geometry) throw std::runtime_error(geometry.error());
     return outer_rings(geometry.value());
 }
 
-TimePoint at(const char* rfc3339) { return *model::parse_rfc3339(rfc3339); }
+using test::at;
 
 // A Monday morning in November, local time 14:15.
 const TimePoint kNow = at("2026-11-23T10:15:00Z");
@@ -46,8 +47,9 @@ double km_between(model::GeoPoint a, model::GeoPoint b) {
     return std::hypot((a.lon - b.lon) * kx, (a.lat - b.lat) * 111.32);
 }
 
-bool inside(const std::vector<std::vector<model::GeoPoint>>& rings, model::GeoPoint p) {
-    for (const auto& ring : rings) {
+bool inside(const std::vector<model::GeoPolygon>& rings, model::GeoPoint p) {
+    for (const auto& polygon : rings) {
+        const auto& ring = polygon.points;
         int crossings = 0;
         for (std::size_t i = 0; i < ring.size(); ++i) {
             const auto& a = ring[i];

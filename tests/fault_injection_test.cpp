@@ -25,6 +25,7 @@
 #include "support/headless_wall.hpp"
 #include "support/region_fixture.hpp"
 #include "support/temp_dir.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
@@ -42,7 +43,7 @@ constexpr chr::milliseconds kTransferTimeout = 1000ms;
 constexpr chr::milliseconds kSlack = 750ms;
 /// The poll interval the wall status is judged with (the production default).
 constexpr model::Seconds kStatusInterval{30};
-const model::TimePoint kFirstAsOf = *model::parse_rfc3339("2026-11-23T10:00:00Z");
+const model::TimePoint kFirstAsOf = test::at("2026-11-23T10:00:00Z");
 
 /// What a scenario must show while the fault lasts.
 struct Expect {

@@ -17,11 +17,12 @@
 #include "model/sla_rules.hpp"
 #include "support/region_fixture.hpp"
 #include "support/temp_dir.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
 
-const model::TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
+const model::TimePoint kNow = test::at("2026-11-23T10:15:00Z");
 
 /// Two okrugs the shipped Udmurt list does not have, in the region's south and north.
 constexpr const char* kTwoOkrugs = R"("municipalities": [

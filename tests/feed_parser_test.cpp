@@ -12,6 +12,7 @@
 
 #include "support/paths.hpp"
 #include "support/region_fixture.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
@@ -22,7 +23,7 @@ std::string feed_fixture(const std::string& name) {
     return test::read_file(test::data_path("feeds/" + name));
 }
 
-TimePoint at(std::string_view rfc3339) { return model::parse_rfc3339(rfc3339).value(); }
+using test::at;
 
 bool valid_utf8(std::string_view s) {
     std::size_t i = 0;

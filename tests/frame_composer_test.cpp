@@ -14,13 +14,14 @@
 #include "model/sla.hpp"
 #include "support/demo_snapshot.hpp"
 #include "support/paths.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
 
 constexpr int kWidth = 1920;
 constexpr int kHeight = 1080;
-const model::TimePoint kMinute = *model::parse_rfc3339("2026-11-23T10:15:00Z");
+const model::TimePoint kMinute = test::at("2026-11-23T10:15:00Z");
 
 TEST(FrameComposer, SameDataLaterInTheSameMinuteAndPageDrawsTheSameFrame) {
     auto loaded = app::load_wall_assets(test::source_dir(), "RU-UD");

@@ -15,13 +15,14 @@
 #include "support/demo_snapshot.hpp"
 #include "support/headless_wall.hpp"
 #include "support/paths.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::display {
 namespace {
 
 constexpr int kWidth = 1920;
 constexpr int kHeight = 1080;
-const model::TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
+const model::TimePoint kNow = test::at("2026-11-23T10:15:00Z");
 
 struct Fixture {
     app::WallAssets assets;

@@ -16,6 +16,7 @@
 #include "display/legibility.hpp"
 #include "display/overview_layout.hpp"
 #include "support/paths.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::app {
 namespace {
@@ -79,7 +80,7 @@ TEST(FramePlan, EveryLayoutIncludingTheOverviewShiftsForBurnIn) {
         ASSERT_TRUE(parsed.ok()) << parsed.error();
         layouts.push_back(parsed.take());
     }
-    const model::TimePoint t0 = *model::parse_rfc3339("2026-11-23T10:00:00Z");
+    const model::TimePoint t0 = test::at("2026-11-23T10:00:00Z");
     for (const config::Layout& layout : layouts) {
         std::set<std::pair<int, int>> offsets;
         for (int minute = 0; minute < 120; minute += 3) {

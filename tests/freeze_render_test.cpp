@@ -14,13 +14,14 @@
 #include "support/headless_wall.hpp"
 #include "support/paths.hpp"
 #include "support/test_fonts.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::display {
 namespace {
 
 constexpr int kWidth = 1280;
 constexpr int kHeight = 720;
-const model::TimePoint kAsOf = *model::parse_rfc3339("2026-11-23T06:15:00Z");  // 10:15 local
+const model::TimePoint kAsOf = test::at("2026-11-23T06:15:00Z");  // 10:15 local
 
 Assets small_assets() {
     auto r = std::make_shared<model::Region>();

@@ -21,6 +21,7 @@
 #include "formats/feed_parser.hpp"
 #include "support/headless_wall.hpp"
 #include "support/test_fonts.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::display {
 namespace {
@@ -127,7 +128,7 @@ TEST(GlyphCoverage, TallyCountsCharactersTheRoleLacks) {
 
 TEST(GlyphCoverage, FramesOfTheDemoAndItsAlarmsDrawNoFallbackGlyph) {
     test::HeadlessWall wall(1920, 1080);
-    const auto now = *model::parse_rfc3339("2026-11-23T07:15:00Z");
+    const auto now = test::at("2026-11-23T07:15:00Z");
     net::SimulatorOptions options;
     options.scale = 0.2;
     const net::DemoSimulator simulator(wall.region(), options);

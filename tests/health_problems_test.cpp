@@ -10,11 +10,12 @@
 #include <nlohmann/json.hpp>
 
 #include "model/calendar_date.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::net {
 namespace {
 
-model::TimePoint at(const char* text) { return *model::parse_rfc3339(text); }
+using test::at;
 
 /// A wall at 2026-11-15 with fresh data and a live frame: healthy unless a test breaks it.
 StatusInputs healthy_wall() {

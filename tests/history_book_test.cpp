@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/spike_detector.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::model {
 namespace {
@@ -20,7 +21,7 @@ constexpr Seconds kUtcPlus4{4 * 3600};
 constexpr std::size_t kMunicipalities = 3;  // 0 izhevsk, 1 sarapul, 2 votkinsk
 const sys_days kNov23 = sys_days{std::chrono::year{2026} / 11 / 23};
 
-TimePoint at(const char* rfc3339) { return *parse_rfc3339(rfc3339); }
+using test::at;
 
 Incident incident(TimePoint created, MunicipalityIndex m = 0, Sector s = Sector::roads,
                   Status status = Status::new_) {

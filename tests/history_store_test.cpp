@@ -15,6 +15,7 @@
 #include "support/paths.hpp"
 #include "support/region_fixture.hpp"
 #include "support/temp_dir.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::app {
 namespace {
@@ -57,14 +58,14 @@ struct Fixture {
         inc.id = std::string("UD-") + created;
         inc.municipality = m;
         inc.sector = s;
-        inc.created_at = *model::parse_rfc3339(created);
+        inc.created_at = test::at(created);
         return inc;
     }
 
     /// A feed document without history, as an Open311 feed gives.
     model::FeedDocument document(const char* as_of) const {
         model::FeedDocument doc;
-        doc.as_of = *model::parse_rfc3339(as_of);
+        doc.as_of = test::at(as_of);
         doc.incidents = {incident("2026-11-23T08:00:00Z", izhevsk, model::Sector::roads),
                          incident("2026-11-23T09:00:00Z", izhevsk, model::Sector::roads),
                          incident("2026-11-20T09:00:00Z", sarapul, model::Sector::housing)};
@@ -110,7 +111,7 @@ TEST(HistoryStore, HistoryPersistenceAcrossARestart) {
 
     // Two days on the feed no longer has the 20th; the restarted wall still does.
     model::FeedDocument later;
-    later.as_of = *model::parse_rfc3339("2026-11-27T10:00:00Z");
+    later.as_of = test::at("2026-11-27T10:00:00Z");
     f.publish(again, later);
     EXPECT_EQ(again.book().count(kNov23 - days{3}, f.sarapul, model::Sector::housing), 1u);
     bool has_20th = false;

@@ -19,6 +19,7 @@
 #include "support/region_fixture.hpp"
 #include "support/scripted_http_server.hpp"
 #include "support/temp_dir.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
@@ -28,7 +29,7 @@ using namespace std::chrono_literals;
 using test::ScriptedReply;
 using test::SeenRequest;
 
-const model::TimePoint kYear2099 = *model::parse_rfc3339("2099-01-01T00:00:00Z");
+const model::TimePoint kYear2099 = test::at("2099-01-01T00:00:00Z");
 
 model::TimePoint minutes_ago(int n) {
     return chr::floor<model::Seconds>(chr::system_clock::now()) - chr::minutes{n};

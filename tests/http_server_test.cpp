@@ -24,6 +24,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/time_literal.hpp"
 #include "sys/unique_fd.hpp"
 
 namespace tsur::net {
@@ -295,8 +296,7 @@ TEST(HttpRequestView, FindsQueryParametersAndHeaders) {
 }
 
 TEST(HttpDate, FormatsImfFixdate) {
-    EXPECT_EQ(http_date(*model::parse_rfc3339("1994-11-06T08:49:37Z")),
-              "Sun, 06 Nov 1994 08:49:37 GMT");
+    EXPECT_EQ(http_date(test::at("1994-11-06T08:49:37Z")), "Sun, 06 Nov 1994 08:49:37 GMT");
 }
 
 }  // namespace

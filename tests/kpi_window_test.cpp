@@ -7,11 +7,12 @@
 #include "display/theme.hpp"
 #include "model/sla_rules.hpp"
 #include "support/region_fixture.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::display {
 namespace {
 
-const model::TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
+const model::TimePoint kNow = test::at("2026-11-23T10:15:00Z");
 
 model::SnapshotPtr snapshot() {
     model::FeedDocument doc;

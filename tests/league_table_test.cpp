@@ -3,13 +3,15 @@
 
 #include <gtest/gtest.h>
 
+#include "support/time_literal.hpp"
+
 namespace tsur::model {
 namespace {
 
 using std::chrono::days;
 using std::chrono::hours;
 constexpr Seconds kSecond{1};
-const TimePoint kNow = *parse_rfc3339("2026-11-23T10:00:00Z");
+const TimePoint kNow = test::at("2026-11-23T10:00:00Z");
 
 Incident answered(const std::string& agency, TimePoint due, TimePoint when) {
     Incident inc;

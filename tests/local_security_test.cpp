@@ -20,6 +20,7 @@
 #include "sys/private_files.hpp"
 #include "feed/snapshot_cache.hpp"
 #include "support/temp_dir.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
@@ -36,7 +37,7 @@ void write_text(const fs::path& p, const std::string& text) {
     std::ofstream(p, std::ios::binary | std::ios::trunc) << text;
 }
 
-const model::TimePoint kAsOf = *model::parse_rfc3339("2026-11-23T10:15:00Z");
+const model::TimePoint kAsOf = test::at("2026-11-23T10:15:00Z");
 
 TEST(PrivateDir, IsCreatedForTheOwnerAlone) {
     TempDir tmp;

@@ -20,13 +20,14 @@
 #include "support/paths.hpp"
 #include "support/region_fixture.hpp"
 #include "support/test_fonts.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::display {
 namespace {
 
 constexpr int kWidth = 1920;
 constexpr int kHeight = 1080;
-const model::TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
+const model::TimePoint kNow = test::at("2026-11-23T10:15:00Z");
 
 struct Fixture {
     Assets assets;

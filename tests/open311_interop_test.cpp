@@ -8,11 +8,12 @@
 #include "formats/open311_parser.hpp"
 #include "support/paths.hpp"
 #include "support/region_fixture.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
 
-model::TimePoint at(std::string_view rfc3339) { return model::parse_rfc3339(rfc3339).value(); }
+using test::at;
 
 class Open311Interop : public ::testing::Test {
 protected:

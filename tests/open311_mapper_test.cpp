@@ -11,6 +11,8 @@
 namespace tsur {
 namespace {
 
+using test::at;
+
 class Open311Mapper : public test::Open311Fixture {};
 
 TEST_F(Open311Mapper, RejectsPointsOutsideTheRegionByDefault) {

@@ -14,6 +14,8 @@
 namespace tsur {
 namespace {
 
+using test::at;
+
 class Open311 : public test::Open311Fixture {};
 
 TEST_F(Open311, QuotesLeadingZeroNumbersOutsideStringsOnly) {

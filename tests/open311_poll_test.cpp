@@ -14,6 +14,7 @@
 #include "support/region_fixture.hpp"
 #include "support/scripted_http_server.hpp"
 #include "support/temp_dir.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
@@ -156,8 +157,8 @@ protected:
 TEST(Open311PollUrls, PageUrlEncodesTheWindowAndKeepsTheConfiguredQuery) {
     net::Open311PollSettings s;
     s.requests_url = "https://311.example.ru/v2/requests.json?jurisdiction_id=ru.udm";
-    const auto start = *model::parse_rfc3339("2026-10-24T10:15:00Z");
-    const auto end = *model::parse_rfc3339("2026-11-23T10:15:00Z");
+    const auto start = test::at("2026-10-24T10:15:00Z");
+    const auto end = test::at("2026-11-23T10:15:00Z");
     EXPECT_EQ(net::open311_page_url(s, start, end, 3),
               "https://311.example.ru/v2/requests.json?jurisdiction_id=ru.udm"
               "&start_date=2026-10-24T10%3A15%3A00Z&end_date=2026-11-23T10%3A15%3A00Z"

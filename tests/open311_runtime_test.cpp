@@ -12,6 +12,7 @@
 
 #include "support/paths.hpp"
 #include "support/scripted_http_server.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
@@ -22,7 +23,7 @@ std::string sample(const std::string& name) {
     return test::read_file(test::data_path("open311/" + name));
 }
 
-model::TimePoint at(std::string_view rfc3339) { return model::parse_rfc3339(rfc3339).value(); }
+using test::at;
 
 TEST(Open311Runtime, PublishesTheSampleRequestsThroughTheWallRuntime) {
     const std::string services = sample("services_example.json");

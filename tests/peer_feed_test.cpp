@@ -12,11 +12,12 @@
 #include "support/paths.hpp"
 #include "support/region_fixture.hpp"
 #include "support/temp_dir.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
 
-model::TimePoint at(std::string_view rfc3339) { return model::parse_rfc3339(rfc3339).value(); }
+using test::at;
 
 TEST(PeerFeed, ConvertsBrowserSnapshotRecordForRecord) {
     if (std::system("python3 -c pass >/dev/null 2>&1") != 0) GTEST_SKIP() << "no python3";

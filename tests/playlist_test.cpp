@@ -7,6 +7,7 @@
 
 #include "config/playlist.hpp"
 #include "config/snapshot_sync.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::config {
 namespace {
@@ -14,7 +15,7 @@ namespace {
 using model::Seconds;
 using model::TimePoint;
 
-TimePoint at(const char* rfc3339) { return *model::parse_rfc3339(rfc3339); }
+using test::at;
 
 Layout three_screens() {
     Layout l;

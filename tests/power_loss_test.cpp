@@ -20,6 +20,7 @@
 #include "sys/unique_fd.hpp"
 #include "support/fault_feed_document.hpp"
 #include "support/temp_dir.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
@@ -37,7 +38,7 @@ struct Written {
 
 /// Two documents of very different sizes, so a kill lands mid-write of a large one often.
 std::array<Written, 2> documents() {
-    const model::TimePoint a = *model::parse_rfc3339("2026-11-23T10:00:00Z");
+    const model::TimePoint a = test::at("2026-11-23T10:00:00Z");
     const model::TimePoint b = a + std::chrono::minutes(5);
     std::string padding;
     for (int i = 0; i < 2000; ++i) {

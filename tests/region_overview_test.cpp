@@ -31,6 +31,7 @@
 #include "support/headless_wall.hpp"
 #include "support/paths.hpp"
 #include "support/scene_checks.hpp"
+#include "support/time_literal.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define TSUR_TEST_ASAN 1
@@ -43,7 +44,7 @@
 namespace tsur {
 namespace {
 
-const model::TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
+const model::TimePoint kNow = test::at("2026-11-23T10:15:00Z");
 constexpr int kWidth = 1920, kHeight = 1080;
 
 /// The regions the issue names as hard cases: the sanitizer build draws these.

@@ -10,14 +10,13 @@
 #include "model/holiday_calendar_loader.hpp"
 #include "model/spike_detector.hpp"
 #include "support/paths.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
 
 using std::chrono::days;
 using std::chrono::seconds;
-
-model::TimePoint utc(const char* text) { return *model::parse_rfc3339(text); }
 
 model::Seconds pack_offset(const std::string& code) {
     auto loaded = app::load_wall_assets(test::source_dir(), code);
@@ -55,7 +54,7 @@ TEST(RegionTime, ClockAndTodayTurnOverAtLocalMidnight) {
     for (const auto& e : kExtremes) {
         SCOPED_TRACE(e.code);
         const auto offset = pack_offset(e.code);
-        const auto midnight = utc(e.monday_midnight);
+        const auto midnight = test::at(e.monday_midnight);
         const auto at = model::to_local(midnight, offset);
         EXPECT_EQ(at.day, 23);
         EXPECT_EQ(at.hour, 0);
@@ -77,13 +76,13 @@ TEST(RegionTime, WorkingDaysFollowTheLocalDate) {
         SCOPED_TRACE(e.code);
         const auto offset = pack_offset(e.code);
         const auto cal = calendar(offset);
-        const auto monday = utc(e.monday_midnight);
+        const auto monday = test::at(e.monday_midnight);
         EXPECT_TRUE(cal.is_working_day(model::local_day(monday, offset)));
         EXPECT_FALSE(cal.is_working_day(model::local_day(monday - seconds(1), offset)));
         // Sunday 23:59:59 local + 1 working day = Monday 23:59:59 local.
         EXPECT_EQ(cal.add_working_days(monday - seconds(1), 1), monday + days(1) - seconds(1));
         // Unity Day starts at local midnight, while UTC still reads 3 November.
-        const auto holiday = utc(e.holiday_midnight);
+        const auto holiday = test::at(e.holiday_midnight);
         EXPECT_FALSE(cal.is_working_day(model::local_day(holiday, offset)));
         EXPECT_TRUE(cal.is_working_day(model::local_day(holiday - seconds(1), offset)));
     }
@@ -97,7 +96,7 @@ TEST(RegionTime, FreezeScheduleStartsAtLocalMidnight) {
     for (const auto& e : kExtremes) {
         SCOPED_TRACE(e.code);
         const auto offset = pack_offset(e.code);
-        const auto midnight = utc(e.monday_midnight);
+        const auto midnight = test::at(e.monday_midnight);
         EXPECT_FALSE(config::frozen_by_schedule(schedule.value(), midnight - seconds(1), offset));
         EXPECT_TRUE(config::frozen_by_schedule(schedule.value(), midnight, offset));
         EXPECT_EQ(config::next_change_after(schedule.value(), midnight - seconds(10), offset),

@@ -15,11 +15,12 @@
 #include "model/aggregates.hpp"
 #include "model/sla_rules.hpp"
 #include "model/snapshot.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::display {
 namespace {
 
-const model::TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
+const model::TimePoint kNow = test::at("2026-11-23T10:15:00Z");
 
 std::shared_ptr<const model::Region> two_towns() {
     auto r = std::make_shared<model::Region>();

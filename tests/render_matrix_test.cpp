@@ -30,11 +30,12 @@
 #include "support/headless_wall.hpp"
 #include "support/paths.hpp"
 #include "support/scene_checks.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
 
-const model::TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
+const model::TimePoint kNow = test::at("2026-11-23T10:15:00Z");
 
 struct Size {
     int width, height;

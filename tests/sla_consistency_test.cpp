@@ -16,6 +16,7 @@
 #include "model/sla.hpp"
 #include "model/sla_rules.hpp"
 #include "model/snapshot.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
@@ -23,7 +24,7 @@ namespace {
 using model::Seconds;
 using model::TimePoint;
 
-const TimePoint kBase = *model::parse_rfc3339("2026-12-28T09:00:00Z");
+const TimePoint kBase = test::at("2026-12-28T09:00:00Z");
 constexpr int kMunicipalities = 5;
 
 /// New Year holidays and one Saturday made a working day, so working-day deadlines jump them.
@@ -63,8 +64,7 @@ model::SnapshotPtr random_snapshot(std::mt19937& rng, const model::SlaRules& rul
         const int roll = pick(rng);
         // A third carry the feed's deadline, some of them on 1-8 January or 31 December.
         if (roll < 15) {
-            inc.feed_due_at =
-                *model::parse_rfc3339("2027-01-0" + std::to_string(1 + roll % 8) + "T06:00:00Z");
+            inc.feed_due_at = test::at("2027-01-0" + std::to_string(1 + roll % 8) + "T06:00:00Z");
         } else if (roll < 33) {
             inc.feed_due_at = inc.created_at + std::chrono::hours(1 + roll);
         }

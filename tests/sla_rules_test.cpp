@@ -7,6 +7,7 @@
 #include "model/holiday_calendar_loader.hpp"
 #include "model/sla_rules_loader.hpp"
 #include "support/paths.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::model {
 namespace {
@@ -15,7 +16,7 @@ using std::chrono::days;
 using std::chrono::hours;
 using std::chrono::minutes;
 
-TimePoint at(const char* text) { return *parse_rfc3339(text); }
+using test::at;
 
 Incident incident(Channel channel, Sector sector, std::string category = "") {
     Incident inc;

@@ -9,6 +9,7 @@
 
 #include "support/paths.hpp"
 #include "support/temp_dir.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
@@ -23,7 +24,7 @@ class SnapshotCacheTest : public ::testing::Test {
 protected:
     SnapshotCacheTest()
         : body_(test::read_file(test::data_path("feed_client/snapshot_v1.json"))),
-          as_of_(*model::parse_rfc3339("2026-11-23T10:15:00Z")),
+          as_of_(test::at("2026-11-23T10:15:00Z")),
           cache_(dir_.path / "feed.cache") {}
 
     void store_fixture() {

@@ -8,13 +8,14 @@
 #include <vector>
 
 #include "state/snapshot_store.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::config {
 namespace {
 
 using std::chrono::milliseconds;
 
-model::TimePoint at(const char* text) { return *model::parse_rfc3339(text); }
+using test::at;
 
 /// The render loop's part that matters here: a store the io thread publishes into, a wake on
 /// publish, a redraw when the next switch is due (or at the latest a minute later), and

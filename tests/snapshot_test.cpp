@@ -3,10 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include "support/time_literal.hpp"
+
 namespace tsur::model {
 namespace {
 
-TimePoint at(const char* text) { return *parse_rfc3339(text); }
+using test::at;
 
 std::shared_ptr<const Region> two_towns() {
     auto region = std::make_shared<Region>();

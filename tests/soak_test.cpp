@@ -15,6 +15,7 @@
 #include "formats/feed_parser.hpp"
 #include "state/snapshot_store.hpp"
 #include "support/headless_wall.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
@@ -53,7 +54,7 @@ TEST(Soak, WeekOfDemoFeedKeepsMemoryFlat) {
     constexpr int kSteps = 7 * 24 / kStepHours;  // one simulated week
     constexpr int kWarmUp = 24 / kStepHours;     // the first simulated day
     constexpr int kRenderEvery = 12;             // one frame a simulated day
-    model::TimePoint now = *model::parse_rfc3339("2026-11-16T06:00:00Z");
+    model::TimePoint now = test::at("2026-11-16T06:00:00Z");
     const auto started = std::chrono::steady_clock::now();
 
     std::vector<std::uint64_t> rss;

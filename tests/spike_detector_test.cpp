@@ -6,6 +6,8 @@
 #include <cmath>
 #include <random>
 
+#include "support/time_literal.hpp"
+
 namespace tsur::model {
 namespace {
 
@@ -218,7 +220,7 @@ TEST(SectorSeries, SnapshotSeriesEndsWithTodaySoFar) {
     auto region = std::make_shared<Region>();
     region->municipalities.resize(2);
     snap.region = region;
-    snap.as_of = *parse_rfc3339("2026-11-22T20:30:00Z");  // 00:30 on 23 Nov local
+    snap.as_of = test::at("2026-11-22T20:30:00Z");  // 00:30 on 23 Nov local
     snap.history = {cell_day(kToday - days{1}, 0, Sector::roads, 6),
                     cell_day(kToday, 0, Sector::roads, 99)};
     snap.aggregates.today_by_muni_sector = {SectorCounts{}, SectorCounts{}};

@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "formats/feed_parser.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::net {
 namespace {
@@ -181,7 +182,7 @@ TEST_F(StatusServerTest, NoDataYetIsStartingNotAFailure) {
 
 TEST_F(StatusServerTest, HealthzNamesACalendarEndingWithinSixtyDays) {
     // Server time 2026-11-20; the wall's calendar lists 2026 only, so it ends in 41 days.
-    const auto target = *model::parse_rfc3339("2026-11-20T09:00:00Z");
+    const auto target = test::at("2026-11-20T09:00:00Z");
     clock_.set_offset(std::chrono::duration_cast<std::chrono::milliseconds>(
         target - std::chrono::system_clock::now()));
     publish_data_aged(std::chrono::seconds{40});

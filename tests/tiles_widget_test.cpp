@@ -24,13 +24,14 @@
 #include "support/paths.hpp"
 #include "support/region_fixture.hpp"
 #include "support/scene_checks.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur {
 namespace {
 
 using display::TileCell;
 
-const model::TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
+const model::TimePoint kNow = test::at("2026-11-23T10:15:00Z");
 
 /// The index of the municipality whose centre is furthest in a direction (by `key`, largest).
 template <typename Key>

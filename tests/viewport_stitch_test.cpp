@@ -18,11 +18,12 @@
 #include "support/paths.hpp"
 #include "support/test_fonts.hpp"
 #include "support/region_fixture.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::display {
 namespace {
 
-const model::TimePoint kNow = *model::parse_rfc3339("2026-11-23T10:15:00Z");
+const model::TimePoint kNow = test::at("2026-11-23T10:15:00Z");
 
 // Two half-size panels side by side (the pitch of a 55" 1080p panel, 3.5 mm between them), with
 // cells that cross the seam.

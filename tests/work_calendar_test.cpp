@@ -8,6 +8,7 @@
 #include "model/sla_rules_loader.hpp"
 #include "model/statutory_holidays.hpp"
 #include "support/paths.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::model {
 namespace {
@@ -15,7 +16,7 @@ namespace {
 using std::chrono::sys_days;
 constexpr Seconds kUdmurtia{4 * 3600};
 
-TimePoint at(const char* text) { return *parse_rfc3339(text); }
+using test::at;
 sys_days day(const char* text) { return *parse_iso_date(text); }
 
 WorkCalendar russian_calendar() {

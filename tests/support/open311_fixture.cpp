@@ -12,10 +12,6 @@ std::string Open311Fixture::sample(const std::string& name) {
     return read_file(data_path("open311/" + name));
 }
 
-model::TimePoint Open311Fixture::at(std::string_view rfc3339) {
-    return model::parse_rfc3339(rfc3339).value();
-}
-
 net::Open311Mapping Open311Fixture::mapping(const std::string& edit_from,
                                             const std::string& edit_to) const {
     std::string text = read_file(asset_path("open311/mapping.json"));

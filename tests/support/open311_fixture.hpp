@@ -5,12 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <string>
-#include <string_view>
 
 #include "formats/open311_parser.hpp"
 #include "model/region.hpp"
 #include "model/snapshot.hpp"
 #include "model/time.hpp"
+#include "support/time_literal.hpp"
 
 namespace tsur::test {
 
@@ -21,7 +21,6 @@ protected:
 
     /// tests/data/open311/<name>.
     static std::string sample(const std::string& name);
-    static model::TimePoint at(std::string_view rfc3339);
 
     /// assets/open311/mapping.json with `edit_from` replaced by `edit_to`.
     net::Open311Mapping mapping(const std::string& edit_from = "",
