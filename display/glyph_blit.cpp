@@ -68,10 +68,6 @@ SDL_Rect clip_to(const SDL_Surface& s, const SDL_Rect& clip) {
     return out;
 }
 
-int texel(float uv, int size) {
-    return static_cast<int>(std::lround(std::clamp(uv, 0.0f, 1.0f) * static_cast<float>(size)));
-}
-
 }  // namespace
 
 bool blends_directly(const SDL_Surface* s) {
@@ -84,7 +80,7 @@ bool blends_directly(const SDL_Surface* s) {
 }
 
 bool blend_glyph_quad(SDL_Surface& surface, const SDL_Rect& clip, const AlphaAtlas& atlas,
-                      const ImDrawVert (&v)[4]) {
+                      const ImDrawVert* v) {
     const float lo_x = std::min({v[0].pos.x, v[1].pos.x, v[2].pos.x, v[3].pos.x});
     const float hi_x = std::max({v[0].pos.x, v[1].pos.x, v[2].pos.x, v[3].pos.x});
     const float lo_y = std::min({v[0].pos.y, v[1].pos.y, v[2].pos.y, v[3].pos.y});
@@ -111,10 +107,10 @@ bool blend_glyph_quad(SDL_Surface& surface, const SDL_Rect& clip, const AlphaAtl
     const ImVec2 t = v[at[0]].uv;
     const ImVec2 du{v[at[1]].uv.x - t.x, v[at[1]].uv.y - t.y};  // along the screen's x
     const ImVec2 dv{v[at[2]].uv.x - t.x, v[at[2]].uv.y - t.y};  // along the screen's y
-    const int tx0 = texel(std::min(v[0].uv.x, v[2].uv.x), atlas.width);
-    const int tx1 = texel(std::max(v[0].uv.x, v[2].uv.x), atlas.width);
-    const int ty0 = texel(std::min(v[0].uv.y, v[2].uv.y), atlas.height);
-    const int ty1 = texel(std::max(v[0].uv.y, v[2].uv.y), atlas.height);
+    const int tx0 = atlas_texel(std::min(v[0].uv.x, v[2].uv.x), atlas.width);
+    const int tx1 = atlas_texel(std::max(v[0].uv.x, v[2].uv.x), atlas.width);
+    const int ty0 = atlas_texel(std::min(v[0].uv.y, v[2].uv.y), atlas.height);
+    const int ty1 = atlas_texel(std::max(v[0].uv.y, v[2].uv.y), atlas.height);
     if (tx1 <= tx0 || ty1 <= ty0) return true;
 
     // Upright and at its baked size (the usual glyph): whole texels to whole pixels, as a copy.
@@ -139,6 +135,17 @@ bool blend_glyph_quad(SDL_Surface& surface, const SDL_Rect& clip, const AlphaAtl
 
     const PixelWriter writer(*surface.format);
     const Paint paint = paint_of(v[0].col);
+    if (exact_w && exact_h) {
+        for (int y = cy0; y < cy1; ++y) {
+            Uint32* out = row_of(surface, y);
+            const unsigned char* cover =
+                atlas.pixels + static_cast<std::size_t>(ty0 + (y - y0)) * atlas.width + tx0;
+            for (int x = cx0; x < cx1; ++x) {
+                if (cover[x - x0] != 0) writer.blend(out[x], cover[x - x0], paint);
+            }
+        }
+        return true;
+    }
     const float w = static_cast<float>(atlas.width);
     const float h = static_cast<float>(atlas.height);
     const float span_x = hi_x - lo_x;
@@ -147,18 +154,11 @@ bool blend_glyph_quad(SDL_Surface& surface, const SDL_Rect& clip, const AlphaAtl
         Uint32* out = row_of(surface, y);
         const float q = (static_cast<float>(y) + 0.5f - lo_y) / span_y;
         for (int x = cx0; x < cx1; ++x) {
-            int tx;
-            int ty;
-            if (exact_w && exact_h) {
-                tx = tx0 + (x - x0);
-                ty = ty0 + (y - y0);
-            } else {
-                const float s = (static_cast<float>(x) + 0.5f - lo_x) / span_x;
-                tx = static_cast<int>(std::floor((t.x + s * du.x + q * dv.x) * w));
-                ty = static_cast<int>(std::floor((t.y + s * du.y + q * dv.y) * h));
-                tx = std::clamp(tx, tx0, tx1 - 1);
-                ty = std::clamp(ty, ty0, ty1 - 1);
-            }
+            const float s = (static_cast<float>(x) + 0.5f - lo_x) / span_x;
+            const int tx = std::clamp(static_cast<int>(std::floor((t.x + s * du.x + q * dv.x) * w)),
+                                      tx0, tx1 - 1);
+            const int ty = std::clamp(static_cast<int>(std::floor((t.y + s * du.y + q * dv.y) * h)),
+                                      ty0, ty1 - 1);
             const unsigned cover = atlas.pixels[static_cast<std::size_t>(ty) * atlas.width + tx];
             if (cover != 0) writer.blend(out[x], cover, paint);
         }

@@ -17,14 +17,14 @@ struct AlphaAtlas {
 /// Whether glyphs can be blended into `surface` directly: 32 bits a pixel, no lock needed.
 bool blends_directly(const SDL_Surface* surface);
 
-/// Blends the glyph quad `v` (ImDrawList::PrimRectUV's four vertices, one colour: an
+/// Blends the glyph quad `v` (ImDrawList::PrimRectUV's four consecutive vertices, one colour: an
 /// axis-aligned rectangle on screen, its texture rectangle mapped at any scale and turned by a
 /// multiple of 90 degrees) into `surface`, inside `clip`. Pixels whose centres the rectangle
 /// covers are drawn, each from the texel under its centre; a glyph shown at its baked size covers
 /// exactly its texels, wherever the rectangle is cut. Returns false, drawing nothing, when `v`
 /// is not such a rectangle.
 bool blend_glyph_quad(SDL_Surface& surface, const SDL_Rect& clip, const AlphaAtlas& atlas,
-                      const ImDrawVert (&v)[4]);
+                      const ImDrawVert* v);
 
 /// Blends one textured triangle (any shape, colours interpolated) into `surface` inside `clip`,
 /// by the top-left rule through pixel centres: what no widget draws today, kept so that any

@@ -20,22 +20,26 @@ enum class QuadKind { none, solid, image };
 /// one colour: `solid` when every corner samples the atlas's white pixel and the colour is
 /// opaque (the pixels are exactly the colour), `image` when the corners map a texture
 /// rectangle the same way up (a glyph).
-QuadKind classify_quad(const ImDrawVert* vtx, const ImDrawIdx* idx, const ImVec2& white) {
+bool is_prim_rect(const ImDrawIdx* idx) {
     const unsigned i0 = idx[0];
-    if (idx[1] != i0 + 1 || idx[2] != i0 + 2 || idx[3] != i0 || idx[4] != i0 + 2 ||
-        idx[5] != i0 + 3) {
-        return QuadKind::none;
-    }
-    const ImDrawVert& a = vtx[i0];
-    const ImDrawVert& b = vtx[i0 + 1];
-    const ImDrawVert& c = vtx[i0 + 2];
-    const ImDrawVert& d = vtx[i0 + 3];
+    return idx[1] == i0 + 1 && idx[2] == i0 + 2 && idx[3] == i0 && idx[4] == i0 + 2 &&
+           idx[5] == i0 + 3;
+}
+
+/// The four vertices `v` of a PrimRect (is_prim_rect), axis-aligned and of one colour: `solid`
+/// when every corner samples the atlas's white pixel and the colour is opaque (the pixels are
+/// exactly the colour), `image` when the corners map a texture rectangle the same way up.
+QuadKind classify_quad(const ImDrawVert* v, const ImVec2& white) {
+    const ImDrawVert& a = v[0];
+    const ImDrawVert& b = v[1];
+    const ImDrawVert& c = v[2];
+    const ImDrawVert& d = v[3];
     const bool box = a.pos.y == b.pos.y && b.pos.x == c.pos.x && c.pos.y == d.pos.y &&
                      d.pos.x == a.pos.x && c.pos.x > a.pos.x && c.pos.y > a.pos.y;
     if (!box || b.col != a.col || c.col != a.col || d.col != a.col) return QuadKind::none;
     bool all_white = true;
-    for (const ImDrawVert* v : {&a, &b, &c, &d}) {
-        all_white = all_white && v->uv.x == white.x && v->uv.y == white.y;
+    for (const ImDrawVert* p : {&a, &b, &c, &d}) {
+        all_white = all_white && p->uv.x == white.x && p->uv.y == white.y;
     }
     if (all_white) {
         return (a.col >> IM_COL32_A_SHIFT) == 0xFF ? QuadKind::solid : QuadKind::none;
@@ -50,12 +54,9 @@ QuadKind classify_quad(const ImDrawVert* vtx, const ImDrawIdx* idx, const ImVec2
 /// a glyph across the edge of a partial redraw came out different.
 void copy_image(SDL_Renderer* renderer, SDL_Texture* texture, int tex_w, int tex_h,
                 const ImDrawVert& a, const ImDrawVert& c) {
-    const auto texel = [](float uv, int size) {
-        return static_cast<int>(std::lround(std::clamp(uv, 0.0f, 1.0f) * static_cast<float>(size)));
-    };
-    const SDL_Rect src{texel(a.uv.x, tex_w), texel(a.uv.y, tex_h),
-                       texel(c.uv.x, tex_w) - texel(a.uv.x, tex_w),
-                       texel(c.uv.y, tex_h) - texel(a.uv.y, tex_h)};
+    const SDL_Rect src{atlas_texel(a.uv.x, tex_w), atlas_texel(a.uv.y, tex_h),
+                       atlas_texel(c.uv.x, tex_w) - atlas_texel(a.uv.x, tex_w),
+                       atlas_texel(c.uv.y, tex_h) - atlas_texel(a.uv.y, tex_h)};
     const auto extent = [](float lo, float hi, int src_size) {
         const int start = pixel_edge(lo);
         const bool unscaled = std::fabs((hi - lo) - static_cast<float>(src_size)) < 0.01f;
@@ -91,12 +92,6 @@ bool samples_glyph(const ImDrawVert* vtx, const ImDrawIdx* idx, const ImVec2& wh
     return false;
 }
 
-bool is_prim_rect(const ImDrawIdx* idx) {
-    const unsigned i0 = idx[0];
-    return idx[1] == i0 + 1 && idx[2] == i0 + 2 && idx[3] == i0 && idx[4] == i0 + 2 &&
-           idx[5] == i0 + 3;
-}
-
 void draw_command(SDL_Renderer* renderer, const ImDrawList& list, const ImDrawCmd& cmd,
                   const GlyphSource& glyphs, const SDL_Rect& clip) {
     const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
@@ -124,21 +119,18 @@ void draw_command(SDL_Renderer* renderer, const ImDrawList& list, const ImDrawCm
     unsigned run = 0;
     unsigned i = 0;
     while (i + 3 <= cmd.ElemCount) {
-        if (i + 6 <= cmd.ElemCount) {
-            const QuadKind kind = classify_quad(vtx, idx + i, white);
-            const ImDrawVert& a = vtx[idx[i]];
-            const ImDrawVert& c = vtx[idx[i + 2]];
+        if (i + 6 <= cmd.ElemCount && is_prim_rect(idx + i)) {
+            const ImDrawVert* quad = vtx + idx[i];
+            const QuadKind kind = classify_quad(quad, white);
             if (kind == QuadKind::solid) {
                 triangles(run, i);
-                fill_solid(renderer, a, c);
+                fill_solid(renderer, quad[0], quad[2]);
                 if (direct) SDL_RenderFlush(renderer);
                 i += 6;
                 run = i;
                 continue;
             }
-            if (direct && is_prim_rect(idx + i) && samples_glyph(vtx, idx + i, white)) {
-                const ImDrawVert quad[4] = {vtx[idx[i]], vtx[idx[i] + 1], vtx[idx[i] + 2],
-                                            vtx[idx[i] + 3]};
+            if (direct && samples_glyph(vtx, idx + i, white)) {
                 triangles(run, i);
                 run = i;
                 if (blend_glyph_quad(*direct, clip, glyphs.alpha, quad)) {
@@ -148,7 +140,7 @@ void draw_command(SDL_Renderer* renderer, const ImDrawList& list, const ImDrawCm
                 }
             } else if (kind == QuadKind::image && !direct && texture != nullptr) {
                 triangles(run, i);
-                copy_image(renderer, texture, tex_w, tex_h, a, c);
+                copy_image(renderer, texture, tex_w, tex_h, quad[0], quad[2]);
                 i += 6;
                 run = i;
                 continue;
@@ -178,6 +170,10 @@ PixelBox pixel_clip(const ImVec4& clip, const ImVec2& display_pos, int fb_w, int
     const int x = static_cast<int>(min_x);
     const int y = static_cast<int>(min_y);
     return {x, y, x + static_cast<int>(max_x - min_x), y + static_cast<int>(max_y - min_y)};
+}
+
+int atlas_texel(float uv, int size) {
+    return static_cast<int>(std::lround(std::clamp(uv, 0.0f, 1.0f) * static_cast<float>(size)));
 }
 
 int pixel_edge(float v) { return static_cast<int>(std::ceil(std::clamp(v - 0.5f, -1e7f, 1e7f))); }

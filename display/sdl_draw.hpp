@@ -21,6 +21,9 @@ struct PixelBox {
 /// by viewport_render) would then end a pixel off.
 int pixel_edge(float v);
 
+/// The atlas texel edge at texture coordinate `uv` (0..1) of a `size`-texel side.
+int atlas_texel(float uv, int size);
+
 /// Where the font atlas's texels come from for the draw commands that use `atlas_id`.
 struct GlyphSource {
     ImTextureID atlas_id = nullptr;

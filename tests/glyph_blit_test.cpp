@@ -54,8 +54,7 @@ std::array<ImDrawVert, 4> upright(float x0, float y0, float x1, float y1, ImVec2
 
 bool blend(Canvas& c, const SDL_Rect& clip, const std::vector<unsigned char>& atlas,
            const std::array<ImDrawVert, 4>& q) {
-    const ImDrawVert v[4] = {q[0], q[1], q[2], q[3]};
-    return blend_glyph_quad(*c.surface, clip, AlphaAtlas{atlas.data(), kAtlas, kAtlas}, v);
+    return blend_glyph_quad(*c.surface, clip, AlphaAtlas{atlas.data(), kAtlas, kAtlas}, q.data());
 }
 
 const SDL_Rect kWhole{0, 0, 16, 16};
